@@ -1,0 +1,143 @@
+//! The command line: raw arguments (clap) -> one command run against a loaded course.
+//!
+//! Commands write to the writers they are given, so tests read exactly what a user would see.
+
+pub mod check;
+pub mod list;
+pub mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "k8s-course",
+    version,
+    about = "A terminal course player for the Docker/Kubernetes lecture",
+    long_about = "A terminal course player for the Docker/Kubernetes lecture: slides, highlighted code, \
+                  the architecture diagram and the lecturer's narration.\n\n\
+                  The week-7 course is built in; --course DIR loads a course folder (with course.yaml) \
+                  or a single lesson folder (with post.md) instead."
+)]
+pub struct Cli {
+    /// Course folder (with course.yaml) or lesson folder (with post.md) to use instead of the built-in course
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the course and print a summary; exit 1 with every problem as path:line: message
+    Check,
+    /// Print the table of contents: ids, titles, slide counts and narration time per chapter
+    List,
+    /// Print one slide to stdout (highlighted on a terminal, plain text otherwise)
+    Show {
+        /// Slide id: a number (2.1), a slug (pod), an alias (arch) or a chapter (2); LESSON/ID picks a lesson
+        id: String,
+        /// Plain text, no colours, even on a terminal
+        #[arg(long)]
+        plain: bool,
+        /// Width in columns (default: the terminal's, or 80 when not a terminal)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+    },
+}
+
+/// Where output goes, and whether stdout is a terminal.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub stdout_is_tty: bool,
+}
+
+impl Cli {
+    pub fn source(&self) -> CourseSource {
+        match &self.course {
+            Some(dir) => CourseSource::Dir(dir.clone()),
+            None => CourseSource::BuiltIn,
+        }
+    }
+}
+
+/// Runs a command-line command and returns the process exit code.
+pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+    let source = cli.source();
+    let result = match &cli.command {
+        Some(Command::Check) => check::run(&source, io),
+        Some(Command::List) => with_course(&source, io, list::run),
+        Some(Command::Show { id, plain, width }) => with_course(&source, io, |course, io| {
+            show::run(course, id, *plain, *width, io)
+        }),
+        None => with_course(&source, io, |course, io| {
+            list::run(course, io)?;
+            writeln!(
+                io.err,
+                "\nThe full-screen player is not built yet: `k8s-course show ID` prints a slide."
+            )?;
+            Ok(true)
+        }),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            // A closed pipe (`k8s-course list | head`) is not an error worth a message.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                let _ = writeln!(io.err, "k8s-course: {e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Loads the course and runs `f` on it; on load errors prints them and fails.
+fn with_course(
+    source: &CourseSource,
+    io: &mut Io<'_>,
+    f: impl FnOnce(&Course, &mut Io<'_>) -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
+    let report = load_course(source);
+    match report.course {
+        Some(course) => f(&course, io),
+        None => {
+            print_diagnostics(&report.diagnostics, io)?;
+            writeln!(
+                io.err,
+                "k8s-course: the course has errors; `k8s-course check` lists them"
+            )?;
+            Ok(false)
+        }
+    }
+}
+
+/// Prints diagnostics to stderr, errors first.
+pub fn print_diagnostics(diags: &[Diagnostic], io: &mut Io<'_>) -> std::io::Result<()> {
+    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    for d in sorted {
+        writeln!(io.err, "{d}")?;
+    }
+    Ok(())
+}
+
+/// Finds `id` in the course: `LESSON/ID`, or `ID` in the first lesson that has it.
+pub fn resolve<'c>(course: &'c Course, id: &str) -> Option<(&'c Lesson, SlideIndex)> {
+    if let Some((lesson_id, slide_id)) = id.split_once('/')
+        && let Some(lesson) = course.lessons.iter().find(|l| l.id == lesson_id)
+    {
+        return lesson.resolve(slide_id).map(|i| (lesson, i));
+    }
+    course
+        .lessons
+        .iter()
+        .find_map(|l| l.resolve(id).map(|i| (l, i)))
+}

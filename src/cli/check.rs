@@ -1,0 +1,88 @@
+//! `k8s-course check`: validate and summarise, or list every problem.
+
+use std::io::Write;
+
+use super::{Io, print_diagnostics};
+use crate::content::script::{at_speed, clock};
+use crate::content::{AlignmentSource, CourseSource, Severity, load_course};
+use crate::text::pad_to;
+
+pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
+    let report = load_course(source);
+    print_diagnostics(&report.diagnostics, io)?;
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = report.diagnostics.len() - errors;
+    let Some(course) = report.course else {
+        writeln!(
+            io.err,
+            "{errors} error(s), {warnings} warning(s): the course cannot be used until the errors are fixed"
+        )?;
+        return Ok(false);
+    };
+    let out = &mut io.out;
+    let lessons = &course.lessons;
+    let chapters: usize = lessons.iter().map(|l| l.chapters.len()).sum();
+    let slides: usize = lessons.iter().map(|l| l.slide_count()).sum();
+    let code: usize = lessons
+        .iter()
+        .flat_map(|l| l.slides())
+        .map(|(_, s)| s.code_blocks().len())
+        .sum();
+    let segments: usize = lessons
+        .iter()
+        .filter_map(|l| l.script.as_ref())
+        .map(|s| s.segments.len())
+        .sum();
+    let total = crate::content::script::Millis(
+        lessons
+            .iter()
+            .filter_map(|l| l.script.as_ref())
+            .map(|s| s.total().0)
+            .sum(),
+    );
+    let row = |label: &str, value: String| format!("  {} {value}", pad_to(label, 10));
+    writeln!(out, "{} ({}, {})", course.title, course.id, course.language)?;
+    writeln!(out, "{}", row("lessons", lessons.len().to_string()))?;
+    writeln!(out, "{}", row("chapters", chapters.to_string()))?;
+    writeln!(out, "{}", row("slides", slides.to_string()))?;
+    writeln!(out, "{}", row("code", format!("{code} blocks")))?;
+    writeln!(out, "{}", row("segments", segments.to_string()))?;
+    writeln!(
+        out,
+        "{}",
+        row(
+            "narration",
+            format!(
+                "{} at 1x, {} at 1.5x",
+                clock(total),
+                clock(at_speed(total, 1.5))
+            )
+        )
+    )?;
+    for lesson in lessons
+        .iter()
+        .filter(|l| l.alignment_source == AlignmentSource::Automatic)
+    {
+        writeln!(
+            out,
+            "\n{}: no narration map in lesson.yaml, segments aligned automatically:",
+            lesson.id
+        )?;
+        let Some(script) = &lesson.script else {
+            continue;
+        };
+        for (seg, slide) in script.segments.iter().zip(&lesson.alignment) {
+            let title = lesson
+                .slide(*slide)
+                .map(|s| s.display_title())
+                .unwrap_or_default();
+            writeln!(out, "  segment {:>2} -> {title}", seg.number)?;
+        }
+    }
+    writeln!(out, "ok: {errors} errors, {warnings} warning(s)")?;
+    Ok(true)
+}

@@ -1,0 +1,89 @@
+//! `k8s-course show ID`: one slide on stdout.
+
+use super::{Io, resolve};
+use crate::content::Course;
+use crate::content::script::clock;
+use crate::render::ansi::{self, Output};
+use crate::render::blocks::{RenderOptions, inline_spans, title_lines};
+use crate::render::highlight::DEFAULT_THEME;
+use crate::render::wrap::wrap_spans;
+use crate::render::{Highlighter, Line, Role, Span, Style, slide_lines};
+
+/// Widest a slide is drawn on a terminal: long lines are hard to read.
+const MAX_WIDTH: usize = 100;
+
+pub fn run(
+    course: &Course,
+    id: &str,
+    plain: bool,
+    width: Option<u16>,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
+    let Some((lesson, index)) = resolve(course, id) else {
+        writeln!(
+            io.err,
+            "k8s-course: no slide '{}': `k8s-course list` shows the ids (numbers like 2.1, slugs, aliases like pod)",
+            crate::text::clean_line(id)
+        )?;
+        return Ok(false);
+    };
+    let Some(slide) = lesson.slide(index) else {
+        return Ok(false);
+    };
+    let output = if plain || !io.stdout_is_tty {
+        Output::Plain
+    } else if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Output::Monochrome
+    } else {
+        Output::Color
+    };
+    let width = match width {
+        Some(w) => w as usize,
+        None if io.stdout_is_tty => crossterm::terminal::size()
+            .map_or(80, |(w, _)| w as usize)
+            .min(MAX_WIDTH),
+        None => 80,
+    };
+    let highlighter = Highlighter::new();
+    let opts = RenderOptions {
+        width,
+        highlighter: (output == Output::Color).then_some(&highlighter),
+        syntax_theme: DEFAULT_THEME,
+    };
+    let mut lines: Vec<Line> = title_lines(slide, width);
+    lines.push(vec![Span::new(
+        "━".repeat(width.min(60)),
+        Style::role(Role::Border),
+    )]);
+    lines.extend(slide_lines(slide, &opts));
+    if let Some(script) = &lesson.script {
+        let segments = lesson.segments_of(index);
+        if !segments.is_empty() {
+            lines.push(Vec::new());
+            let total = lesson.narration_of(index);
+            lines.push(vec![Span::new(
+                format!("── 내레이션 · {} ──", clock(total)),
+                Style::role(Role::Heading).bold(),
+            )]);
+            for i in segments {
+                let seg = &script.segments[i];
+                let stamp = format!("[{:>2}] {:>7}  ", seg.number, clock(seg.start));
+                let indent = crate::text::display_width(&stamp);
+                let spans = inline_spans(&seg.inlines, Style::default());
+                let text = wrap_spans(&spans, width.saturating_sub(indent).max(10));
+                for (j, mut l) in text.into_iter().enumerate() {
+                    let prefix = if j == 0 {
+                        stamp.clone()
+                    } else {
+                        " ".repeat(indent)
+                    };
+                    l.insert(0, Span::new(prefix, Style::role(Role::Muted)));
+                    lines.push(l);
+                }
+            }
+        }
+    }
+    io.out
+        .write_all(ansi::to_string(&lines, output).as_bytes())?;
+    Ok(true)
+}

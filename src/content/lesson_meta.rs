@@ -1,0 +1,237 @@
+//! `lesson.yaml`: which narration segments belong to which slide, and aliases naming slides.
+//!
+//! ```yaml
+//! aliases:            # K9s-style names: `:pod` in the player, `show pod` on the command line
+//!   pod: 2.2.1
+//! narration:          # slide id -> segments: a number, a range "5-9", or a list of either
+//!   title: 1-3
+//!   "1.1": 4
+//! ```
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use super::diag::{Diagnostic, Diagnostics};
+use super::yaml::{self, YamlSource};
+use crate::content::{Lesson, SlideIndex};
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    aliases: Option<serde_yaml::Mapping>,
+    #[serde(default)]
+    narration: Option<serde_yaml::Mapping>,
+    /// Free text for authors; not shown.
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: Option<String>,
+}
+
+/// `lesson.yaml` checked against the lesson it describes.
+pub struct LessonMeta {
+    pub aliases: Vec<(String, SlideIndex)>,
+    /// Slide for each segment, when the file has a `narration:` map.
+    pub alignment: Option<Vec<SlideIndex>>,
+}
+
+/// Parses `text` (the file at `path`) and resolves its names against `lesson`, which has its
+/// slides and script but no aliases yet.
+pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -> LessonMeta {
+    let mut meta = LessonMeta {
+        aliases: Vec::new(),
+        alignment: None,
+    };
+    let raw: Raw = match yaml::parse(&YamlSource {
+        path,
+        first_line: 1,
+        text,
+    }) {
+        Ok(Some(r)) => r,
+        Ok(None) => Raw::default(),
+        Err(d) => {
+            diags.push(d);
+            return meta;
+        }
+    };
+    let line_of = |key: &str| yaml::line_of_key(text, 1, key);
+    for (key, value) in raw.aliases.unwrap_or_default() {
+        let (Some(alias), Some(target)) = (scalar(&key), scalar(&value)) else {
+            diags.push(Diagnostic::error(
+                path,
+                None,
+                "aliases: each entry is 'name: slide-id'",
+            ));
+            continue;
+        };
+        let line = line_of(&alias);
+        let target_index = lesson.resolve(&target);
+        if let Some(existing) = lesson.resolve(&alias).filter(|e| Some(*e) != target_index) {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                format!(
+                    "alias '{alias}' is already the id of slide {}: choose another name",
+                    lesson.id_of(existing)
+                ),
+            ));
+        } else if meta
+            .aliases
+            .iter()
+            .any(|(a, _)| a.eq_ignore_ascii_case(&alias))
+        {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                format!("alias '{alias}' is defined twice"),
+            ));
+        } else if let Some(index) = target_index {
+            meta.aliases.push((alias, index));
+        } else {
+            diags.push(no_slide(path, line, &target, &format!("alias '{alias}'")));
+        }
+    }
+    if let Some(map) = raw.narration {
+        meta.alignment = alignment(path, text, &map, lesson, diags);
+    }
+    meta
+}
+
+fn no_slide(path: &str, line: Option<usize>, target: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        line,
+        format!(
+            "{what} names slide '{target}', which does not exist: `k8s-course list` shows the slide ids"
+        ),
+    )
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn alignment(
+    path: &str,
+    text: &str,
+    map: &serde_yaml::Mapping,
+    lesson: &Lesson,
+    diags: &mut Diagnostics,
+) -> Option<Vec<SlideIndex>> {
+    let Some(script) = &lesson.script else {
+        diags.push(Diagnostic::error(
+            path,
+            yaml::line_of_key(text, 1, "narration"),
+            "narration: is given but the lesson has no script.txt",
+        ));
+        return None;
+    };
+    let count = script.segments.len();
+    let mut slots: Vec<Option<SlideIndex>> = vec![None; count];
+    let errors_before = diags.items.len();
+    for (key, value) in map {
+        let Some(slide_id) = scalar(key) else {
+            continue;
+        };
+        let line = yaml::line_of_key(text, 1, &slide_id);
+        let Some(slide) = lesson.resolve(&slide_id) else {
+            diags.push(no_slide(path, line, &slide_id, "narration"));
+            continue;
+        };
+        let numbers = match segment_numbers(value) {
+            Ok(n) => n,
+            Err(msg) => {
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!("narration for '{slide_id}': {msg}"),
+                ));
+                continue;
+            }
+        };
+        for n in numbers {
+            if n == 0 || n > count {
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!("narration for '{slide_id}' names segment {n}, but the script has segments 1 to {count}"),
+                ));
+            } else if let Some(other) = slots[n - 1] {
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!(
+                        "segment {n} is mapped twice: to slide {} and to slide '{slide_id}'",
+                        lesson.id_of(other)
+                    ),
+                ));
+            } else {
+                slots[n - 1] = Some(slide);
+            }
+        }
+    }
+    let unmapped: Vec<String> = (0..count)
+        .filter(|&i| slots[i].is_none())
+        .map(|i| (i + 1).to_string())
+        .collect();
+    if !unmapped.is_empty() && diags.items.len() == errors_before {
+        diags.push(Diagnostic::error(
+            path,
+            yaml::line_of_key(text, 1, "narration"),
+            format!(
+                "segment(s) {} belong to no slide: add them under narration:",
+                unmapped.join(", ")
+            ),
+        ));
+    }
+    let slots: Option<Vec<SlideIndex>> = slots.into_iter().collect();
+    if let Some(s) = &slots
+        && s.windows(2).any(|w| w[1] < w[0])
+    {
+        diags.push(Diagnostic::warning(
+            path,
+            None,
+            "narration goes back to an earlier slide: playback will jump backwards",
+        ));
+    }
+    slots
+}
+
+/// `4`, `"5-9"`, `"1, 3-4"` or `[1, "3-4"]` -> segment numbers.
+fn segment_numbers(value: &Value) -> Result<Vec<usize>, String> {
+    let parts: Vec<String> = match value {
+        Value::Sequence(items) => items
+            .iter()
+            .map(|v| scalar(v).ok_or("a list of numbers or ranges"))
+            .collect::<Result<_, _>>()?,
+        other => scalar(other)
+            .ok_or("expected a segment number, a range like 5-9, or a list")?
+            .split(',')
+            .map(str::to_string)
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let part = part.trim();
+        let parse = |s: &str| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("'{part}' is not a segment number or range"))
+        };
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (parse(a)?, parse(b)?);
+                if a > b {
+                    return Err(format!("range '{part}' runs backwards"));
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(parse(part)?),
+        }
+    }
+    Ok(out)
+}

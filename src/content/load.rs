@@ -1,0 +1,200 @@
+//! Files -> [`Course`]: reads every lesson, collects every problem with its `path:line`, and
+//! returns the course only when there are no errors.
+
+use serde::Deserialize;
+
+use super::diag::{Diagnostic, Diagnostics};
+use super::source::{CourseSource, Layout};
+use super::yaml::{self, YamlSource};
+use super::{align, lesson_meta, mojibake, post, script};
+use crate::content::{AlignmentSource, Course, Lesson};
+use crate::text::clean_line;
+
+/// What loading produced: the course when there were no errors, and every diagnostic either way.
+#[derive(Debug)]
+pub struct LoadReport {
+    pub course: Option<Course>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCourse {
+    id: String,
+    title: String,
+    #[serde(default = "default_language")]
+    language: String,
+    lessons: Vec<String>,
+}
+
+fn default_language() -> String {
+    "ko".into()
+}
+
+/// Loads the course at `source`.
+pub fn load_course(source: &CourseSource) -> LoadReport {
+    let mut diags = Diagnostics::default();
+    let course = load(source, &mut diags);
+    let course = if diags.has_errors() { None } else { course };
+    LoadReport {
+        course,
+        diagnostics: diags.items,
+    }
+}
+
+fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
+    let layout = source.layout().map_err(|d| diags.push(d)).ok()?;
+    let (id, title, language, lesson_dirs) = match layout {
+        Layout::Course => {
+            let path = source.display("course.yaml");
+            let text = read_text(source, "course.yaml", diags)?;
+            let raw: RawCourse = yaml::parse(&YamlSource {
+                path: &path,
+                first_line: 1,
+                text: &text,
+            })
+            .map_err(|d| diags.push(d))
+            .ok()?;
+            if raw.lessons.is_empty() {
+                diags.push(Diagnostic::error(
+                    &path,
+                    yaml::line_of_key(&text, 1, "lessons"),
+                    "the course lists no lessons",
+                ));
+                return None;
+            }
+            (
+                clean_line(&raw.id),
+                clean_line(&raw.title),
+                clean_line(&raw.language),
+                raw.lessons,
+            )
+        }
+        Layout::SingleLesson => (
+            String::new(),
+            String::new(),
+            "ko".to_string(),
+            vec![String::new()],
+        ),
+    };
+    let lessons: Vec<Lesson> = lesson_dirs
+        .iter()
+        .filter_map(|dir| load_lesson(source, dir, diags))
+        .collect();
+    let first = lessons.first()?;
+    let (id, title) = match layout {
+        Layout::Course => (id, title),
+        Layout::SingleLesson => (first.id.clone(), first.title.clone()),
+    };
+    Some(Course {
+        id,
+        title,
+        language,
+        lessons,
+    })
+}
+
+fn join(dir: &str, file: &str) -> String {
+    if dir.is_empty() {
+        file.to_string()
+    } else {
+        format!("{dir}/{file}")
+    }
+}
+
+/// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson course).
+fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Option<Lesson> {
+    let post_rel = join(dir, "post.md");
+    let post_path = source.display(&post_rel);
+    let text = read_text(source, &post_rel, diags)?;
+    let post = post::parse(&post_path, &text, diags)?;
+    let script_rel = join(dir, "script.txt");
+    let script = if source.exists(&script_rel) {
+        let path = source.display(&script_rel);
+        read_text(source, &script_rel, diags).and_then(|t| script::parse(&path, &t, diags))
+    } else {
+        None
+    };
+    let id = match source {
+        CourseSource::Dir(root) if dir.is_empty() => root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| clean_line(&n.to_string_lossy())))
+            .unwrap_or_else(|| "lesson".into()),
+        _ => clean_line(dir.rsplit('/').next().unwrap_or(dir)),
+    };
+    let mut lesson = Lesson {
+        id,
+        title: post.front.title.clone(),
+        post_path,
+        front: post.front,
+        card: post.card,
+        chapters: post.chapters,
+        script,
+        alignment: Vec::new(),
+        alignment_source: AlignmentSource::None,
+        aliases: Vec::new(),
+    };
+    let meta_rel = join(dir, "lesson.yaml");
+    if source.exists(&meta_rel) {
+        let path = source.display(&meta_rel);
+        if let Some(text) = read_text(source, &meta_rel, diags) {
+            let meta = lesson_meta::parse(&path, &text, &lesson, diags);
+            lesson.aliases = meta.aliases;
+            if let Some(alignment) = meta.alignment {
+                lesson.alignment = alignment;
+                lesson.alignment_source = AlignmentSource::LessonFile;
+            }
+        }
+    }
+    if lesson.script.is_some() && lesson.alignment_source == AlignmentSource::None {
+        lesson.alignment = align::auto_align(&lesson);
+        lesson.alignment_source = AlignmentSource::Automatic;
+    }
+    Some(lesson)
+}
+
+/// Reads a file as text: UTF-8 (a BOM is dropped), not mojibake, LF line endings.
+fn read_text(source: &CourseSource, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+    let path = source.display(rel);
+    let bytes = source.read(rel).map_err(|d| diags.push(d)).ok()?;
+    decode(&path, bytes).map_err(|d| diags.push(d)).ok()
+}
+
+/// Bytes -> text, or a message saying what the encoding problem is and where.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = at
+                - bytes[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
+            return Err(Diagnostic::error(
+                path,
+                Some(line),
+                format!(
+                    "not UTF-8 (byte 0x{:02x}): save the file as UTF-8",
+                    bytes[at]
+                ),
+            )
+            .with_column(Some(column)));
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if let Some(m) = mojibake::detect(&text) {
+        return Err(Diagnostic::error(path, Some(m.line), m.message()).with_column(Some(m.column)));
+    }
+    if text.contains('\r') {
+        return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    Ok(text)
+}

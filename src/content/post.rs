@@ -1,0 +1,377 @@
+//! A post (front matter, summary card, markdown) -> chapters and slides.
+//!
+//! `##` starts a chapter, `###` a slide; a `####` becomes a slide of its own when it has code of its
+//! own (so Pod, Deployment and Service are one slide each), otherwise it stays a heading inside its
+//! slide. Content after a `##` and before its first `###` is the chapter's intro slide. The front
+//! matter and card make the title slide.
+
+use std::collections::HashSet;
+
+use super::card::{self, SummaryCard};
+use super::diag::{Diagnostic, Diagnostics};
+use super::frontmatter::{self, FrontMatter};
+use super::markdown::{self, Piece};
+use super::slug::{slugify, split_number};
+use crate::content::{Block, Chapter, Cover, Inline, Slide, inline_text};
+
+/// What a post becomes.
+#[derive(Debug)]
+pub struct Post {
+    pub front: FrontMatter,
+    pub card: Option<SummaryCard>,
+    pub chapters: Vec<Chapter>,
+}
+
+/// Parses a post whose text is valid, clean UTF-8 with LF line endings.
+pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
+    let split = match frontmatter::split(path, text) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let front = frontmatter::parse(path, split.yaml, diags)?;
+    let (body, liquid) = strip_liquid(split.body, split.body_line);
+    for (line, msg) in liquid {
+        diags.push(Diagnostic::warning(path, Some(line), msg));
+    }
+    let parsed = match contain_panic(|| markdown::parse(&body, split.body_line)) {
+        Ok(p) => p,
+        Err(msg) => {
+            diags.push(Diagnostic::error(
+                path,
+                None,
+                format!("the markdown parser crashed on this file ({msg}): simplify the markup around unusual constructs"),
+            ));
+            return None;
+        }
+    };
+    for (line, msg) in parsed.warnings {
+        diags.push(Diagnostic::warning(path, Some(line), msg));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut builder = Grouper::new(&lines);
+    let mut card = None;
+    let pieces = parsed.pieces;
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Html { html, line } if card.is_none() && card::is_card(html) => {
+                card = card::parse(html)
+            }
+            Piece::Html { html, line } => {
+                diags.push(Diagnostic::warning(
+                    path,
+                    Some(*line),
+                    "raw HTML block: only its text is shown",
+                ));
+                let text = markdown::html_to_text(html);
+                if !text.is_empty() {
+                    builder.block(
+                        Block::Paragraph(vec![Inline {
+                            text,
+                            ..Inline::default()
+                        }]),
+                        *line,
+                    );
+                }
+            }
+            Piece::Heading { level, text, line } => {
+                let own_code = *level == 4 && section_has_code(&pieces[i + 1..]);
+                builder.heading(*level, text, *line, own_code);
+            }
+            Piece::Block { block, line } => builder.block(block.clone(), *line),
+        }
+    }
+    let mut chapters = builder.finish();
+    let cover = Cover {
+        title: front.title.clone(),
+        date: front.date.map(|d| d.to_string()),
+        categories: front.categories.clone(),
+        tags: front.tags.clone(),
+        excerpt: front
+            .excerpt
+            .as_deref()
+            .map(markdown::inlines)
+            .unwrap_or_default(),
+        card: card.clone(),
+        original_url: front.original_url.clone(),
+    };
+    let title_slide = &mut chapters[0].slides[0];
+    title_slide.title = front.title.clone();
+    title_slide.blocks.insert(0, Block::Cover(Box::new(cover)));
+    if chapters.len() == 1 {
+        diags.push(Diagnostic::warning(
+            path,
+            Some(split.body_line),
+            "the post has no '##' chapters: everything is on the title slide",
+        ));
+    }
+    Some(Post {
+        front,
+        card,
+        chapters,
+    })
+}
+
+/// Runs the parser so that a panic inside it becomes an error for this file, not a crash.
+pub fn contain_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into())
+    })
+}
+
+/// Whether the pieces up to the next heading of level <= 4 include a code block or diagram.
+fn section_has_code(rest: &[Piece]) -> bool {
+    rest.iter()
+        .take_while(|p| !matches!(p, Piece::Heading { level, .. } if *level <= 4))
+        .any(|p| {
+            matches!(
+                p,
+                Piece::Block {
+                    block: Block::Code(_) | Block::Diagram { .. },
+                    ..
+                }
+            )
+        })
+}
+
+/// Removes Liquid tags (`{% raw %}`) keeping every line in place; warns about them and about
+/// `{{ output }}` tags, which are left as written.
+fn strip_liquid(body: &str, first_line: usize) -> (String, Vec<(usize, String)>) {
+    if !body.contains("{%") && !body.contains("{{") {
+        return (body.to_string(), Vec::new());
+    }
+    let mut warnings = Vec::new();
+    let mut out = String::with_capacity(body.len());
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let mut line = line.to_string();
+        while let Some(start) = line.find("{%") {
+            let Some(len) = line[start..].find("%}") else {
+                break;
+            };
+            let tag = line[start..start + len + 2].to_string();
+            warnings.push((first_line + i, format!("Liquid tag {tag} removed")));
+            line.replace_range(start..start + len + 2, "");
+        }
+        if line.contains("{{") && line.contains("}}") {
+            warnings.push((
+                first_line + i,
+                "Liquid output tag {{ ... }} shown as written".to_string(),
+            ));
+        }
+        out.push_str(&line);
+    }
+    (out, warnings)
+}
+
+/// Groups headings and blocks into chapters and slides.
+struct Grouper<'a> {
+    lines: &'a [&'a str],
+    chapters: Vec<Chapter>,
+    /// Line on which the slide being filled starts.
+    slide_start: usize,
+    /// The current `###` (number, title, slug), for naming `####` slides under it.
+    section: Option<(Option<String>, String, String)>,
+    sub_count: usize,
+    slugs: HashSet<String>,
+}
+
+impl<'a> Grouper<'a> {
+    fn new(lines: &'a [&'a str]) -> Self {
+        let title = Slide {
+            number: None,
+            slug: "title".into(),
+            title: String::new(),
+            section: None,
+            extra_ids: Vec::new(),
+            blocks: Vec::new(),
+            lines: 1..=1,
+            source: String::new(),
+        };
+        let intro = Chapter {
+            number: None,
+            slug: "intro".into(),
+            title: "소개".into(),
+            slides: vec![title],
+        };
+        let slugs = HashSet::from(["title".to_string(), "intro".to_string()]);
+        Self {
+            lines,
+            chapters: vec![intro],
+            slide_start: 1,
+            section: None,
+            sub_count: 0,
+            slugs,
+        }
+    }
+
+    fn unique_slug(&mut self, title: &str, fallback: &str) -> String {
+        let base = Some(slugify(title))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| fallback.to_string());
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !self.slugs.insert(slug.clone()) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        slug
+    }
+
+    fn heading(&mut self, level: u8, text: &[Inline], line: usize, own_code: bool) {
+        let raw = inline_text(text);
+        let (number, title) = split_number(&raw);
+        match level {
+            1 | 2 => {
+                self.close_slide(line);
+                let slug = self.unique_slug(&title, &format!("chapter-{}", self.chapters.len()));
+                self.chapters.push(Chapter {
+                    number,
+                    slug,
+                    title,
+                    slides: Vec::new(),
+                });
+                self.section = None;
+            }
+            3 => {
+                self.close_slide(line);
+                let slug = self.unique_slug(&title, "slide");
+                self.section = Some((number.clone(), title.clone(), slug.clone()));
+                self.sub_count = 0;
+                self.new_slide(number, slug, title, None, line);
+            }
+            4 if own_code => {
+                self.close_slide(line);
+                self.sub_count += 1;
+                let (parent_number, parent_title, _) = self.section.clone().unwrap_or_default();
+                let number = number.or_else(|| {
+                    parent_number
+                        .as_ref()
+                        .map(|p| format!("{p}.{}", self.sub_count))
+                });
+                let slug = self.unique_slug(&title, "slide");
+                let section = Some(match &parent_number {
+                    Some(n) => format!("{n} {parent_title}"),
+                    None => parent_title,
+                })
+                .filter(|s| !s.is_empty());
+                self.new_slide(number, slug, title, section, line);
+            }
+            _ => self.block(
+                Block::Heading {
+                    level,
+                    text: text.to_vec(),
+                },
+                line,
+            ),
+        }
+    }
+
+    fn new_slide(
+        &mut self,
+        number: Option<String>,
+        slug: String,
+        title: String,
+        section: Option<String>,
+        line: usize,
+    ) {
+        if self.chapters.len() == 1 {
+            // A `###` before any `##`: give it a chapter of its own so the title chapter stays the cover.
+            let slug = self.unique_slug("chapter", "chapter");
+            self.chapters.push(Chapter {
+                number: None,
+                slug,
+                title: title.clone(),
+                slides: Vec::new(),
+            });
+        }
+        let slide = Slide {
+            number,
+            slug,
+            title,
+            section,
+            extra_ids: Vec::new(),
+            blocks: Vec::new(),
+            lines: line..=line,
+            source: String::new(),
+        };
+        self.chapters
+            .last_mut()
+            .expect("a chapter exists")
+            .slides
+            .push(slide);
+        self.slide_start = line;
+    }
+
+    fn block(&mut self, block: Block, line: usize) {
+        let chapter_index = self.chapters.len() - 1;
+        if chapter_index > 0 && self.chapters[chapter_index].slides.is_empty() {
+            // Content right under a `##`: the chapter's intro slide, named after the chapter.
+            let ch = &self.chapters[chapter_index];
+            let (number, title, heading_line) =
+                (ch.number.clone(), ch.title.clone(), self.slide_start);
+            // It shares the chapter's slug: both names lead to the same slide.
+            let slug = ch.slug.clone();
+            self.new_slide(number, slug, title, None, heading_line.min(line));
+        }
+        let slide = self.chapters[chapter_index]
+            .slides
+            .last_mut()
+            .expect("a slide exists");
+        slide.blocks.push(block);
+    }
+
+    /// Ends the current slide just before `next_line`; records its source.
+    fn close_slide(&mut self, next_line: usize) {
+        let lines = self.lines;
+        let start = self.slide_start;
+        if let Some(slide) = self.chapters.last_mut().and_then(|c| c.slides.last_mut())
+            && *slide.lines.start() == start
+        {
+            let mut end = next_line.saturating_sub(1).max(start);
+            while end > start && lines.get(end - 1).is_some_and(|l| l.trim().is_empty()) {
+                end -= 1;
+            }
+            slide.lines = start..=end;
+            slide.source = lines[start - 1..end.min(lines.len())].join("\n");
+        }
+        self.slide_start = next_line;
+    }
+
+    fn finish(mut self) -> Vec<Chapter> {
+        let end = self.lines.len() + 1;
+        self.close_slide(end);
+        merge_empty_parents(&mut self.chapters);
+        self.chapters.retain(|c| !c.slides.is_empty());
+        self.chapters
+    }
+}
+
+/// A `###` with nothing of its own, followed by `####` slides, is not shown: its number and slug
+/// lead to its first `####` slide instead (`2.2` opens Pod).
+fn merge_empty_parents(chapters: &mut [Chapter]) {
+    for chapter in chapters.iter_mut() {
+        let mut i = 0;
+        while i + 1 < chapter.slides.len() {
+            let parent = &chapter.slides[i];
+            let label = match &parent.number {
+                Some(n) => format!("{n} {}", parent.title),
+                None => parent.title.clone(),
+            };
+            let is_parent = parent.blocks.is_empty()
+                && chapter.slides[i + 1].section.as_deref() == Some(label.as_str());
+            if is_parent {
+                let parent = chapter.slides.remove(i);
+                let child = &mut chapter.slides[i];
+                child.extra_ids.extend(parent.number);
+                child.extra_ids.push(parent.slug);
+                child.lines = *parent.lines.start()..=*child.lines.end();
+            }
+            i += 1;
+        }
+    }
+}
