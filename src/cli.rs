@@ -74,9 +74,9 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check) => check::run(&source, io),
         Some(Command::List) => with_course(&source, io, list::run),
-        Some(Command::Show { id, plain, width }) => with_course(&source, io, |course, io| {
-            show::run(course, id, *plain, *width, io)
-        }),
+        Some(Command::Show { id, plain, width }) => {
+            with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io))
+        }
         None => with_course(&source, io, |course, io| {
             list::run(course, io)?;
             writeln!(
@@ -136,8 +136,5 @@ pub fn resolve<'c>(course: &'c Course, id: &str) -> Option<(&'c Lesson, SlideInd
     {
         return lesson.resolve(slide_id).map(|i| (lesson, i));
     }
-    course
-        .lessons
-        .iter()
-        .find_map(|l| l.resolve(id).map(|i| (l, i)))
+    course.lessons.iter().find_map(|l| l.resolve(id).map(|i| (l, i)))
 }

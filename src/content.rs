@@ -202,12 +202,7 @@ impl Lesson {
 
     /// Index of the first slide of chapter `chapter`.
     pub fn first_slide_of(&self, chapter: usize) -> SlideIndex {
-        SlideIndex(
-            self.chapters[..chapter]
-                .iter()
-                .map(|c| c.slides.len())
-                .sum(),
-        )
+        SlideIndex(self.chapters[..chapter].iter().map(|c| c.slides.len()).sum())
     }
 
     /// Resolves an id, slug, alias or chapter id to a slide (case-insensitive).
@@ -215,9 +210,7 @@ impl Lesson {
         let id = id.trim().trim_start_matches(':').to_lowercase();
         let matches = |s: &str| s.to_lowercase() == id;
         if let Some(i) = self.slides().position(|(_, s)| {
-            s.number.as_deref().is_some_and(matches)
-                || matches(&s.slug)
-                || s.extra_ids.iter().any(|e| matches(e))
+            s.number.as_deref().is_some_and(matches) || matches(&s.slug) || s.extra_ids.iter().any(|e| matches(e))
         }) {
             return Some(SlideIndex(i));
         }

@@ -74,9 +74,7 @@ pub type Line = Vec<Span>;
 
 /// Width of a line in cells.
 pub fn line_width(line: &Line) -> usize {
-    line.iter()
-        .map(|s| crate::text::display_width(&s.text))
-        .sum()
+    line.iter().map(|s| crate::text::display_width(&s.text)).sum()
 }
 
 /// Plain text of a line.

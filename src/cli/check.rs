@@ -56,11 +56,7 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
         "{}",
         row(
             "narration",
-            format!(
-                "{} at 1x, {} at 1.5x",
-                clock(total),
-                clock(at_speed(total, 1.5))
-            )
+            format!("{} at 1x, {} at 1.5x", clock(total), clock(at_speed(total, 1.5)))
         )
     )?;
     for lesson in lessons
@@ -76,10 +72,7 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
             continue;
         };
         for (seg, slide) in script.segments.iter().zip(&lesson.alignment) {
-            let title = lesson
-                .slide(*slide)
-                .map(|s| s.display_title())
-                .unwrap_or_default();
+            let title = lesson.slide(*slide).map(|s| s.display_title()).unwrap_or_default();
             writeln!(out, "  segment {:>2} -> {title}", seg.number)?;
         }
     }

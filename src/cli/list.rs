@@ -27,10 +27,7 @@ pub fn run(course: &Course, io: &mut Io<'_>) -> std::io::Result<bool> {
             let first = lesson.first_slide_of(c).0;
             let indices = (first..first + chapter.slides.len()).map(SlideIndex);
             let narration = Millis(indices.clone().map(|i| lesson.narration_of(i).0).sum());
-            let id = chapter
-                .number
-                .clone()
-                .unwrap_or_else(|| chapter.slug.clone());
+            let id = chapter.number.clone().unwrap_or_else(|| chapter.slug.clone());
             writeln!(
                 out,
                 "{}  {}  {:>6}  {:>9}",

@@ -12,13 +12,7 @@ use crate::render::{Highlighter, Line, Role, Span, Style, slide_lines};
 /// Widest a slide is drawn on a terminal: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
 
-pub fn run(
-    course: &Course,
-    id: &str,
-    plain: bool,
-    width: Option<u16>,
-    io: &mut Io<'_>,
-) -> std::io::Result<bool> {
+pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut Io<'_>) -> std::io::Result<bool> {
     let Some((lesson, index)) = resolve(course, id) else {
         writeln!(
             io.err,
@@ -51,10 +45,7 @@ pub fn run(
         syntax_theme: DEFAULT_THEME,
     };
     let mut lines: Vec<Line> = title_lines(slide, width);
-    lines.push(vec![Span::new(
-        "━".repeat(width.min(60)),
-        Style::role(Role::Border),
-    )]);
+    lines.push(vec![Span::new("━".repeat(width.min(60)), Style::role(Role::Border))]);
     lines.extend(slide_lines(slide, &opts));
     if let Some(script) = &lesson.script {
         let segments = lesson.segments_of(index);
@@ -72,18 +63,13 @@ pub fn run(
                 let spans = inline_spans(&seg.inlines, Style::default());
                 let text = wrap_spans(&spans, width.saturating_sub(indent).max(10));
                 for (j, mut l) in text.into_iter().enumerate() {
-                    let prefix = if j == 0 {
-                        stamp.clone()
-                    } else {
-                        " ".repeat(indent)
-                    };
+                    let prefix = if j == 0 { stamp.clone() } else { " ".repeat(indent) };
                     l.insert(0, Span::new(prefix, Style::role(Role::Muted)));
                     lines.push(l);
                 }
             }
         }
     }
-    io.out
-        .write_all(ansi::to_string(&lines, output).as_bytes())?;
+    io.out.write_all(ansi::to_string(&lines, output).as_bytes())?;
     Ok(true)
 }

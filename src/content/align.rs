@@ -73,10 +73,7 @@ pub fn auto_align(lesson: &Lesson) -> Vec<SlideIndex> {
         return Vec::new();
     };
     let slides: Vec<String> = lesson.slides().map(|(_, s)| slide_text(s)).collect();
-    let titles: Vec<String> = lesson
-        .slides()
-        .map(|(_, s)| s.title.to_lowercase())
-        .collect();
+    let titles: Vec<String> = lesson.slides().map(|(_, s)| s.title.to_lowercase()).collect();
     let (n_seg, n_slide) = (script.segments.len(), slides.len());
     if n_seg == 0 || n_slide == 0 {
         return Vec::new();
@@ -113,11 +110,7 @@ pub fn auto_align(lesson: &Lesson) -> Vec<SlideIndex> {
         total
     };
     let diagonal = |j: usize, i: usize| {
-        let a = if n_seg > 1 {
-            j as f64 / (n_seg - 1) as f64
-        } else {
-            0.0
-        };
+        let a = if n_seg > 1 { j as f64 / (n_seg - 1) as f64 } else { 0.0 };
         let b = if n_slide > 1 {
             i as f64 / (n_slide - 1) as f64
         } else {
@@ -164,11 +157,7 @@ fn push_block_text(block: &Block, out: &mut String) {
     out.push(' ');
     match block {
         Block::Paragraph(i) | Block::Heading { text: i, .. } => out.push_str(&inline_text(i)),
-        Block::List(l) => l
-            .items
-            .iter()
-            .flatten()
-            .for_each(|b| push_block_text(b, out)),
+        Block::List(l) => l.items.iter().flatten().for_each(|b| push_block_text(b, out)),
         Block::Quote(bs) => bs.iter().for_each(|b| push_block_text(b, out)),
         Block::Table(t) => t
             .header

@@ -26,20 +26,11 @@ impl Diagnostic {
         Self::new(Severity::Error, path, line, message)
     }
 
-    pub fn warning(
-        path: impl Into<String>,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, path, line, message)
     }
 
-    fn new(
-        severity: Severity,
-        path: impl Into<String>,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    fn new(severity: Severity, path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
         // Messages quote course text; keep them single-line and free of controls.
         let message = crate::text::clean_line(&message.into());
         Self {
@@ -99,9 +90,5 @@ impl Diagnostics {
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }

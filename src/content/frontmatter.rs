@@ -132,10 +132,7 @@ pub fn parse(path: &str, yaml_text: &str, diags: &mut Diagnostics) -> Option<Fro
         Some(v) => {
             let s = match &v {
                 serde_yaml::Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
+                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
             };
             match parse_date(&s) {
                 Some(d) => Some(d),
@@ -183,10 +180,7 @@ pub fn parse_date(s: &str) -> Option<PostDate> {
         offset_minutes: 0,
     };
     if let Some(time) = parts.next() {
-        let hms: Vec<u8> = time
-            .split(':')
-            .map(|p| p.parse().ok())
-            .collect::<Option<_>>()?;
+        let hms: Vec<u8> = time.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
         match hms[..] {
             [h, m] => (date.hour, date.minute) = (h, m),
             [h, m, s] => (date.hour, date.minute, date.second) = (h, m, s),

@@ -31,9 +31,7 @@ pub fn tokenize(html: &str) -> Vec<Token> {
             let inner = &rest[1..end];
             rest = &rest[end + 1..];
             if let Some(name) = inner.strip_prefix('/') {
-                out.push(Token::Close {
-                    tag: tag_name(name),
-                });
+                out.push(Token::Close { tag: tag_name(name) });
             } else if !inner.starts_with('!') {
                 let tag = tag_name(inner);
                 out.push(Token::Open {

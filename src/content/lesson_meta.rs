@@ -57,11 +57,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
     let line_of = |key: &str| yaml::line_of_key(text, 1, key);
     for (key, value) in raw.aliases.unwrap_or_default() {
         let (Some(alias), Some(target)) = (scalar(&key), scalar(&value)) else {
-            diags.push(Diagnostic::error(
-                path,
-                None,
-                "aliases: each entry is 'name: slide-id'",
-            ));
+            diags.push(Diagnostic::error(path, None, "aliases: each entry is 'name: slide-id'"));
             continue;
         };
         let line = line_of(&alias);
@@ -75,11 +71,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
                     lesson.id_of(existing)
                 ),
             ));
-        } else if meta
-            .aliases
-            .iter()
-            .any(|(a, _)| a.eq_ignore_ascii_case(&alias))
-        {
+        } else if meta.aliases.iter().any(|(a, _)| a.eq_ignore_ascii_case(&alias)) {
             diags.push(Diagnostic::error(
                 path,
                 line,
@@ -101,9 +93,7 @@ fn no_slide(path: &str, line: Option<usize>, target: &str, what: &str) -> Diagno
     Diagnostic::error(
         path,
         line,
-        format!(
-            "{what} names slide '{target}', which does not exist: `k8s-course list` shows the slide ids"
-        ),
+        format!("{what} names slide '{target}', which does not exist: `k8s-course list` shows the slide ids"),
     )
 }
 

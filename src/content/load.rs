@@ -70,12 +70,7 @@ fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
                 raw.lessons,
             )
         }
-        Layout::SingleLesson => (
-            String::new(),
-            String::new(),
-            "ko".to_string(),
-            vec![String::new()],
-        ),
+        Layout::SingleLesson => (String::new(), String::new(), "ko".to_string(), vec![String::new()]),
     };
     let lessons: Vec<Lesson> = lesson_dirs
         .iter()
@@ -169,27 +164,16 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = at
-                - bytes[..at]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |p| p + 1)
-                + 1;
+            let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
             return Err(Diagnostic::error(
                 path,
                 Some(line),
-                format!(
-                    "not UTF-8 (byte 0x{:02x}): save the file as UTF-8",
-                    bytes[at]
-                ),
+                format!("not UTF-8 (byte 0x{:02x}): save the file as UTF-8", bytes[at]),
             )
             .with_column(Some(column)));
         }
     };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if let Some(m) = mojibake::detect(&text) {
         return Err(Diagnostic::error(path, Some(m.line), m.message()).with_column(Some(m.column)));
     }

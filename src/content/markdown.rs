@@ -96,8 +96,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
         strike: 0,
         links: Vec::new(),
     };
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         b.event(event, range.start);
     }
@@ -126,9 +125,7 @@ impl Builder<'_> {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if let Some((Frame::Code { text, .. } | Frame::Html(text), _)) =
-                    self.stack.last_mut()
-                {
+                if let Some((Frame::Code { text, .. } | Frame::Html(text), _)) = self.stack.last_mut() {
                     text.push_str(&t);
                 } else {
                     self.push_inline(&t, false, offset);
@@ -144,12 +141,8 @@ impl Builder<'_> {
             Event::SoftBreak => self.push_inline(" ", false, offset),
             Event::HardBreak => self.push_inline("\n", false, offset),
             Event::Rule => self.push_block(Block::Rule, offset),
-            Event::TaskListMarker(done) => {
-                self.push_inline(if done { "[x] " } else { "[ ] " }, false, offset)
-            }
-            Event::FootnoteReference(name) => {
-                self.push_inline(&format!("[^{name}]"), false, offset)
-            }
+            Event::TaskListMarker(done) => self.push_inline(if done { "[x] " } else { "[ ] " }, false, offset),
+            Event::FootnoteReference(name) => self.push_inline(&format!("[^{name}]"), false, offset),
         }
     }
 
@@ -177,16 +170,16 @@ impl Builder<'_> {
             Tag::BlockQuote(_) | Tag::List(_) | Tag::Item => {
                 let line = self.line(offset);
                 if !self.out.warnings.iter().any(|(l, _)| *l == line) {
-                    self.out.warnings.push((line, format!("nested more than {MAX_NESTING} levels deep: deeper levels are shown flattened")));
+                    self.out.warnings.push((
+                        line,
+                        format!("nested more than {MAX_NESTING} levels deep: deeper levels are shown flattened"),
+                    ));
                 }
                 Frame::Passthrough
             }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info
-                        .split_whitespace()
-                        .next()
-                        .map(|l| clean_text(l).to_lowercase()),
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(|l| clean_text(l).to_lowercase()),
                     CodeBlockKind::Indented => None,
                 };
                 Frame::Code {
@@ -261,11 +254,7 @@ impl Builder<'_> {
             Frame::Para { inlines, .. } if inlines.is_empty() => return,
             Frame::Para { inlines, .. } => Block::Paragraph(inlines),
             Frame::Heading(level, text) => {
-                if self
-                    .stack
-                    .iter()
-                    .all(|(f, _)| matches!(f, Frame::Passthrough))
-                {
+                if self.stack.iter().all(|(f, _)| matches!(f, Frame::Passthrough)) {
                     self.out.pieces.push(Piece::Heading { level, text, line });
                     return;
                 }
@@ -365,10 +354,7 @@ impl Builder<'_> {
             .rev()
             .find(|(f, _)| !matches!(f, Frame::Passthrough));
         let inlines = match target {
-            Some((
-                Frame::Para { inlines, .. } | Frame::Heading(_, inlines) | Frame::Cell(inlines),
-                _,
-            )) => inlines,
+            Some((Frame::Para { inlines, .. } | Frame::Heading(_, inlines) | Frame::Cell(inlines), _)) => inlines,
             _ => {
                 // Loose text (a tight list item, or inside an unmodelled construct).
                 self.open(
@@ -385,9 +371,7 @@ impl Builder<'_> {
             }
         };
         match inlines.last_mut() {
-            Some(last) if last.style == inline.style && last.link == inline.link => {
-                last.text.push_str(&inline.text)
-            }
+            Some(last) if last.style == inline.style && last.link == inline.link => last.text.push_str(&inline.text),
             _ => inlines.push(inline),
         }
     }
@@ -440,9 +424,6 @@ pub fn html_to_text(raw: &str) -> String {
 
 /// A fence with no language whose text is drawn with box characters is a diagram.
 fn is_box_drawing(text: &str) -> bool {
-    let boxes = text
-        .chars()
-        .filter(|c| ('\u{2500}'..='\u{257f}').contains(c))
-        .count();
+    let boxes = text.chars().filter(|c| ('\u{2500}'..='\u{257f}').contains(c)).count();
     boxes >= 8
 }

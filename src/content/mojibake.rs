@@ -52,19 +52,9 @@ pub fn detect(text: &str) -> Option<Mojibake> {
     if count < MIN_PAIRS {
         return None;
     }
-    let sample: String = text
-        .lines()
-        .nth(line - 1)?
-        .chars()
-        .skip(start)
-        .take(9)
-        .collect();
+    let sample: String = text.lines().nth(line - 1)?.chars().skip(start).take(9).collect();
     Some(Mojibake {
-        code_page: if turkish {
-            "Windows-1254"
-        } else {
-            "Windows-1252"
-        },
+        code_page: if turkish { "Windows-1254" } else { "Windows-1252" },
         line,
         column,
         sample,

@@ -42,7 +42,9 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
             diags.push(Diagnostic::error(
                 path,
                 None,
-                format!("the markdown parser crashed on this file ({msg}): simplify the markup around unusual constructs"),
+                format!(
+                    "the markdown parser crashed on this file ({msg}): simplify the markup around unusual constructs"
+                ),
             ));
             return None;
         }
@@ -56,9 +58,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
     let pieces = parsed.pieces;
     for (i, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Html { html, line } if card.is_none() && card::is_card(html) => {
-                card = card::parse(html)
-            }
+            Piece::Html { html, line } if card.is_none() && card::is_card(html) => card = card::parse(html),
             Piece::Html { html, line } => {
                 diags.push(Diagnostic::warning(
                     path,
@@ -89,11 +89,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
         date: front.date.map(|d| d.to_string()),
         categories: front.categories.clone(),
         tags: front.tags.clone(),
-        excerpt: front
-            .excerpt
-            .as_deref()
-            .map(markdown::inlines)
-            .unwrap_or_default(),
+        excerpt: front.excerpt.as_deref().map(markdown::inlines).unwrap_or_default(),
         card: card.clone(),
         original_url: front.original_url.clone(),
     };
@@ -107,11 +103,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
             "the post has no '##' chapters: everything is on the title slide",
         ));
     }
-    Some(Post {
-        front,
-        card,
-        chapters,
-    })
+    Some(Post { front, card, chapters })
 }
 
 /// Runs the parser so that a panic inside it becomes an error for this file, not a crash.
@@ -248,11 +240,7 @@ impl<'a> Grouper<'a> {
                 self.close_slide(line);
                 self.sub_count += 1;
                 let (parent_number, parent_title, _) = self.section.clone().unwrap_or_default();
-                let number = number.or_else(|| {
-                    parent_number
-                        .as_ref()
-                        .map(|p| format!("{p}.{}", self.sub_count))
-                });
+                let number = number.or_else(|| parent_number.as_ref().map(|p| format!("{p}.{}", self.sub_count)));
                 let slug = self.unique_slug(&title, "slide");
                 let section = Some(match &parent_number {
                     Some(n) => format!("{n} {parent_title}"),
@@ -271,14 +259,7 @@ impl<'a> Grouper<'a> {
         }
     }
 
-    fn new_slide(
-        &mut self,
-        number: Option<String>,
-        slug: String,
-        title: String,
-        section: Option<String>,
-        line: usize,
-    ) {
+    fn new_slide(&mut self, number: Option<String>, slug: String, title: String, section: Option<String>, line: usize) {
         if self.chapters.len() == 1 {
             // A `###` before any `##`: give it a chapter of its own so the title chapter stays the cover.
             let slug = self.unique_slug("chapter", "chapter");
@@ -299,11 +280,7 @@ impl<'a> Grouper<'a> {
             lines: line..=line,
             source: String::new(),
         };
-        self.chapters
-            .last_mut()
-            .expect("a chapter exists")
-            .slides
-            .push(slide);
+        self.chapters.last_mut().expect("a chapter exists").slides.push(slide);
         self.slide_start = line;
     }
 
@@ -312,16 +289,12 @@ impl<'a> Grouper<'a> {
         if chapter_index > 0 && self.chapters[chapter_index].slides.is_empty() {
             // Content right under a `##`: the chapter's intro slide, named after the chapter.
             let ch = &self.chapters[chapter_index];
-            let (number, title, heading_line) =
-                (ch.number.clone(), ch.title.clone(), self.slide_start);
+            let (number, title, heading_line) = (ch.number.clone(), ch.title.clone(), self.slide_start);
             // It shares the chapter's slug: both names lead to the same slide.
             let slug = ch.slug.clone();
             self.new_slide(number, slug, title, None, heading_line.min(line));
         }
-        let slide = self.chapters[chapter_index]
-            .slides
-            .last_mut()
-            .expect("a slide exists");
+        let slide = self.chapters[chapter_index].slides.last_mut().expect("a slide exists");
         slide.blocks.push(block);
     }
 
@@ -362,8 +335,8 @@ fn merge_empty_parents(chapters: &mut [Chapter]) {
                 Some(n) => format!("{n} {}", parent.title),
                 None => parent.title.clone(),
             };
-            let is_parent = parent.blocks.is_empty()
-                && chapter.slides[i + 1].section.as_deref() == Some(label.as_str());
+            let is_parent =
+                parent.blocks.is_empty() && chapter.slides[i + 1].section.as_deref() == Some(label.as_str());
             if is_parent {
                 let parent = chapter.slides.remove(i);
                 let child = &mut chapter.slides[i];

@@ -141,11 +141,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Script> 
             narration_text.push_str(line);
             narration_text.push('\n');
         }
-        if segments.is_empty()
-            && !is_segment_line(trimmed)
-            && !trimmed.is_empty()
-            && !is_rule(trimmed)
-        {
+        if segments.is_empty() && !is_segment_line(trimmed) && !trimmed.is_empty() && !is_rule(trimmed) {
             paragraphs.push(Paragraph {
                 text: clean_text(trimmed),
                 line: i + 1,
@@ -200,20 +196,13 @@ fn parse_segment_line(line: &str) -> Option<(usize, Millis, Millis)> {
     if !trailing.is_empty() {
         return None;
     }
-    Some((
-        number,
-        parse_seconds(start.trim())?,
-        parse_seconds(duration.trim())?,
-    ))
+    Some((number, parse_seconds(start.trim())?, parse_seconds(duration.trim())?))
 }
 
 /// `13.80` -> 13800 ms, exactly (no floating point).
 pub fn parse_seconds(s: &str) -> Option<Millis> {
     let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
-    if whole.is_empty()
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let whole: u64 = whole.parse().ok()?;
@@ -221,13 +210,7 @@ pub fn parse_seconds(s: &str) -> Option<Millis> {
     Some(Millis(whole.checked_mul(1000)? + frac_ms))
 }
 
-fn parse_header_line(
-    path: &str,
-    line_no: usize,
-    line: &str,
-    header: &mut Header,
-    diags: &mut Diagnostics,
-) {
+fn parse_header_line(path: &str, line_no: usize, line: &str, header: &mut Header, diags: &mut Diagnostics) {
     let line = line.trim();
     if line.is_empty() {
         return;
@@ -242,19 +225,10 @@ fn parse_header_line(
     };
     let value = value.trim();
     let leading_number = |v: &str| -> Option<String> {
-        let n: String = v
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
+        let n: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
         (!n.is_empty()).then_some(n)
     };
-    let bad = |what: &str| {
-        Diagnostic::error(
-            path,
-            Some(line_no),
-            format!("header {what} '{value}' is not a number"),
-        )
-    };
+    let bad = |what: &str| Diagnostic::error(path, Some(line_no), format!("header {what} '{value}' is not a number"));
     match key.trim() {
         "개선일" => header.improved_at = Some(clean_line(value)),
         "원본 포스트" => header.source_post = Some(clean_line(value)),
@@ -262,12 +236,10 @@ fn parse_header_line(
             Some(n) => header.length_chars = Some(n),
             None => diags.push(bad("length")),
         },
-        "Remotion 구간 수" | "구간 수" => {
-            match leading_number(value).and_then(|n| n.parse().ok()) {
-                Some(n) => header.segment_count = Some(n),
-                None => diags.push(bad("segment count")),
-            }
-        }
+        "Remotion 구간 수" | "구간 수" => match leading_number(value).and_then(|n| n.parse().ok()) {
+            Some(n) => header.segment_count = Some(n),
+            None => diags.push(bad("segment count")),
+        },
         "예상 총 길이" => {
             let total = leading_number(value).and_then(|n| parse_seconds(&n));
             let Some(total) = total else {
@@ -326,7 +298,10 @@ fn join_segments(path: &str, script: &mut Script, diags: &mut Diagnostics) {
             None => diags.push(Diagnostic::error(
                 path,
                 Some(seg.line + 1),
-                format!("segment {}'s text matches no paragraph of the narration: make it the start of one", seg.number),
+                format!(
+                    "segment {}'s text matches no paragraph of the narration: make it the start of one",
+                    seg.number
+                ),
             )),
         }
     }
@@ -394,10 +369,7 @@ fn check_timing(path: &str, script: &Script, diags: &mut Diagnostics) {
             let (what, by) = if seg.start > expected_start {
                 ("leaves a gap of", seg.start.0 - expected_start.0)
             } else {
-                (
-                    "overlaps the previous one by",
-                    expected_start.0 - seg.start.0,
-                )
+                ("overlaps the previous one by", expected_start.0 - seg.start.0)
             };
             diags.push(Diagnostic::error(
                 path,

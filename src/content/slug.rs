@@ -39,18 +39,12 @@ mod tests {
 
     #[test]
     fn numbers_and_slugs() {
-        assert_eq!(
-            split_number("1.1 Docker란?"),
-            (Some("1.1".into()), "Docker란?".into())
-        );
+        assert_eq!(split_number("1.1 Docker란?"), (Some("1.1".into()), "Docker란?".into()));
         assert_eq!(
             split_number("2. Kubernetes 핵심 개념"),
             (Some("2".into()), "Kubernetes 핵심 개념".into())
         );
-        assert_eq!(
-            split_number("🚀 3. 보안"),
-            (Some("3".into()), "보안".into())
-        );
+        assert_eq!(split_number("🚀 3. 보안"), (Some("3".into()), "보안".into()));
         assert_eq!(split_number("Pod"), (None, "Pod".into()));
         assert_eq!(split_number("2025년 계획"), (None, "2025년 계획".into()));
         assert_eq!(slugify("Docker란?"), "docker란");

@@ -25,12 +25,37 @@ pub struct YamlSource<'a> {
 pub fn parse<T: DeserializeOwned>(src: &YamlSource<'_>) -> Result<T, Diagnostic> {
     precheck(src)?;
     serde_yaml::from_str(src.text).map_err(|e| {
+        let msg = e.to_string();
         let loc = e.location();
-        let line = loc
-            .as_ref()
-            .map_or(src.first_line, |l| l.line() + src.first_line - 1);
-        let column = loc.as_ref().map(|l| l.column());
-        Diagnostic::error(src.path, Some(line), describe(&e.to_string())).with_column(column)
+        let mut line = loc.as_ref().map_or(src.first_line, |l| l.line() + src.first_line - 1);
+        let mut column = loc.as_ref().map(|l| l.column());
+        // serde points a duplicate at the start of its mapping; point at the second key instead.
+        if let Some(key) = duplicate_key(&msg)
+            && let Some(second) = key_lines(src.text, &key).nth(1)
+        {
+            line = second + src.first_line;
+            column = None;
+        }
+        Diagnostic::error(src.path, Some(line), describe(&msg)).with_column(column)
+    })
+}
+
+/// The key named by serde's "duplicate field `k`" or serde_yaml's "duplicate entry with key \"k\"".
+fn duplicate_key(msg: &str) -> Option<String> {
+    let (rest, end) = msg
+        .split_once("duplicate field `")
+        .map(|(_, r)| (r, '`'))
+        .or_else(|| msg.split_once("duplicate entry with key \"").map(|(_, r)| (r, '"')))?;
+    rest.split(end).next().map(str::to_string)
+}
+
+/// 0-based indices of the lines that start key `key:` (at any indentation).
+fn key_lines<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.lines().enumerate().filter_map(move |(i, l)| {
+        let t = l.trim_start().trim_start_matches("- ").trim_start_matches(['"', '\'']);
+        t.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':'))
+            .then_some(i)
     })
 }
 
@@ -39,11 +64,11 @@ fn describe(raw: &str) -> String {
     let msg = raw.split(" at line ").next().unwrap_or(raw);
     if msg.contains("duplicate") {
         format!("{msg}: each key may appear once; remove or rename the second one")
-    } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+    } else if msg.contains("invalid type") || msg.contains("invalid value") {
         format!("wrong type: {msg}")
-    } else if msg.starts_with("missing field") {
+    } else if msg.contains("missing field") {
         format!("{msg}: add it")
-    } else if msg.starts_with("unknown field") {
+    } else if msg.contains("unknown field") {
         format!("{msg}: remove it or fix its spelling")
     } else {
         format!("invalid YAML: {msg}")
@@ -51,9 +76,7 @@ fn describe(raw: &str) -> String {
 }
 
 fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
-    let err = |line: usize, msg: String| {
-        Diagnostic::error(src.path, Some(line + src.first_line - 1), msg)
-    };
+    let err = |line: usize, msg: String| Diagnostic::error(src.path, Some(line + src.first_line - 1), msg);
     if src.text.len() > MAX_YAML_BYTES {
         return Err(err(
             1,
@@ -92,9 +115,7 @@ fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
         if aliases > MAX_ALIASES {
             return Err(err(
                 i + 1,
-                format!(
-                    "more than {MAX_ALIASES} YAML aliases (*name): refused, this looks like an alias bomb"
-                ),
+                format!("more than {MAX_ALIASES} YAML aliases (*name): refused, this looks like an alias bomb"),
             ));
         }
     }
@@ -104,15 +125,5 @@ fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
 /// 1-based line of the first line that starts key `key:` (at any indentation), for messages about a
 /// value that parsed but means something wrong.
 pub fn line_of_key(text: &str, first_line: usize, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let t = l.trim_start().trim_start_matches("- ");
-            let t = t.trim_start_matches(['"', '\'']);
-            t.strip_prefix(key).is_some_and(|rest| {
-                rest.trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            })
-        })
-        .map(|i| i + first_line)
+    key_lines(text, key).next().map(|i| i + first_line)
 }

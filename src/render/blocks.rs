@@ -17,16 +17,10 @@ pub struct RenderOptions<'a> {
 pub fn title_lines(slide: &Slide, width: usize) -> Vec<Line> {
     let mut out = Vec::new();
     if let Some(section) = &slide.section {
-        out.push(vec![Span::new(
-            truncate_to(section, width),
-            Style::role(Role::Muted),
-        )]);
+        out.push(vec![Span::new(truncate_to(section, width), Style::role(Role::Muted))]);
     }
     let title = slide.display_title();
-    out.extend(wrap_spans(
-        &[Span::new(title, Style::role(Role::Title).bold())],
-        width,
-    ));
+    out.extend(wrap_spans(&[Span::new(title, Style::role(Role::Title).bold())], width));
     out
 }
 
@@ -41,12 +35,7 @@ fn blocks(blocks: &[Block], opts: &RenderOptions<'_>, width: usize) -> Vec<Line>
 
 /// Blocks one after another, with a blank line between them when `spaced` (not inside list items,
 /// where a paragraph and its sub-list belong together).
-fn spaced_blocks(
-    blocks: &[Block],
-    opts: &RenderOptions<'_>,
-    width: usize,
-    spaced: bool,
-) -> Vec<Line> {
+fn spaced_blocks(blocks: &[Block], opts: &RenderOptions<'_>, width: usize, spaced: bool) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 && spaced {
@@ -60,10 +49,7 @@ fn spaced_blocks(
 fn block_lines(block: &Block, opts: &RenderOptions<'_>, width: usize) -> Vec<Line> {
     match block {
         Block::Paragraph(inlines) => wrap_spans(&inline_spans(inlines, Style::default()), width),
-        Block::Heading { text, .. } => wrap_spans(
-            &inline_spans(text, Style::role(Role::Heading).bold()),
-            width,
-        ),
+        Block::Heading { text, .. } => wrap_spans(&inline_spans(text, Style::role(Role::Heading).bold()), width),
         Block::List(list) => list_lines(list, opts, width),
         Block::Table(table) => table_lines(table, width),
         Block::Code(code) => code_lines(code, opts, width),
@@ -82,10 +68,7 @@ fn block_lines(block: &Block, opts: &RenderOptions<'_>, width: usize) -> Vec<Lin
                 })
                 .collect()
         }
-        Block::Rule => vec![vec![Span::new(
-            "─".repeat(width),
-            Style::role(Role::Border),
-        )]],
+        Block::Rule => vec![vec![Span::new("─".repeat(width), Style::role(Role::Border))]],
         Block::Cover(cover) => cover_lines(cover, width),
     }
 }
@@ -186,10 +169,7 @@ fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<L
         out.push(line);
     }
     if width >= 6 {
-        out.push(vec![Span::new(
-            format!("╰{}╯", "─".repeat(content_width + 2)),
-            border,
-        )]);
+        out.push(vec![Span::new(format!("╰{}╯", "─".repeat(content_width + 2)), border)]);
     }
     out
 }
@@ -306,12 +286,7 @@ fn table_lines(table: &Table, width: usize) -> Vec<Line> {
         // Too narrow for a grid: cut every line, marked.
         return out
             .into_iter()
-            .map(|l| {
-                vec![Span::new(
-                    truncate_to(&super::line_text(&l), width),
-                    Style::default(),
-                )]
-            })
+            .map(|l| vec![Span::new(truncate_to(&super::line_text(&l), width), Style::default())])
             .collect();
     }
     out
@@ -339,10 +314,7 @@ fn cover_lines(cover: &Cover, width: usize) -> Vec<Line> {
     }
     if !cover.excerpt.is_empty() {
         out.push(Vec::new());
-        out.extend(wrap_spans(
-            &inline_spans(&cover.excerpt, Style::default()),
-            width,
-        ));
+        out.extend(wrap_spans(&inline_spans(&cover.excerpt, Style::default()), width));
     }
     if let Some(card) = &cover.card {
         let mut section = |label: &str, items: &[String], bullets: bool| {
@@ -368,10 +340,7 @@ fn cover_lines(cover: &Cover, width: usize) -> Vec<Line> {
                     }
                 }
             } else {
-                out.extend(wrap_spans(
-                    &[Span::new(items.join(", "), Style::default())],
-                    width,
-                ));
+                out.extend(wrap_spans(&[Span::new(items.join(", "), Style::default())], width));
             }
         };
         section("핵심 내용", &card.highlights, true);

@@ -51,11 +51,7 @@ impl Highlighter {
     /// `text` highlighted as `lang` with syntect theme `theme`; plain [`Role::Code`] spans when the
     /// language or theme is unknown.
     pub fn highlight(&self, lang: Option<&str>, text: &str, theme: &str) -> Highlighted {
-        let key = (
-            theme.to_string(),
-            lang.map(str::to_string),
-            text.to_string(),
-        );
+        let key = (theme.to_string(), lang.map(str::to_string), text.to_string());
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return hit;
         }

@@ -85,13 +85,9 @@ fn replacement(c: char) -> Replacement {
         // C1 controls (U+0080..U+009F) include CSI, OSC and DCS introducers in 8-bit terminals.
         '\u{80}'..='\u{9f}' => Replacement::Marker('�'),
         // Bidi embeddings, overrides and isolates can reorder what the reader sees.
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
-            Replacement::Drop
-        }
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => Replacement::Drop,
         // Zero-width format characters: invisible, and they break width arithmetic.
-        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => {
-            Replacement::Drop
-        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => Replacement::Drop,
         _ => Replacement::Keep,
     }
 }

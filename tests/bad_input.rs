@@ -1,0 +1,426 @@
+//! Every bad input the loader names: a clear `path:line: message`, exit 1 from `check`, no panic.
+
+use std::path::Path;
+use std::process::Command;
+
+use k8s_course::content::{CourseSource, load_course};
+use tempfile::TempDir;
+
+const POST: &str = "---\ntitle: \"테스트 강의\"\ndate: 2025-05-30 00:04:58 +0900\ncategory: test\n---\n\n## 1. 첫 장\n\n### 1.1 Docker\n\nDocker 설명입니다.\n\n### 1.2 Pod\n\nPod 설명입니다.\n";
+
+/// A script over `paras` (one paragraph each) with segments `(start, duration)` in seconds.
+fn script_with(paras: &[&str], times: &[(&str, &str)], count: usize, total: &str, min1: &str, min15: &str) -> String {
+    let narration = paras.join("\n\n");
+    let mut s = format!(
+        "개선일: 2026-01-11 23:36:09\n원본 포스트: test.md\n개선 후 대본 길이: {}자\nRemotion 구간 수: {count}개\n예상 총 길이: {total}초 ({min1}분, 1.5배속 기준 {min15}분)\n\n{}\n개선된 강의용 대본\n{}\n\n{narration}\n\n{}\nRemotion 동기화 구간 정보\n{}\n\n",
+        narration.chars().count(),
+        "=".repeat(60),
+        "=".repeat(60),
+        "=".repeat(60),
+        "=".repeat(60)
+    );
+    for (i, ((start, dur), para)) in times.iter().zip(paras).enumerate() {
+        s.push_str(&format!("[구간 {}] 시작: {start}초, 길이: {dur}초\n{para}\n\n", i + 1));
+    }
+    s
+}
+
+const PARAS: [&str; 3] = [
+    "안녕하세요, Docker 강의입니다.",
+    "Docker는 컨테이너 플랫폼입니다.",
+    "Pod는 가장 작은 단위입니다.",
+];
+
+fn good_script() -> String {
+    script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
+        3,
+        "60.0",
+        "1.0",
+        "0.7",
+    )
+}
+
+fn lesson(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// Loads `dir` and returns the errors as printed (`path:line: message`).
+fn errors(dir: &Path) -> Vec<String> {
+    let report = load_course(&CourseSource::Dir(dir.to_path_buf()));
+    assert!(
+        report.course.is_none(),
+        "expected errors, got a course; diagnostics: {:?}",
+        report.diagnostics
+    );
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect()
+}
+
+/// Asserts one error mentions `file:line` and says `what`.
+fn assert_error(errors: &[String], file_line: &str, what: &str) {
+    assert!(
+        errors.iter().any(|e| e.contains(file_line) && e.contains(what)),
+        "no error at {file_line} saying {what:?}; errors: {errors:#?}"
+    );
+}
+
+#[test]
+fn a_good_lesson_loads() {
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", good_script().as_bytes())]);
+    let report = load_course(&CourseSource::Dir(dir.path().to_path_buf()));
+    assert!(report.course.is_some(), "{:?}", report.diagnostics);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+}
+
+#[test]
+fn missing_lesson_folder() {
+    let dir = lesson(&[("course.yaml", b"id: c\ntitle: C\nlessons: [week99]\n")]);
+    assert_error(&errors(dir.path()), "week99/post.md", "missing file");
+}
+
+#[test]
+fn not_a_course_folder() {
+    let dir = lesson(&[("notes.txt", b"hello")]);
+    assert_error(
+        &errors(dir.path()),
+        &dir.path().display().to_string(),
+        "neither course.yaml nor post.md",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let mut bytes = POST.as_bytes().to_vec();
+    bytes.splice(6..6, [0xff, 0xfe]);
+    let dir = lesson(&[("post.md", &bytes)]);
+    assert_error(&errors(dir.path()), "post.md:2:", "not UTF-8");
+}
+
+#[test]
+fn mojibake_is_named_with_its_code_page_and_line() {
+    let dir = lesson(&[("post.md", include_bytes!("fixtures/seeds/mojibake-post.md"))]);
+    let errors = errors(dir.path());
+    assert_error(&errors, "post.md:3:", "mojibake");
+    assert_error(&errors, "post.md:3:", "Windows-1254");
+    assert_eq!(
+        errors.len(),
+        1,
+        "one clear message, not a screen of garbage: {errors:?}"
+    );
+}
+
+#[test]
+fn missing_front_matter() {
+    let dir = lesson(&[("post.md", b"## 1. Chapter\n\ntext\n")]);
+    assert_error(&errors(dir.path()), "post.md:1:", "missing front matter");
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let dir = lesson(&[("post.md", b"---\ntitle: x\n\n## 1. Chapter\n")]);
+    assert_error(&errors(dir.path()), "post.md:1:", "not closed");
+}
+
+#[test]
+fn invalid_front_matter_yaml() {
+    let dir = lesson(&[("post.md", b"---\ntitle: \"x\ndate: [\n---\nbody\n")]);
+    assert_error(&errors(dir.path()), "post.md:", "invalid YAML");
+}
+
+#[test]
+fn front_matter_wrong_type_has_line_and_column() {
+    let dir = lesson(&[("post.md", b"---\ndate: 2025-05-30\ntitle: [a, b]\n---\nbody\n")]);
+    assert_error(&errors(dir.path()), "post.md:3:8:", "wrong type");
+}
+
+#[test]
+fn front_matter_duplicate_key() {
+    let dir = lesson(&[("post.md", b"---\ntitle: a\ncategory: x\ntitle: b\n---\nbody\n")]);
+    assert_error(&errors(dir.path()), "post.md:4:", "duplicate");
+}
+
+#[test]
+fn front_matter_without_title() {
+    let dir = lesson(&[("post.md", b"---\ncategory: x\n---\nbody\n")]);
+    assert_error(&errors(dir.path()), "post.md:2:", "no title");
+}
+
+#[test]
+fn front_matter_bad_date() {
+    let dir = lesson(&[("post.md", b"---\ntitle: a\ndate: yesterday\n---\nbody\n")]);
+    assert_error(&errors(dir.path()), "post.md:3:", "is not a date");
+}
+
+#[test]
+fn deeply_nested_flow_yaml_is_refused_before_serde_sees_it() {
+    let post = format!("---\ntitle: a\ntags: {}\n---\nbody\n", "[".repeat(80 * 1024));
+    let dir = lesson(&[("post.md", post.as_bytes())]);
+    assert_error(&errors(dir.path()), "post.md:3:", "nested more than 32 levels");
+}
+
+#[test]
+fn yaml_alias_bomb_is_refused() {
+    let mut yaml = String::from("title: a\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        yaml.push_str(&format!("x{i}: &a{i} [{refs}]\n"));
+    }
+    let dir = lesson(&[("post.md", format!("---\n{yaml}---\nbody\n").as_bytes())]);
+    assert_error(&errors(dir.path()), "post.md:", "alias bomb");
+}
+
+fn script_errors(script: &str) -> Vec<String> {
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", script.as_bytes())]);
+    errors(dir.path())
+}
+
+#[test]
+fn segment_line_that_does_not_parse() {
+    let script = good_script().replace(
+        "[구간 2] 시작: 10.00초, 길이: 20.00초",
+        "[구간 2] 시작: ten초, 길이: 20.00초",
+    );
+    let line = script.lines().position(|l| l.contains("ten초")).unwrap() + 1;
+    assert_error(
+        &script_errors(&script),
+        &format!("script.txt:{line}:"),
+        "does not parse",
+    );
+}
+
+#[test]
+fn overlapping_segments() {
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("8.00", "22.00"), ("30.00", "30.00")],
+        3,
+        "60.0",
+        "1.0",
+        "0.7",
+    );
+    let line = script.lines().position(|l| l.starts_with("[구간 2]")).unwrap() + 1;
+    assert_error(
+        &script_errors(&script),
+        &format!("script.txt:{line}:"),
+        "overlaps the previous one by 2 s",
+    );
+}
+
+#[test]
+fn segments_with_a_gap() {
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("12.50", "17.50"), ("30.00", "30.00")],
+        3,
+        "60.0",
+        "1.0",
+        "0.7",
+    );
+    let line = script.lines().position(|l| l.starts_with("[구간 2]")).unwrap() + 1;
+    assert_error(
+        &script_errors(&script),
+        &format!("script.txt:{line}:"),
+        "leaves a gap of 2.5 s",
+    );
+}
+
+#[test]
+fn header_count_disagrees() {
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
+        4,
+        "60.0",
+        "1.0",
+        "0.7",
+    );
+    assert_error(
+        &script_errors(&script),
+        "script.txt",
+        "says 4 segments but the script has 3",
+    );
+}
+
+#[test]
+fn header_duration_disagrees() {
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
+        3,
+        "75.0",
+        "1.0",
+        "0.7",
+    );
+    assert_error(
+        &script_errors(&script),
+        "script.txt",
+        "says 75 s in total but the segments end at 60 s",
+    );
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
+        3,
+        "60.0",
+        "1.0",
+        "0.9",
+    );
+    assert_error(&script_errors(&script), "script.txt", "says 0.9 minutes at 1.5x");
+}
+
+#[test]
+fn preview_that_matches_no_paragraph() {
+    let script = good_script().replacen("Pod는 가장 작은 단위입니다.\n\n", "Service는 다른 이야기입니다.\n\n", 2);
+    let script = script.replacen("Service는 다른 이야기입니다.", "Pod는 가장 작은 단위입니다.", 1);
+    let line = script.lines().position(|l| l.starts_with("Service는")).unwrap() + 1;
+    assert_error(
+        &script_errors(&script),
+        &format!("script.txt:{line}:"),
+        "segment 3's text matches no paragraph",
+    );
+}
+
+#[test]
+fn lesson_yaml_naming_a_missing_slide_or_segment() {
+    let meta = "aliases:\n  k: 9.9\nnarration:\n  \"1.1\": 1-2\n  \"7.7\": 3\n  \"1.2\": 4\n";
+    let dir = lesson(&[
+        ("post.md", POST.as_bytes()),
+        ("script.txt", good_script().as_bytes()),
+        ("lesson.yaml", meta.as_bytes()),
+    ]);
+    let errors = errors(dir.path());
+    assert_error(
+        &errors,
+        "lesson.yaml:2:",
+        "alias 'k' names slide '9.9', which does not exist",
+    );
+    assert_error(&errors, "lesson.yaml:5:", "names slide '7.7'");
+    assert_error(
+        &errors,
+        "lesson.yaml:6:",
+        "segment 4, but the script has segments 1 to 3",
+    );
+}
+
+#[test]
+fn lesson_yaml_unmapped_and_twice_mapped_segments() {
+    let twice = "narration:\n  \"1.1\": 1-2\n  \"1.2\": 2-3\n";
+    let dir = lesson(&[
+        ("post.md", POST.as_bytes()),
+        ("script.txt", good_script().as_bytes()),
+        ("lesson.yaml", twice.as_bytes()),
+    ]);
+    assert_error(&errors(dir.path()), "lesson.yaml:3:", "segment 2 is mapped twice");
+    let missing = "narration:\n  \"1.1\": 1-2\n";
+    let dir = lesson(&[
+        ("post.md", POST.as_bytes()),
+        ("script.txt", good_script().as_bytes()),
+        ("lesson.yaml", missing.as_bytes()),
+    ]);
+    assert_error(&errors(dir.path()), "lesson.yaml:1:", "segment(s) 3 belong to no slide");
+}
+
+#[test]
+fn lesson_yaml_unknown_field() {
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("lesson.yaml", b"alias:\n  k: 1.1\n")]);
+    assert_error(&errors(dir.path()), "lesson.yaml:1:", "unknown field `alias`");
+}
+
+#[test]
+fn course_reaching_outside_through_dot_dot() {
+    let outer = lesson(&[
+        ("outside/post.md", POST.as_bytes()),
+        ("course/course.yaml", b"id: c\ntitle: C\nlessons: [../outside]\n"),
+    ]);
+    assert_error(
+        &errors(&outer.path().join("course")),
+        "post.md",
+        "leaves the course folder",
+    );
+}
+
+#[test]
+fn course_reaching_outside_through_a_symlink() {
+    let outer = lesson(&[
+        ("secret.md", POST.as_bytes()),
+        ("course/course.yaml", b"id: c\ntitle: C\nlessons: [w1]\n"),
+    ]);
+    std::fs::create_dir_all(outer.path().join("course/w1")).unwrap();
+    std::os::unix::fs::symlink(outer.path().join("secret.md"), outer.path().join("course/w1/post.md")).unwrap();
+    assert_error(
+        &errors(&outer.path().join("course")),
+        "w1/post.md",
+        "outside the course folder",
+    );
+}
+
+#[test]
+fn file_too_large_to_be_a_lesson() {
+    let dir = lesson(&[]);
+    let file = std::fs::File::create(dir.path().join("post.md")).unwrap();
+    file.set_len(11 * 1024 * 1024).unwrap();
+    assert_error(&errors(dir.path()), "post.md", "more than the 10 MB");
+}
+
+#[test]
+fn markdown_nested_thousands_deep_is_clamped() {
+    let quotes = format!("{POST}\n{} deep\n\n{}x\n", ">".repeat(5000), "- ".repeat(5000));
+    let dir = lesson(&[("post.md", quotes.as_bytes())]);
+    let report = load_course(&CourseSource::Dir(dir.path().to_path_buf()));
+    let course = report.course.expect("deep nesting still loads");
+    let warnings: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("post.md:17: warning: nested more than 12 levels")),
+        "{warnings:?}"
+    );
+    let last = course.lessons[0].slides().last().unwrap().1.clone();
+    assert!(
+        format!("{:?}", last.blocks).contains("deep"),
+        "the deep text is still shown"
+    );
+}
+
+#[test]
+fn a_parser_panic_is_contained() {
+    let result = k8s_course::content::post::contain_panic(|| -> u8 { panic!("pulldown-cmark fell over") });
+    assert_eq!(result, Err("pulldown-cmark fell over".to_string()));
+}
+
+#[test]
+fn check_prints_every_problem_and_exits_1() {
+    let script = script_with(
+        &PARAS,
+        &[("0.00", "10.00"), ("12.00", "18.00"), ("30.00", "30.00")],
+        4,
+        "60.0",
+        "1.0",
+        "0.7",
+    );
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", script.as_bytes())]);
+    let out = Command::new(env!("CARGO_BIN_EXE_k8s-course"))
+        .args(["check", "--course"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let script_path = dir.path().join("script.txt").display().to_string();
+    assert!(stderr.contains(&format!("{script_path}:")), "{stderr}");
+    assert!(stderr.contains("leaves a gap of 2 s"), "{stderr}");
+    assert!(stderr.contains("says 4 segments"), "{stderr}");
+    assert!(stderr.contains("2 error(s)"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
