@@ -49,7 +49,16 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
     writeln!(out, "{}", row("lessons", lessons.len().to_string()))?;
     writeln!(out, "{}", row("chapters", chapters.to_string()))?;
     writeln!(out, "{}", row("slides", slides.to_string()))?;
-    writeln!(out, "{}", row("code", format!("{code} blocks")))?;
+    let mut langs: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, slide) in lessons.iter().flat_map(|l| l.slides()) {
+        for block in slide.code_blocks() {
+            *langs
+                .entry(block.lang.clone().unwrap_or_else(|| "text".into()))
+                .or_default() += 1;
+        }
+    }
+    let langs: Vec<String> = langs.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    writeln!(out, "{}", row("code", format!("{code} blocks ({})", langs.join(", "))))?;
     writeln!(out, "{}", row("segments", segments.to_string()))?;
     writeln!(
         out,
@@ -76,6 +85,7 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
             writeln!(out, "  segment {:>2} -> {title}", seg.number)?;
         }
     }
-    writeln!(out, "ok: {errors} errors, {warnings} warning(s)")?;
+    let plural = if warnings == 1 { "" } else { "s" };
+    writeln!(out, "ok: {errors} errors, {warnings} warning{plural}")?;
     Ok(true)
 }
