@@ -87,7 +87,7 @@ fn load_scaling(c: &mut Criterion) {
     group
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+        .measurement_time(Duration::from_secs(7));
     for n in [10usize, 50, 100] {
         let dir = generated_course(n);
         let source = CourseSource::Dir(dir.path().to_path_buf());
@@ -105,7 +105,7 @@ criterion_group! {
     name = single;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+        .measurement_time(Duration::from_secs(5));
     targets = load_builtin, load_builtin_auto_align
 }
 criterion_group!(scaling, load_scaling);

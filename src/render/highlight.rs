@@ -17,12 +17,16 @@ pub const DEFAULT_THEME: &str = "base16-ocean.dark";
 /// Highlighted lines of one block.
 pub type Highlighted = Arc<Vec<Vec<Span>>>;
 
+/// A block is identified by (syntect theme, language, text): the same text under another theme is
+/// another highlighting.
+type CacheKey = (String, Option<String>, String);
+
 /// Loads syntect lazily and remembers every block it highlighted.
 #[derive(Default)]
 pub struct Highlighter {
     syntaxes: OnceLock<SyntaxSet>,
     themes: OnceLock<ThemeSet>,
-    cache: Mutex<HashMap<(String, Option<String>, String), Highlighted>>,
+    cache: Mutex<HashMap<CacheKey, Highlighted>>,
 }
 
 impl Highlighter {
