@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::{Line, Span, Style};
 use crate::text::display_width;
+use crate::text::width::split_keep_spaces;
 
 /// A word: adjacent non-space pieces, possibly of different styles.
 struct Word {
@@ -26,15 +27,8 @@ fn atoms(spans: &[Span]) -> Vec<Atom> {
             if i > 0 {
                 out.push(Atom::Break);
             }
-            let mut rest = piece;
-            while let Some(c) = rest.chars().next() {
-                let is_space = c == ' ';
-                let end = rest
-                    .char_indices()
-                    .find(|&(_, c)| (c == ' ') != is_space)
-                    .map_or(rest.len(), |(i, _)| i);
-                let (run, tail) = rest.split_at(end);
-                rest = tail;
+            for run in split_keep_spaces(piece) {
+                let is_space = run.starts_with(' ');
                 if is_space {
                     out.push(Atom::Space(run.len(), span.style));
                 } else if let Some(Atom::Word(w)) = out.last_mut() {

@@ -103,7 +103,7 @@ fn wrap_paragraph(s: &str, width: usize, lines: &mut Vec<String>) {
 }
 
 /// Splits into alternating runs of spaces and non-spaces, keeping both.
-fn split_keep_spaces(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_keep_spaces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
