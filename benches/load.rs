@@ -105,7 +105,7 @@ criterion_group! {
     name = single;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+        .measurement_time(Duration::from_secs(7));
     targets = load_builtin, load_builtin_auto_align
 }
 criterion_group!(scaling, load_scaling);

@@ -91,6 +91,27 @@ fn missing_lesson_folder() {
 }
 
 #[test]
+fn lessons_listed_twice_or_empty() {
+    let dir = lesson(&[
+        ("a/post.md", POST.as_bytes()),
+        ("course.yaml", b"id: c\ntitle: C\nlessons:\n  - a\n  - ./a/\n"),
+    ]);
+    assert_error(&errors(dir.path()), "course.yaml:5:", "lesson 'a' is listed twice");
+    let dir = lesson(&[("course.yaml", b"id: c\ntitle: C\nlessons: [\"\"]\n")]);
+    assert_error(&errors(dir.path()), "course.yaml:", "an empty lesson entry");
+}
+
+#[test]
+fn an_optional_file_that_escapes_is_reported_not_skipped() {
+    let outer = lesson(&[("meta.yaml", b"aliases: {}\n"), ("w1/post.md", POST.as_bytes())]);
+    std::os::unix::fs::symlink(outer.path().join("meta.yaml"), outer.path().join("w1/lesson.yaml")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent", outer.path().join("w1/script.txt")).unwrap();
+    let errors = errors(&outer.path().join("w1"));
+    assert_error(&errors, "w1/lesson.yaml", "outside the course folder");
+    assert_error(&errors, "w1/script.txt", "missing file");
+}
+
+#[test]
 fn not_a_course_folder() {
     let dir = lesson(&[("notes.txt", b"hello")]);
     assert_error(
@@ -423,4 +444,33 @@ fn check_prints_every_problem_and_exits_1() {
     assert!(stderr.contains("says 4 segments"), "{stderr}");
     assert!(stderr.contains("2 error(s)"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn check_warns_about_a_segment_aligned_only_by_position() {
+    let paras = [
+        "안녕하세요, Docker 강의입니다.",
+        "오늘은 날씨가 정말 좋네요.",
+        "Pod는 가장 작은 단위입니다.",
+    ];
+    let script = script_with(
+        &paras,
+        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
+        3,
+        "60.0",
+        "1.0",
+        "0.7",
+    );
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", script.as_bytes())]);
+    let report = load_course(&CourseSource::Dir(dir.path().to_path_buf()));
+    assert!(report.course.is_some(), "a warning does not stop the course");
+    let line = script.lines().position(|l| l.starts_with("[구간 2]")).unwrap() + 1;
+    let warnings: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&format!(
+            "script.txt:{line}: warning: segment 2 shares no term with slide"
+        )),
+        "{warnings:?}"
+    );
 }

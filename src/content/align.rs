@@ -67,27 +67,42 @@ const TERMS: &[&str] = &[
 /// Weight of the pull toward the diagonal, relative to one shared rare term (about 1-3).
 const DIAGONAL_WEIGHT: f64 = 0.8;
 
+/// The automatic choice, and the segments it could only place by their position.
+#[derive(Debug, Default)]
+pub struct AutoAlignment {
+    /// A slide for every segment, in order.
+    pub slides: Vec<SlideIndex>,
+    /// Segments (indices) that share no term with the slide they were put on.
+    pub unsupported: Vec<usize>,
+}
+
 /// Chooses a slide for every segment of `lesson`'s script (empty without a script).
-pub fn auto_align(lesson: &Lesson) -> Vec<SlideIndex> {
+pub fn auto_align(lesson: &Lesson) -> AutoAlignment {
     let Some(script) = &lesson.script else {
-        return Vec::new();
+        return AutoAlignment::default();
     };
     let slides: Vec<String> = lesson.slides().map(|(_, s)| slide_text(s)).collect();
     let titles: Vec<String> = lesson.slides().map(|(_, s)| s.title.to_lowercase()).collect();
     let (n_seg, n_slide) = (script.segments.len(), slides.len());
     if n_seg == 0 || n_slide == 0 {
-        return Vec::new();
+        return AutoAlignment::default();
     }
     let mut terms: Vec<String> = TERMS.iter().map(|t| t.to_string()).collect();
     for title in &titles {
-        for word in title.split(|c: char| !c.is_alphanumeric()) {
+        for word in title.split(|c: char| !c.is_alphanumeric()).flat_map(script_runs) {
             let long_enough = if word.is_ascii() {
                 word.len() >= 3
             } else {
                 word.chars().count() >= 2
             };
-            if long_enough && !terms.iter().any(|t| t == word) {
-                terms.push(word.to_string());
+            // A Hangul word usually ends in a particle (`하드코딩의`): its stem is a term too.
+            let stem = (!word.is_ascii() && word.chars().count() >= 3)
+                .then(|| word.char_indices().last().map(|(i, _)| &word[..i]))
+                .flatten();
+            for term in std::iter::once(word).chain(stem) {
+                if long_enough && !terms.iter().any(|t| t == term) {
+                    terms.push(term.to_string());
+                }
             }
         }
     }
@@ -136,12 +151,36 @@ pub fn auto_align(lesson: &Lesson) -> Vec<SlideIndex> {
     let mut i = (0..n_slide)
         .max_by(|&a, &b| best[n_seg - 1][a].total_cmp(&best[n_seg - 1][b]))
         .unwrap_or(0);
-    let mut out = vec![SlideIndex(0); n_seg];
+    let mut out = AutoAlignment {
+        slides: vec![SlideIndex(0); n_seg],
+        unsupported: Vec::new(),
+    };
     for j in (0..n_seg).rev() {
-        out[j] = SlideIndex(i);
+        out.slides[j] = SlideIndex(i);
+        if score(&script.segments[j].text.to_lowercase(), i) == 0.0 {
+            out.unsupported.insert(0, j);
+        }
         i = from[j][i];
     }
     out
+}
+
+/// Splits a word where Latin letters meet Hangul, so `irsa로` gives `irsa` and `로`: Korean particles
+/// attach to the word before them, and the script may use another particle (`IRSA를`).
+fn script_runs(word: &str) -> Vec<&str> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut prev_ascii = None;
+    for (i, c) in word.char_indices() {
+        let ascii = c.is_ascii();
+        if prev_ascii.is_some_and(|p| p != ascii) {
+            runs.push(&word[start..i]);
+            start = i;
+        }
+        prev_ascii = Some(ascii);
+    }
+    runs.push(&word[start..]);
+    runs
 }
 
 /// Everything a slide says, lower case, for term matching.

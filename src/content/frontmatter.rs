@@ -3,8 +3,14 @@
 use serde::Deserialize;
 
 use super::diag::{Diagnostic, Diagnostics};
+use super::html::decode_entities;
 use super::yaml::{self, YamlSource};
 use crate::text::{clean_line, clean_text};
+
+/// A one-line front matter value: exports write entities (`VPC &amp; 네트워크`), so decode, then clean.
+fn field(s: &str) -> String {
+    clean_line(&decode_entities(s))
+}
 
 /// What the front matter says, cleaned and checked.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,9 +63,9 @@ enum StringOrList {
 impl StringOrList {
     fn into_vec(self, split_spaces: bool) -> Vec<String> {
         match self {
-            StringOrList::List(v) => v.iter().map(|s| clean_line(s)).collect(),
-            StringOrList::One(s) if split_spaces => s.split_whitespace().map(clean_line).collect(),
-            StringOrList::One(s) => vec![clean_line(&s)],
+            StringOrList::List(v) => v.iter().map(|s| field(s)).collect(),
+            StringOrList::One(s) if split_spaces => s.split_whitespace().map(field).collect(),
+            StringOrList::One(s) => vec![field(&s)],
         }
     }
 }
@@ -150,7 +156,7 @@ pub fn parse(path: &str, yaml_text: &str, diags: &mut Diagnostics) -> Option<Fro
     let mut categories = raw.category.map(|c| c.into_vec(false)).unwrap_or_default();
     categories.extend(raw.categories.map(|c| c.into_vec(true)).unwrap_or_default());
     Some(FrontMatter {
-        title: clean_line(&title),
+        title: field(&title),
         date,
         categories,
         tags: raw.tags.map(|t| t.into_vec(true)).unwrap_or_default(),

@@ -63,11 +63,33 @@ fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
                 ));
                 return None;
             }
+            let mut seen: Vec<String> = Vec::new();
+            for entry in &raw.lessons {
+                let line = text.lines().position(|l| l.contains(entry.as_str())).map(|i| i + 1);
+                let name = entry.trim().trim_start_matches("./").trim_end_matches('/').to_string();
+                if name.is_empty() {
+                    diags.push(Diagnostic::error(
+                        &path,
+                        line,
+                        "an empty lesson entry: name a lesson folder",
+                    ));
+                } else if seen.contains(&name) {
+                    diags.push(Diagnostic::error(
+                        &path,
+                        line,
+                        format!("lesson '{name}' is listed twice"),
+                    ));
+                }
+                seen.push(name);
+            }
+            if diags.has_errors() {
+                return None;
+            }
             (
                 clean_line(&raw.id),
                 clean_line(&raw.title),
                 clean_line(&raw.language),
-                raw.lessons,
+                seen,
             )
         }
         Layout::SingleLesson => (String::new(), String::new(), "ko".to_string(), vec![String::new()]),
@@ -143,8 +165,31 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         }
     }
     if lesson.script.is_some() && lesson.alignment_source == AlignmentSource::None {
-        lesson.alignment = align::auto_align(&lesson);
+        let auto = align::auto_align(&lesson);
+        lesson.alignment = auto.slides;
         lesson.alignment_source = AlignmentSource::Automatic;
+        if let Some(script) = &lesson.script {
+            let path = source.display(&script_rel);
+            let (last_seg, last_slide) = (script.segments.len() - 1, lesson.slide_count() - 1);
+            for &j in &auto.unsupported {
+                let slide = lesson.alignment[j].0;
+                // A greeting on the first slide and the thanks on the last need no shared term.
+                if (j == 0 && slide == 0) || (j == last_seg && slide == last_slide) {
+                    continue;
+                }
+                let seg = &script.segments[j];
+                diags.push(Diagnostic::warning(
+                    &path,
+                    Some(seg.line),
+                    format!(
+                        "segment {} shares no term with slide {}, where automatic alignment put it by position: \
+                         map it under narration: in lesson.yaml",
+                        seg.number,
+                        lesson.id_of(lesson.alignment[j])
+                    ),
+                ));
+            }
+        }
     }
     Some(lesson)
 }

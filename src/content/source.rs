@@ -73,7 +73,9 @@ impl CourseSource {
     pub fn exists(&self, rel: &str) -> bool {
         match self {
             CourseSource::BuiltIn => embedded::FILES.iter().any(|(p, _)| *p == rel),
-            CourseSource::Dir(root) => root.join(rel).exists(),
+            // The entry itself, not what a symlink points at: `read` then decides whether it may be used,
+            // so an optional file that escapes the folder is reported rather than silently skipped.
+            CourseSource::Dir(root) => root.join(rel).symlink_metadata().is_ok(),
         }
     }
 

@@ -4,8 +4,8 @@
 //! can decode to terminal controls. Every string the content model keeps passes through one of these
 //! functions, so nothing downstream (the `show` command, error messages, the player) has to think about it.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Tab stops in code blocks. Terminals use 8, but slides are narrow and 4 keeps manifests readable.
 pub const TAB_WIDTH: usize = 4;
@@ -34,7 +34,12 @@ fn clean(s: &str, expand_tabs: bool) -> String {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
         return s.to_string();
     }
-    let normalized: String = s.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
+    let unix = s.replace("\r\n", "\n").replace('\r', "\n");
+    // Almost all text is already NFC; the quick check avoids re-composing it (a quarter of load time).
+    let normalized: String = match is_nfc_quick(unix.chars()) {
+        IsNormalized::Yes => unix,
+        _ => unix.nfc().collect(),
+    };
     let mut out = String::with_capacity(normalized.len());
     let mut column = 0usize;
     let mut marks = 0usize;
