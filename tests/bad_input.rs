@@ -169,7 +169,7 @@ fn front_matter_wrong_type_has_line_and_column() {
 #[test]
 fn front_matter_duplicate_key() {
     let dir = lesson(&[("post.md", b"---\ntitle: a\ncategory: x\ntitle: b\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:4:", "duplicate");
+    assert_error(&errors(dir.path()), "post.md:4:1:", "duplicate field `title`");
 }
 
 #[test]

@@ -34,7 +34,8 @@ pub fn parse<T: DeserializeOwned>(src: &YamlSource<'_>) -> Result<T, Diagnostic>
             && let Some(second) = key_lines(src.text, &key).nth(1)
         {
             line = second + src.first_line;
-            column = None;
+            let text = src.text.lines().nth(second).unwrap_or("");
+            column = Some(text.len() - text.trim_start().len() + 1);
         }
         Diagnostic::error(src.path, Some(line), describe(&msg)).with_column(column)
     })

@@ -76,3 +76,20 @@ pub fn to_string(lines: &[Line], output: Output) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Span;
+
+    #[test]
+    fn only_our_own_sgr_sequences_are_written() {
+        let hostile = crate::text::clean_text("a\u{1b}]52;c;x\u{7}b\u{9b}2J\u{202e}");
+        let lines = vec![vec![Span::new(hostile, Style::role(Role::Title).bold())]];
+        let out = to_string(&lines, Output::Color);
+        assert_eq!(out, "\x1b[1;38;2;95;215;255ma␛]52;c;x␇b�2J\x1b[0m\n");
+        let mono = to_string(&lines, Output::Monochrome);
+        assert_eq!(mono, "\x1b[1ma␛]52;c;x␇b�2J\x1b[0m\n");
+        assert_eq!(to_string(&lines, Output::Plain), "a␛]52;c;x␇b�2J\n");
+    }
+}
