@@ -1,13 +1,17 @@
 //! k8s-course: a terminal course player for a Docker/Kubernetes lecture.
 //!
-//! Arrows point one way: `cli` -> `render` -> `content` -> `text`.
+//! Arrows point one way: `cli` -> `render` -> `content` -> `text`, and `keymap` -> `app` -> `content`.
+//! - `app`: the state of a player session and `App::update`, the one place it changes (no terminal).
+//! - `keymap`: key strings -> actions, as data.
 //! - `content`: the model (Course > Lesson > Chapter > Slide > Block, Segments) and its loader.
 //!   No IO beyond reading course files, no terminal code.
 //! - `render`: slides as styled, wrapped lines; plain text or ANSI for the `show` command.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
 //! - `cli`: the command-line interface (`check`, `list`, `show`).
 
+pub mod app;
 pub mod cli;
 pub mod content;
+pub mod keymap;
 pub mod render;
 pub mod text;
