@@ -195,11 +195,6 @@ impl Lesson {
         self.slides().nth(index.0).map(|(_, s)| s)
     }
 
-    /// Index of the chapter holding slide `index`.
-    pub fn chapter_of(&self, index: SlideIndex) -> Option<usize> {
-        self.slides().nth(index.0).map(|(c, _)| c)
-    }
-
     /// Index of the first slide of chapter `chapter`.
     pub fn first_slide_of(&self, chapter: usize) -> SlideIndex {
         SlideIndex(self.chapters[..chapter].iter().map(|c| c.slides.len()).sum())

@@ -73,11 +73,11 @@ impl Span {
 pub type Line = Vec<Span>;
 
 /// Width of a line in cells.
-pub fn line_width(line: &Line) -> usize {
+pub fn line_width(line: &[Span]) -> usize {
     line.iter().map(|s| crate::text::display_width(&s.text)).sum()
 }
 
 /// Plain text of a line.
-pub fn line_text(line: &Line) -> String {
+pub fn line_text(line: &[Span]) -> String {
     line.iter().map(|s| s.text.as_str()).collect()
 }

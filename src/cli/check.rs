@@ -27,11 +27,6 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
     let lessons = &course.lessons;
     let chapters: usize = lessons.iter().map(|l| l.chapters.len()).sum();
     let slides: usize = lessons.iter().map(|l| l.slide_count()).sum();
-    let code: usize = lessons
-        .iter()
-        .flat_map(|l| l.slides())
-        .map(|(_, s)| s.code_blocks().len())
-        .sum();
     let segments: usize = lessons
         .iter()
         .filter_map(|l| l.script.as_ref())
@@ -57,6 +52,7 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
                 .or_default() += 1;
         }
     }
+    let code: usize = langs.values().sum();
     let langs: Vec<String> = langs.iter().map(|(l, n)| format!("{l} {n}")).collect();
     writeln!(out, "{}", row("code", format!("{code} blocks ({})", langs.join(", "))))?;
     writeln!(out, "{}", row("segments", segments.to_string()))?;

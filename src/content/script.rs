@@ -138,15 +138,16 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Script> 
                 )),
             }
         } else if segments.is_empty() {
+            // Narration: the header's length counts it as written; paragraphs are its non-empty lines.
             narration_text.push_str(line);
             narration_text.push('\n');
-        }
-        if segments.is_empty() && !is_segment_line(trimmed) && !trimmed.is_empty() && !is_rule(trimmed) {
-            paragraphs.push(Paragraph {
-                text: clean_text(trimmed),
-                line: i + 1,
-                stage_direction: trimmed.starts_with('(') && trimmed.ends_with(')'),
-            });
+            if !trimmed.is_empty() && !is_rule(trimmed) {
+                paragraphs.push(Paragraph {
+                    text: clean_text(trimmed),
+                    line: i + 1,
+                    stage_direction: trimmed.starts_with('(') && trimmed.ends_with(')'),
+                });
+            }
         }
         i += 1;
     }

@@ -55,7 +55,7 @@ fn block_lines(block: &Block, opts: &RenderOptions<'_>, width: usize) -> Vec<Lin
         Block::Code(code) => code_lines(code, opts, width),
         Block::Diagram { text } => text
             .lines()
-            .map(|l| vec![Span::new(cut_marked(l, width), Style::role(Role::Diagram))])
+            .map(|l| vec![Span::new(truncate_to(l, width), Style::role(Role::Diagram))])
             .collect(),
         Block::Quote(inner) => {
             let bar = Span::new("▌ ", Style::role(Role::Quote));
@@ -71,11 +71,6 @@ fn block_lines(block: &Block, opts: &RenderOptions<'_>, width: usize) -> Vec<Lin
         Block::Rule => vec![vec![Span::new("─".repeat(width), Style::role(Role::Border))]],
         Block::Cover(cover) => cover_lines(cover, width),
     }
-}
-
-/// A line cut to `width` cells, marked with `…` when cut (never cut silently).
-fn cut_marked(s: &str, width: usize) -> String {
-    truncate_to(s, width)
 }
 
 /// Inline runs -> spans in `base` style with their own emphasis on top.
@@ -144,7 +139,7 @@ fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<L
     }
     let content_width = body
         .iter()
-        .map(line_width)
+        .map(|l| line_width(l))
         .max()
         .unwrap_or(0)
         .clamp(display_width(&label) + 2, inner);
@@ -175,7 +170,7 @@ fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<L
 }
 
 fn wrap_code_line(line: &[Span], width: usize) -> Vec<Line> {
-    if line_width(&line.to_vec()) <= width {
+    if line_width(line) <= width {
         return vec![line.to_vec()];
     }
     let mut out: Vec<Line> = vec![Vec::new()];

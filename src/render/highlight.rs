@@ -42,16 +42,6 @@ impl Highlighter {
         self.themes.get_or_init(ThemeSet::load_defaults)
     }
 
-    /// Names of the syntect themes available.
-    pub fn theme_names(&self) -> Vec<String> {
-        self.themes().themes.keys().cloned().collect()
-    }
-
-    /// Whether `lang` is a language syntect knows (`bash`, `yaml`, `sh`, `python`, ...).
-    pub fn knows(&self, lang: &str) -> bool {
-        self.syntaxes().find_syntax_by_token(lang).is_some()
-    }
-
     /// `text` highlighted as `lang` with syntect theme `theme`; plain [`Role::Code`] spans when the
     /// language or theme is unknown.
     pub fn highlight(&self, lang: Option<&str>, text: &str, theme: &str) -> Highlighted {

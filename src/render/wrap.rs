@@ -1,4 +1,7 @@
-//! Word wrapping of styled text in display cells. Same rules as `text::wrap`, but a word may be
+//! Word wrapping of styled text in display cells, done here rather than by ratatui's `Paragraph`
+//! because its wrapper mishandles double-width glyphs (ratatui issue 2679): a wide glyph must never
+//! start in the last column. Breaks at spaces where there are spaces, between
+//! characters (Hangul syllables) where a word is wider than the line; `\n` forces a break. A word may be
 //! made of several styled pieces (`**컨테이너**라는`) and is never broken between them unless it
 //! is wider than the line.
 
@@ -134,9 +137,44 @@ mod tests {
             Span::new("라는 환경", Style::default()),
         ];
         let lines = wrap_spans(&spans, 14);
-        let texts: Vec<String> = lines.iter().map(line_text).collect();
+        let texts: Vec<String> = lines.iter().map(|l| line_text(l)).collect();
         assert_eq!(texts, ["Docker는", "컨테이너라는", "환경"]);
         assert!(lines.iter().all(|l| line_width(l) <= 14));
         assert!(lines[1][0].style.bold && !lines[1][1].style.bold);
+    }
+
+    fn wrap(s: &str, width: usize) -> Vec<String> {
+        wrap_spans(&[Span::new(s, Style::default())], width)
+            .iter()
+            .map(|l| line_text(l))
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_then_between_syllables() {
+        assert_eq!(
+            wrap("kubectl로 파드를 확인합니다", 12),
+            ["kubectl로", "파드를", "확인합니다"]
+        );
+        assert_eq!(wrap("확인합니다", 4), ["확인", "합니", "다"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+    }
+
+    #[test]
+    fn every_width_keeps_every_character_and_fits() {
+        let text = "kubectl로 파드를 확인합니다 and Service를 노출합니다";
+        for width in 1..=40 {
+            let lines = wrap(text, width);
+            for line in &lines {
+                assert!(display_width(line) <= width, "width {width}: {line:?}");
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let expected: String = text.chars().filter(|c| *c != ' ').collect();
+            if width >= 2 {
+                assert_eq!(joined, expected, "width {width}");
+            } else {
+                assert_eq!(joined.chars().count(), expected.chars().count());
+            }
+        }
     }
 }

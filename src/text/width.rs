@@ -1,7 +1,5 @@
-//! Display-cell arithmetic: width, padding, truncation and word wrapping.
-//!
-//! Wrapping is done here rather than by ratatui's `Paragraph` because its wrapper mishandles
-//! double-width glyphs (ratatui issue 2679): a wide glyph must never start in the last column.
+//! Display-cell arithmetic: width, padding, truncation, and splitting text into space runs for the
+//! wrapper in `render::wrap`.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -44,64 +42,6 @@ pub fn truncate_to(s: &str, width: usize) -> String {
     out
 }
 
-/// Wraps `s` into lines of at most `width` cells.
-///
-/// Breaks at spaces where there are spaces; a word wider than the line is broken between
-/// characters (between Hangul syllables, which is how Korean wraps anyway). `\n` forces a break.
-/// A glyph wider than the whole line (a Hangul syllable at width 1) is replaced by `…` so that
-/// the caller can see something was cut. Returns at least one (possibly empty) line.
-pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in s.split('\n') {
-        wrap_paragraph(paragraph, width, &mut lines);
-    }
-    lines
-}
-
-fn wrap_paragraph(s: &str, width: usize, lines: &mut Vec<String>) {
-    let mut line = String::new();
-    let mut used = 0usize;
-    for word in split_keep_spaces(s) {
-        let w = display_width(word);
-        if word.starts_with(' ') {
-            // Spaces at a break are dropped; elsewhere they are kept as written.
-            if used > 0 && used + w <= width {
-                line.push_str(word);
-                used += w;
-            } else if used > 0 {
-                lines.push(std::mem::take(&mut line).trim_end().to_string());
-                used = 0;
-            }
-            continue;
-        }
-        if used + w > width && used > 0 {
-            lines.push(std::mem::take(&mut line).trim_end().to_string());
-            used = 0;
-        }
-        if w <= width {
-            line.push_str(word);
-            used += w;
-            continue;
-        }
-        for c in word.chars() {
-            let cw = char_width(c);
-            if used + cw > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if cw > width {
-                line.push('…');
-                used += 1;
-            } else {
-                line.push(c);
-                used += cw;
-            }
-        }
-    }
-    lines.push(line.trim_end().to_string());
-}
-
 /// Splits into alternating runs of spaces and non-spaces, keeping both.
 pub(crate) fn split_keep_spaces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
@@ -127,33 +67,5 @@ mod tests {
         assert_eq!(display_width("kubectl로"), 9);
         assert_eq!(pad_to("파드", 6), "파드  ");
         assert_eq!(truncate_to("컨테이너", 5), "컨테…");
-    }
-
-    #[test]
-    fn wraps_at_spaces_then_between_syllables() {
-        assert_eq!(
-            wrap("kubectl로 파드를 확인합니다", 12),
-            ["kubectl로", "파드를", "확인합니다"]
-        );
-        assert_eq!(wrap("확인합니다", 4), ["확인", "합니", "다"]);
-        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
-    }
-
-    #[test]
-    fn every_width_keeps_every_character_and_fits() {
-        let text = "kubectl로 파드를 확인합니다 and Service를 노출합니다";
-        for width in 1..=40 {
-            let lines = wrap(text, width);
-            for line in &lines {
-                assert!(display_width(line) <= width, "width {width}: {line:?}");
-            }
-            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
-            let expected: String = text.chars().filter(|c| *c != ' ').collect();
-            if width >= 2 {
-                assert_eq!(joined, expected, "width {width}");
-            } else {
-                assert_eq!(joined.chars().count(), expected.chars().count());
-            }
-        }
     }
 }
