@@ -4,10 +4,44 @@
 //! `update` returns, and the UI only reads an `App`. So the state machine is tested without a terminal.
 
 pub mod action;
+pub mod command;
+pub mod prompt;
+pub mod search;
+pub mod view;
 
 pub use action::{Action, Effect};
+pub use prompt::{Edit, Prompt, PromptKind};
+pub use view::{TocRow, View};
 
 use crate::content::{Course, Lesson, SlideIndex};
+use crate::keymap::Keymap;
+use search::{Hit, Place};
+
+/// The last search: what was typed, what it found, and which hit `n`/`N` is on.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+}
+
+/// A one-line message for the flash bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What the last drawn frame found out about sizes, which only drawing knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// The furthest the visible text can scroll.
+    pub max_scroll: usize,
+    /// Rows of text the pane shows.
+    pub page: usize,
+    /// Lines of the slide (as drawn) that hold a search match.
+    pub match_lines: Vec<usize>,
+}
 
 /// What the player shows and where the learner is.
 #[derive(Debug)]
@@ -18,19 +52,48 @@ pub struct App {
     pub slide: SlideIndex,
     /// Lines scrolled down within the current slide.
     pub scroll: usize,
-    /// A one-line message for the flash bar, if any.
-    pub flash: Option<String>,
+    /// Views open over the slide; the last is shown.
+    pub views: Vec<View>,
+    pub prompt: Option<Prompt>,
+    pub search: Option<Search>,
+    pub flash: Option<Flash>,
+    /// Commands typed, oldest first.
+    pub history: Vec<String>,
+    pub keymap: Keymap,
+    /// The theme in use and every theme that can be chosen (for completion).
+    pub theme: String,
+    pub themes: Vec<String>,
+    pub learner: String,
+    index: search::Index,
+    toc: Vec<TocRow>,
+    drawn: Drawn,
+    /// A search hit to scroll into view once the slide is drawn (its occurrence on the slide).
+    reveal: Option<usize>,
 }
 
 impl App {
     /// A session on the first slide of the first lesson. A loaded course always has a lesson.
     pub fn new(course: Course) -> Self {
+        let index = search::Index::build(&course);
+        let toc = view::toc_rows(&course);
         Self {
             course,
             lesson: 0,
             slide: SlideIndex(0),
             scroll: 0,
+            views: Vec::new(),
+            prompt: None,
+            search: None,
             flash: None,
+            history: Vec::new(),
+            keymap: Keymap::default(),
+            theme: "default".into(),
+            themes: Vec::new(),
+            learner: String::new(),
+            index,
+            toc,
+            drawn: Drawn::default(),
+            reveal: None,
         }
     }
 
@@ -38,69 +101,339 @@ impl App {
         &self.course.lessons[self.lesson]
     }
 
+    pub fn view(&self) -> Option<&View> {
+        self.views.last()
+    }
+
+    pub fn toc_rows(&self) -> &[TocRow] {
+        &self.toc
+    }
+
+    /// Sets the flash line: an info message, or an error when `error`.
+    pub fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.flash = Some(Flash {
+            text: crate::text::clean_line(&text.into()),
+            error,
+        });
+    }
+
     /// Applies one user intent.
     pub fn update(&mut self, action: Action) -> Effect {
-        let last = self.current_lesson().slide_count().saturating_sub(1);
+        if !matches!(action, Action::Input(_)) {
+            self.flash = None;
+        }
         match action {
-            Action::NextSlide => self.go(SlideIndex((self.slide.0 + 1).min(last))),
-            Action::PrevSlide => self.go(SlideIndex(self.slide.0.saturating_sub(1))),
-            Action::FirstSlide => self.go(SlideIndex(0)),
-            Action::LastSlide => self.go(SlideIndex(last)),
-            Action::ScrollDown => self.scroll += 1,
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::Goto(id) => match self.current_lesson().resolve(&id) {
-                Some(index) => self.go(index),
-                None => self.flash = Some(format!("no slide '{}': :toc lists them", crate::text::clean_line(&id))),
+            Action::NextSlide => self.go(self.lesson, SlideIndex(self.slide.0 + 1)),
+            Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::HalfPageDown => self.move_by((self.drawn.page / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_by(-((self.drawn.page / 2).max(1) as isize)),
+            Action::First => match self.views.last_mut() {
+                Some(v) => *v.position_mut() = 0,
+                None => self.go(self.lesson, SlideIndex(0)),
             },
+            Action::Last => match self.views.last().copied() {
+                Some(v) => {
+                    let end = self.view_end(&v);
+                    if let Some(v) = self.views.last_mut() {
+                        *v.position_mut() = end;
+                    }
+                }
+                None => self.go(self.lesson, SlideIndex(usize::MAX)),
+            },
+            Action::Enter => self.enter(),
+            Action::Back => self.back(),
+            Action::Toc => {
+                let selected = self.current_toc_row();
+                self.open(View::Toc { selected });
+            }
+            Action::Narration => self.open(View::Narration { scroll: 0 }),
+            Action::Describe => self.open(View::Describe { scroll: 0 }),
+            Action::Source => self.open(View::Source { scroll: 0 }),
+            Action::Help => self.open(View::Help { scroll: 0 }),
+            Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
+            Action::FilterMode => {
+                self.prompt = Some(Prompt::new(PromptKind::Filter));
+                self.search = None;
+                self.open(View::Results { selected: 0 });
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Suspend => return Effect::Suspend,
             Action::Quit => return Effect::Quit,
+            Action::Goto(id) => self.goto(&id),
+            Action::SetTheme(name) => return Effect::LoadTheme(name),
+            Action::Input(edit) => return self.input(edit),
         }
         Effect::None
     }
 
-    fn go(&mut self, index: SlideIndex) {
-        if index != self.slide {
+    /// The driver reports what drawing found out: scroll limits, page size and match lines.
+    /// Returns true when the app changed and wants another frame (a search hit was scrolled to).
+    pub fn after_draw(&mut self, drawn: Drawn) -> bool {
+        let max = drawn.max_scroll;
+        let mut changed = false;
+        if let Some(occurrence) = self.reveal.take()
+            && self.views.is_empty()
+            && let Some(line) = drawn.match_lines.get(occurrence).or(drawn.match_lines.last())
+        {
+            let target = line.saturating_sub(2).min(max);
+            changed = target != self.scroll;
+            self.scroll = target;
+        }
+        match self.views.last_mut() {
+            Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
+            Some(_) => {}
+            None => self.scroll = self.scroll.min(max),
+        }
+        self.drawn = drawn;
+        changed
+    }
+
+    /// Tells the app which theme is now in use, or why the one asked for could not be loaded.
+    pub fn theme_changed(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(name) => {
+                self.say(format!("theme {name}"), false);
+                self.theme = name;
+            }
+            Err(e) => self.say(e, true),
+        }
+    }
+
+    fn go(&mut self, lesson: usize, index: SlideIndex) {
+        let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
+        let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
+        let index = SlideIndex(index.0.min(last));
+        if index != self.slide || lesson != self.lesson {
+            self.lesson = lesson;
             self.slide = index;
             self.scroll = 0;
+            self.reveal = None;
+            // Views about the slide follow it, from their top.
+            for v in &mut self.views {
+                if !v.is_list() && !matches!(v, View::Help { .. }) {
+                    *v.position_mut() = 0;
+                }
+            }
         }
+    }
+
+    fn goto(&mut self, id: &str) {
+        let found = self
+            .current_lesson()
+            .resolve(id)
+            .map(|i| (self.lesson, i))
+            .or_else(|| {
+                let (lesson_id, slide_id) = id.split_once('/')?;
+                let l = self.course.lessons.iter().position(|l| l.id == lesson_id)?;
+                Some((l, self.course.lessons[l].resolve(slide_id)?))
+            })
+            .or_else(|| {
+                (self.course.lessons.iter().enumerate()).find_map(|(l, lesson)| lesson.resolve(id).map(|i| (l, i)))
+            });
+        match found {
+            Some((lesson, index)) => {
+                self.views.clear();
+                self.go(lesson, index);
+            }
+            None => self.say(
+                format!("no slide '{}': :toc lists them", crate::text::clean_line(id)),
+                true,
+            ),
+        }
+    }
+
+    /// Opens `view` over the current one, unless it is already showing.
+    fn open(&mut self, view: View) {
+        if self.views.last().map(View::name) != Some(view.name()) {
+            self.views.push(view);
+        }
+    }
+
+    fn back(&mut self) {
+        if self.views.pop().is_none() && self.search.take().is_some() {
+            self.say("search cleared", false);
+        }
+    }
+
+    /// The last position of a view: its last row, or its furthest scroll.
+    fn view_end(&self, view: &View) -> usize {
+        match view {
+            View::Toc { .. } => self.toc.len().saturating_sub(1),
+            View::Results { .. } => self.hits().len().saturating_sub(1),
+            _ => self.drawn.max_scroll,
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let top = self.views.last().copied();
+        let end = match &top {
+            Some(v) => self.view_end(v),
+            None => self.drawn.max_scroll,
+        };
+        let target = |pos: usize| pos.saturating_add_signed(delta).min(end);
+        match self.views.last_mut() {
+            Some(v) => *v.position_mut() = target(*v.position_mut()),
+            None => self.scroll = target(self.scroll),
+        }
+    }
+
+    fn enter(&mut self) {
+        match self.views.last().copied() {
+            Some(View::Toc { selected }) => {
+                if let Some(row) = self.toc.get(selected).copied() {
+                    let (lesson, slide) = row.target(&self.course);
+                    self.views.clear();
+                    self.go(lesson, slide);
+                }
+            }
+            Some(View::Results { selected }) => self.jump_to_hit(selected),
+            _ => {}
+        }
+    }
+
+    fn current_toc_row(&self) -> usize {
+        let here = TocRow::Slide {
+            lesson: self.lesson,
+            slide: self.slide,
+        };
+        self.toc.iter().position(|r| *r == here).unwrap_or(0)
+    }
+
+    pub fn hits(&self) -> &[Hit] {
+        self.search.as_ref().map_or(&[], |s| s.hits.as_slice())
+    }
+
+    fn jump_to_hit(&mut self, i: usize) {
+        let Some(hit) = self.hits().get(i).cloned() else {
+            return;
+        };
+        if let Some(s) = &mut self.search {
+            s.current = Some(i);
+        }
+        self.views.retain(|v| !matches!(v, View::Results { .. }));
+        self.go(hit.lesson, hit.slide);
+        let total = self.hits().len();
+        match hit.place {
+            Place::Slide => {
+                self.reveal = Some(hit.occurrence);
+                self.say(format!("match {}/{total}", i + 1), false);
+            }
+            Place::Narration(n) => self.say(
+                format!("match {}/{total} in the narration, segment {n}: l shows it", i + 1),
+                false,
+            ),
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let total = self.hits().len();
+        let Some(search) = &self.search else {
+            self.say("no search yet: / filters slides and narration", true);
+            return;
+        };
+        if total == 0 {
+            let q = search.query.clone();
+            self.say(format!("no match for '{q}'"), true);
+            return;
+        }
+        let next = match (search.current, forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(i), true) => (i + 1) % total,
+            (Some(i), false) => (i + total - 1) % total,
+        };
+        self.jump_to_hit(next);
+    }
+
+    fn input(&mut self, edit: Edit) -> Effect {
+        let Some(mut prompt) = self.prompt.take() else {
+            return Effect::None;
+        };
+        match (&edit, prompt.kind) {
+            (Edit::Cancel, kind) => {
+                if kind == PromptKind::Filter {
+                    self.search = None;
+                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                }
+                return Effect::None;
+            }
+            (Edit::Submit, PromptKind::Command) => {
+                let line = prompt.text.trim().to_string();
+                if line.is_empty() {
+                    return Effect::None;
+                }
+                if self.history.last() != Some(&line) {
+                    self.history.push(line.clone());
+                }
+                return match command::parse(&line, self.current_lesson()) {
+                    Ok(action) => self.update(action),
+                    Err(e) => {
+                        self.say(e, true);
+                        Effect::None
+                    }
+                };
+            }
+            (Edit::Submit, PromptKind::Filter) => {
+                let selected = match self.views.last() {
+                    Some(View::Results { selected }) => *selected,
+                    _ => 0,
+                };
+                if self.hits().is_empty() {
+                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                    if !prompt.text.trim().is_empty() {
+                        self.say(format!("no match for '{}'", prompt.text.trim()), true);
+                    }
+                    self.search = None;
+                } else {
+                    self.jump_to_hit(selected);
+                }
+                return Effect::None;
+            }
+            (Edit::Up | Edit::Down, PromptKind::Command) => {
+                prompt.walk_history(&self.history, edit == Edit::Up);
+            }
+            (Edit::Up | Edit::Down, PromptKind::Filter) => {
+                self.prompt = Some(prompt);
+                self.move_by(if edit == Edit::Up { -1 } else { 1 });
+                return Effect::None;
+            }
+            (Edit::Complete, PromptKind::Command) => {
+                let candidates = command::complete(&prompt.text, self.current_lesson(), &self.themes);
+                prompt.complete(candidates);
+            }
+            _ => {
+                if prompt.edit(&edit) && prompt.kind == PromptKind::Filter {
+                    let hits = self.index.search(&prompt.text);
+                    self.search = Some(Search {
+                        query: prompt.text.trim().to_string(),
+                        hits,
+                        current: None,
+                    });
+                    if let Some(View::Results { selected }) = self.views.last_mut() {
+                        *selected = 0;
+                    }
+                }
+            }
+        }
+        self.prompt = Some(prompt);
+        Effect::None
+    }
+
+    /// The completion a prompt would take first, shown as ghost text after the cursor.
+    pub fn suggestion(&self) -> Option<String> {
+        let prompt = self.prompt.as_ref()?;
+        if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
+            return None;
+        }
+        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes)
+            .into_iter()
+            .next()?;
+        first.strip_prefix(&prompt.text.to_lowercase()).map(str::to_string)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::{CourseSource, load_course};
-
-    fn app() -> App {
-        App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"))
-    }
-
-    #[test]
-    fn next_and_previous_stop_at_the_ends() {
-        let mut app = app();
-        app.update(Action::PrevSlide);
-        assert_eq!(app.slide, SlideIndex(0));
-        for _ in 0..4 {
-            app.update(Action::NextSlide);
-        }
-        assert_eq!(app.current_lesson().id_of(app.slide), "2.1");
-        app.update(Action::LastSlide);
-        assert_eq!(app.current_lesson().id_of(app.slide), "5");
-        app.update(Action::NextSlide);
-        assert_eq!(app.current_lesson().id_of(app.slide), "5");
-        app.update(Action::FirstSlide);
-        assert_eq!(app.slide, SlideIndex(0));
-    }
-
-    #[test]
-    fn goto_by_alias_resets_scroll_and_unknown_ids_flash() {
-        let mut app = app();
-        app.update(Action::ScrollDown);
-        app.update(Action::Goto("pod".into()));
-        assert_eq!(app.current_lesson().id_of(app.slide), "2.2.1");
-        assert_eq!(app.scroll, 0);
-        app.update(Action::Goto("nope".into()));
-        assert_eq!(app.current_lesson().id_of(app.slide), "2.2.1");
-        assert_eq!(app.flash.as_deref(), Some("no slide 'nope': :toc lists them"));
-        assert_eq!(app.update(Action::Quit), Effect::Quit);
-    }
-}
+mod tests;

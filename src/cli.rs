@@ -3,7 +3,9 @@
 //! Commands write to the writers they are given, so tests read exactly what a user would see.
 
 pub mod check;
+pub mod info;
 pub mod list;
+pub mod play;
 pub mod show;
 
 use std::io::Write;
@@ -29,6 +31,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub course: Option<PathBuf>,
 
+    /// Colour theme: default, light, high-contrast, or one of yours in <config dir>/themes
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -39,6 +45,8 @@ pub enum Command {
     Check,
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
+    /// Print where the config, themes and data live, and the theme in use
+    Info,
     /// Print one slide to stdout (highlighted on a terminal, plain text otherwise)
     Show {
         /// Slide id: a number (2.1), a slug (pod), an alias (arch) or a chapter (2); LESSON/ID picks a lesson
@@ -71,24 +79,18 @@ impl Cli {
 /// Runs a command-line command and returns the process exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
     let source = cli.source();
+    let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
-        Some(Command::Check) => check::run(&source, io),
-        Some(Command::List) => with_course(&source, io, list::run),
+        Some(Command::Check) => check::run(&source, io).map(code),
+        Some(Command::List) => with_course(&source, io, list::run).map(code),
+        Some(Command::Info) => info::run(cli, io).map(code),
         Some(Command::Show { id, plain, width }) => {
-            with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io))
+            with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
         }
-        None => with_course(&source, io, |course, io| {
-            list::run(course, io)?;
-            writeln!(
-                io.err,
-                "\nThe full-screen player is not built yet: `k8s-course show ID` prints a slide."
-            )?;
-            Ok(true)
-        }),
+        None => play::run(cli, io),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             // A closed pipe (`k8s-course list | head`) is not an error worth a message.
             if e.kind() != std::io::ErrorKind::BrokenPipe {

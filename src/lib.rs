@@ -11,7 +11,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod content;
+pub mod driver;
 pub mod keymap;
 pub mod render;
 pub mod text;
+pub mod theme;
+pub mod ui;

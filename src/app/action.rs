@@ -1,29 +1,64 @@
 //! Every user intent, whatever produced it (a key, a `:` command, a search result).
 
-/// One thing the learner asked for. The doc line doubles as help text.
+/// One thing the learner asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Next slide
     NextSlide,
     /// Previous slide
     PrevSlide,
-    /// First slide
-    FirstSlide,
-    /// Last slide
-    LastSlide,
-    /// Scroll the slide down a line
-    ScrollDown,
-    /// Scroll the slide up a line
-    ScrollUp,
-    /// Go to a slide by id, slug or alias
-    Goto(String),
+    /// First slide, or the first row of a list
+    First,
+    /// Last slide, or the last row of a list
+    Last,
+    /// Scroll down a line, or move the selection down
+    Down,
+    /// Scroll up a line, or move the selection up
+    Up,
+    /// Scroll down half a page
+    HalfPageDown,
+    /// Scroll up half a page
+    HalfPageUp,
+    /// Open the selected row
+    Enter,
+    /// Leave the current view or prompt
+    Back,
+    /// Table of contents
+    Toc,
+    /// The lecturer's narration for this slide
+    Narration,
+    /// Describe this slide: id, aliases, source, code, segments
+    Describe,
+    /// The slide's markdown as written
+    Source,
+    /// Every key and command
+    Help,
+    /// Open the command prompt
+    CommandMode,
+    /// Filter slides and narration
+    FilterMode,
+    /// Next search match
+    NextMatch,
+    /// Previous search match
+    PrevMatch,
+    /// Suspend to the shell (`fg` resumes)
+    Suspend,
     /// Quit the player
     Quit,
+    /// Go to a slide by id, slug or alias
+    Goto(String),
+    /// Switch the colour theme
+    SetTheme(String),
+    /// An edit to the open prompt (typing in `:` or `/` mode)
+    Input(super::Edit),
 }
 
-/// What the driver must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the driver must do after an update: the things `App` cannot do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    Suspend,
+    /// Load theme `name` and tell the app how it went.
+    LoadTheme(String),
 }

@@ -122,21 +122,7 @@ fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<L
     let border = Style::role(Role::Border);
     // Frame: `╭─ yaml ──╮`, `│ code │`, `╰──╯`; the frame needs 4 cells.
     let inner = width.saturating_sub(4).max(1);
-    let highlighted = match opts.highlighter {
-        Some(h) => h.highlight(code.lang.as_deref(), &code.text, opts.syntax_theme),
-        None => std::sync::Arc::new(
-            code.text
-                .split('\n')
-                .map(|l| vec![Span::new(l, Style::role(Role::Code))])
-                .collect(),
-        ),
-    };
-    let mut body: Vec<Line> = Vec::new();
-    for line in highlighted.iter() {
-        // Long lines wrap with a `↪` on the continuation, so nothing is cut silently.
-        let wrapped = wrap_code_line(line, inner);
-        body.extend(wrapped);
-    }
+    let body = code_body(code.lang.as_deref(), &code.text, opts, inner);
     let content_width = body
         .iter()
         .map(|l| line_width(l))
@@ -167,6 +153,23 @@ fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<L
         out.push(vec![Span::new(format!("╰{}╯", "─".repeat(content_width + 2)), border)]);
     }
     out
+}
+
+/// Code highlighted (when there is a highlighter) and wrapped to `width`, with a `↪` starting each
+/// continuation so nothing is cut silently. No frame: used inside code frames and by the source view.
+pub fn code_body(lang: Option<&str>, text: &str, opts: &RenderOptions<'_>, width: usize) -> Vec<Line> {
+    let highlighted = match opts.highlighter {
+        Some(h) => h.highlight(lang, text, opts.syntax_theme),
+        None => std::sync::Arc::new(
+            text.split('\n')
+                .map(|l| vec![Span::new(l, Style::role(Role::Code))])
+                .collect(),
+        ),
+    };
+    highlighted
+        .iter()
+        .flat_map(|line| wrap_code_line(line, width.max(1)))
+        .collect()
 }
 
 fn wrap_code_line(line: &[Span], width: usize) -> Vec<Line> {

@@ -1,0 +1,196 @@
+//! The `/` filter: a case-insensitive search over every slide's text and narration, built once when
+//! the player starts so each key typed only scans strings.
+
+use crate::content::{Course, SlideIndex};
+use crate::render::blocks::{RenderOptions, title_lines};
+use crate::render::{line_text, slide_lines};
+
+/// Lines wider than this are not wrapped for the index, so a match is never split across lines.
+const INDEX_WIDTH: usize = 400;
+/// A search that hits more than this stops listing; the count says so.
+pub const MAX_HITS: usize = 500;
+
+/// Where a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Slide,
+    /// Narration segment (its number, `[구간 N]`).
+    Narration(usize),
+}
+
+/// One matching line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub lesson: usize,
+    pub slide: SlideIndex,
+    pub place: Place,
+    /// The matching line, trimmed.
+    pub line: String,
+    /// Which slide-text hit on its slide this is (0, 1, ...), to scroll to the right line.
+    pub occurrence: usize,
+}
+
+/// The text of one slide, lower-cased copies alongside for matching.
+#[derive(Debug)]
+struct Entry {
+    lesson: usize,
+    slide: SlideIndex,
+    place: Place,
+    lines: Vec<(String, String)>,
+}
+
+/// Every searchable line of a course.
+#[derive(Debug, Default)]
+pub struct Index {
+    entries: Vec<Entry>,
+}
+
+impl Index {
+    pub fn build(course: &Course) -> Self {
+        let mut entries = Vec::new();
+        let opts = RenderOptions {
+            width: INDEX_WIDTH,
+            highlighter: None,
+            syntax_theme: "",
+        };
+        let pair = |s: String| {
+            let lower = s.to_lowercase();
+            (s, lower)
+        };
+        for (l, lesson) in course.lessons.iter().enumerate() {
+            for (i, (_, slide)) in lesson.slides().enumerate() {
+                let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
+                lines.extend(slide_lines(slide, &opts).iter().map(|l| line_text(l)));
+                entries.push(Entry {
+                    lesson: l,
+                    slide: SlideIndex(i),
+                    place: Place::Slide,
+                    lines: lines.into_iter().map(pair).collect(),
+                });
+                let Some(script) = &lesson.script else { continue };
+                for seg in lesson.segments_of(SlideIndex(i)) {
+                    let segment = &script.segments[seg];
+                    entries.push(Entry {
+                        lesson: l,
+                        slide: SlideIndex(i),
+                        place: Place::Narration(segment.number),
+                        lines: vec![pair(crate::content::inline_text(&segment.inlines))],
+                    });
+                }
+            }
+        }
+        Self { entries }
+    }
+
+    /// Every line containing `query` (case-insensitive), in course order, at most [`MAX_HITS`].
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        for entry in &self.entries {
+            let mut occurrence = 0;
+            for (text, lower) in &entry.lines {
+                if !lower.contains(&needle) {
+                    continue;
+                }
+                hits.push(Hit {
+                    lesson: entry.lesson,
+                    slide: entry.slide,
+                    place: entry.place,
+                    line: snippet(text, &needle),
+                    occurrence,
+                });
+                occurrence += 1;
+                if hits.len() >= MAX_HITS {
+                    return hits;
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// The line around the first match: a long narration paragraph starts shortly before it.
+fn snippet(text: &str, needle: &str) -> String {
+    let text = text.trim();
+    let Some(first) = match_ranges(text, needle).into_iter().next() else {
+        return text.to_string();
+    };
+    if first.start <= 60 {
+        return text.to_string();
+    }
+    let start = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .take_while(|&i| i + 40 <= first.start)
+        .last()
+        .unwrap_or(0);
+    format!("…{}", &text[start..])
+}
+
+/// Byte ranges of `needle` (already lower-case) in `text`, case-insensitively, for highlighting.
+/// Compares character by character so the offsets are offsets in `text` itself.
+pub fn match_ranges(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= chars.len() {
+        let same = needle
+            .iter()
+            .enumerate()
+            .all(|(k, n)| chars[i + k].1.to_lowercase().eq(n.to_lowercase()));
+        if same {
+            let end = chars.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
+            out.push(chars[i].0..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{CourseSource, load_course};
+
+    #[test]
+    fn finds_english_and_korean_in_slides_and_narration() {
+        let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
+        let index = Index::build(&course);
+        let lesson = &course.lessons[0];
+        let trivy = index.search("TRIVY");
+        assert!(
+            trivy
+                .iter()
+                .any(|h| h.place == Place::Slide && lesson.id_of(h.slide) == "3.1")
+        );
+        assert!(trivy.iter().all(|h| h.line.to_lowercase().contains("trivy")));
+        // Falco is only spoken: narration hits, with the markdown markers gone from the snippet.
+        let falco = index.search("falco");
+        assert!(!falco.is_empty() && falco.iter().all(|h| matches!(h.place, Place::Narration(_))));
+        assert!(falco.iter().all(|h| !h.line.contains("**")), "{falco:?}");
+        let pod = index.search("컨테이너");
+        assert!(pod.iter().any(|h| matches!(h.place, Place::Narration(_))));
+        assert!(
+            pod.iter()
+                .any(|h| h.place == Place::Slide && lesson.id_of(h.slide) == "1.1")
+        );
+        assert!(index.search("   ").is_empty());
+        assert!(index.search("zzzz-no-such-thing").is_empty());
+    }
+
+    #[test]
+    fn match_ranges_are_case_insensitive_byte_ranges() {
+        assert_eq!(match_ranges("Falco and falco", "falco"), [0..5, 10..15]);
+        assert_eq!(match_ranges("파드를 파드", "파드"), [0..6, 10..16]);
+        assert!(match_ranges("abc", "").is_empty());
+    }
+}

@@ -1,0 +1,208 @@
+//! The state machine driven by actions, as the keys would: no terminal.
+
+use super::*;
+use crate::content::{CourseSource, load_course};
+
+fn app() -> App {
+    App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"))
+}
+
+fn id(app: &App) -> String {
+    app.current_lesson().id_of(app.slide)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(Edit::Insert(c)));
+    }
+}
+
+#[test]
+fn next_and_previous_stop_at_the_ends() {
+    let mut app = app();
+    app.update(Action::PrevSlide);
+    assert_eq!(app.slide, SlideIndex(0));
+    for _ in 0..4 {
+        app.update(Action::NextSlide);
+    }
+    assert_eq!(id(&app), "2.1");
+    app.update(Action::Last);
+    assert_eq!(id(&app), "5");
+    app.update(Action::NextSlide);
+    assert_eq!(id(&app), "5");
+    app.update(Action::First);
+    assert_eq!(app.slide, SlideIndex(0));
+}
+
+#[test]
+fn scrolling_is_clamped_to_what_was_drawn() {
+    let mut app = app();
+    app.after_draw(Drawn {
+        max_scroll: 2,
+        page: 10,
+        match_lines: vec![],
+    });
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.scroll, 2);
+    app.update(Action::Up);
+    assert_eq!(app.scroll, 1);
+    app.update(Action::NextSlide);
+    assert_eq!(app.scroll, 0, "a new slide starts at its top");
+}
+
+#[test]
+fn goto_by_alias_resets_scroll_and_unknown_ids_flash() {
+    let mut app = app();
+    app.update(Action::Goto("pod".into()));
+    assert_eq!(id(&app), "2.2.1");
+    app.update(Action::Goto("nope".into()));
+    assert_eq!(id(&app), "2.2.1");
+    let flash = app.flash.clone().expect("a flash");
+    assert_eq!(flash.text, "no slide 'nope': :toc lists them");
+    assert!(flash.error);
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn views_stack_and_esc_goes_back_to_where_you_were() {
+    let mut app = app();
+    app.update(Action::Toc);
+    app.update(Action::Help);
+    assert_eq!(app.views.len(), 2);
+    app.update(Action::Help);
+    assert_eq!(app.views.len(), 2, "opening the view already shown does nothing");
+    app.update(Action::Back);
+    assert!(matches!(app.view(), Some(View::Toc { .. })));
+    app.update(Action::Back);
+    assert_eq!(app.view(), None);
+}
+
+#[test]
+fn toc_selects_the_current_slide_and_enter_opens_a_row() {
+    let mut app = app();
+    app.update(Action::Goto("2.1".into()));
+    app.update(Action::Toc);
+    let Some(View::Toc { selected }) = app.view().copied() else {
+        panic!("toc open")
+    };
+    assert_eq!(
+        app.toc_rows()[selected],
+        TocRow::Slide {
+            lesson: 0,
+            slide: app.slide
+        }
+    );
+    app.update(Action::Down);
+    app.update(Action::Enter);
+    assert_eq!(app.view(), None);
+    assert_eq!(id(&app), "2.2.1");
+    app.update(Action::Toc);
+    app.update(Action::Last);
+    app.update(Action::Enter);
+    assert_eq!(id(&app), "5");
+}
+
+#[test]
+fn command_mode_runs_commands_aliases_and_remembers_history() {
+    let mut app = app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "pod");
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(id(&app), "2.2.1");
+    assert!(app.prompt.is_none());
+    app.update(Action::CommandMode);
+    type_text(&mut app, "fly");
+    app.update(Action::Input(Edit::Submit));
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.error && f.text.starts_with("unknown command 'fly'"))
+    );
+    app.update(Action::CommandMode);
+    app.update(Action::Input(Edit::Up));
+    app.update(Action::Input(Edit::Up));
+    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("pod"));
+    app.update(Action::Input(Edit::Cancel));
+    assert!(app.prompt.is_none());
+    app.update(Action::CommandMode);
+    type_text(&mut app, "q");
+    assert_eq!(app.update(Action::Input(Edit::Submit)), Effect::Quit);
+}
+
+#[test]
+fn tab_completes_and_the_suggestion_is_shown() {
+    let mut app = app();
+    app.themes = vec!["default".into(), "high-contrast".into(), "light".into()];
+    app.update(Action::CommandMode);
+    type_text(&mut app, "the");
+    assert_eq!(app.suggestion().as_deref(), Some("me"));
+    app.update(Action::Input(Edit::Complete));
+    type_text(&mut app, " hi");
+    app.update(Action::Input(Edit::Complete));
+    assert_eq!(
+        app.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("theme high-contrast")
+    );
+    assert_eq!(
+        app.update(Action::Input(Edit::Submit)),
+        Effect::LoadTheme("high-contrast".into())
+    );
+}
+
+#[test]
+fn filter_is_incremental_and_enter_jumps_then_n_and_shift_n_step() {
+    let mut app = app();
+    app.update(Action::FilterMode);
+    type_text(&mut app, "fal");
+    let first = app.hits().len();
+    type_text(&mut app, "co");
+    assert!(first >= app.hits().len() && !app.hits().is_empty());
+    assert!(matches!(app.view(), Some(View::Results { .. })));
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(app.view(), None);
+    let at_first = app.slide;
+    assert!(app.current_lesson().slide(at_first).is_some());
+    assert!(app.flash.as_ref().is_some_and(|f| f.text.starts_with("match 1/")));
+    app.update(Action::NextMatch);
+    assert!(app.flash.as_ref().is_some_and(|f| f.text.starts_with("match 2/")));
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    let total = app.hits().len();
+    assert!(app.flash.as_ref().is_some_and(
+        |f| f.text == format!("match {total}/{total}") || f.text.starts_with(&format!("match {total}/{total} "))
+    ));
+}
+
+#[test]
+fn a_filter_without_hits_says_so_and_esc_cancels() {
+    let mut app = app();
+    app.update(Action::FilterMode);
+    type_text(&mut app, "zzzz");
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(app.flash.as_ref().map(|f| f.text.as_str()), Some("no match for 'zzzz'"));
+    assert_eq!(app.view(), None);
+    app.update(Action::FilterMode);
+    type_text(&mut app, "pod");
+    app.update(Action::Input(Edit::Cancel));
+    assert_eq!(app.view(), None);
+    assert!(app.search.is_none());
+    app.update(Action::NextMatch);
+    assert!(app.flash.as_ref().is_some_and(|f| f.error));
+}
+
+#[test]
+fn a_search_hit_on_the_slide_is_scrolled_into_view() {
+    let mut app = app();
+    app.update(Action::FilterMode);
+    type_text(&mut app, "trivy");
+    app.update(Action::Input(Edit::Submit));
+    let again = app.after_draw(Drawn {
+        max_scroll: 30,
+        page: 10,
+        match_lines: vec![25],
+    });
+    assert!(again);
+    assert_eq!(app.scroll, 23);
+}

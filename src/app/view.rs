@@ -1,0 +1,99 @@
+//! The views that open over the slide (K9s-style: each leaves with `esc`, back to where you were),
+//! and the rows of the table of contents.
+
+use crate::content::{Course, SlideIndex};
+
+/// A view over the slide. The app keeps a stack of them; an empty stack shows the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Table of contents, with the selected row.
+    Toc { selected: usize },
+    /// The narration segments of the current slide.
+    Narration { scroll: usize },
+    /// Id, aliases, source, code, segments of the current slide.
+    Describe { scroll: usize },
+    /// The slide's markdown as written.
+    Source { scroll: usize },
+    /// Every key and command.
+    Help { scroll: usize },
+    /// Filter results, with the selected row.
+    Results { selected: usize },
+}
+
+impl View {
+    /// The name shown in the pane title and the crumbs, K9s-style.
+    pub fn name(&self) -> &'static str {
+        match self {
+            View::Toc { .. } => "toc",
+            View::Narration { .. } => "narration",
+            View::Describe { .. } => "describe",
+            View::Source { .. } => "source",
+            View::Help { .. } => "help",
+            View::Results { .. } => "filter",
+        }
+    }
+
+    /// Views that show text scroll; views that show rows move a selection.
+    pub fn position_mut(&mut self) -> &mut usize {
+        match self {
+            View::Toc { selected } | View::Results { selected } => selected,
+            View::Narration { scroll }
+            | View::Describe { scroll }
+            | View::Source { scroll }
+            | View::Help { scroll } => scroll,
+        }
+    }
+
+    pub fn is_list(&self) -> bool {
+        matches!(self, View::Toc { .. } | View::Results { .. })
+    }
+}
+
+/// One row of the table of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TocRow {
+    /// A lesson heading (only listed when the course has several).
+    Lesson(usize),
+    /// Chapter `chapter` of lesson `lesson`.
+    Chapter {
+        lesson: usize,
+        chapter: usize,
+    },
+    Slide {
+        lesson: usize,
+        slide: SlideIndex,
+    },
+}
+
+impl TocRow {
+    /// The lesson and slide that opening this row goes to.
+    pub fn target(self, course: &Course) -> (usize, SlideIndex) {
+        match self {
+            TocRow::Lesson(l) => (l, SlideIndex(0)),
+            TocRow::Chapter { lesson, chapter } => (lesson, course.lessons[lesson].first_slide_of(chapter)),
+            TocRow::Slide { lesson, slide } => (lesson, slide),
+        }
+    }
+}
+
+/// Every row: lessons (when there are several), their chapters, and the chapters' slides.
+pub fn toc_rows(course: &Course) -> Vec<TocRow> {
+    let mut rows = Vec::new();
+    for (l, lesson) in course.lessons.iter().enumerate() {
+        if course.lessons.len() > 1 {
+            rows.push(TocRow::Lesson(l));
+        }
+        let mut index = 0;
+        for (c, chapter) in lesson.chapters.iter().enumerate() {
+            rows.push(TocRow::Chapter { lesson: l, chapter: c });
+            for _ in &chapter.slides {
+                rows.push(TocRow::Slide {
+                    lesson: l,
+                    slide: SlideIndex(index),
+                });
+                index += 1;
+            }
+        }
+    }
+    rows
+}

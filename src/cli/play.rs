@@ -1,0 +1,80 @@
+//! `k8s-course` with no subcommand: the full-screen player. Everything that can fail is loaded
+//! before the terminal is touched (config, course, theme), and errors are printed after it is
+//! restored.
+
+use super::{Cli, Io, print_diagnostics};
+use crate::app::App;
+use crate::config::{self, Paths};
+use crate::content::load_course;
+use crate::driver::{self, Exit, Setup};
+use crate::theme;
+
+/// Runs the player; returns the process exit code (128 + n after signal n).
+pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let paths = Paths::from_env();
+    let config = match config::load(&paths) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(io.err, "{e}")?;
+            writeln!(
+                io.err,
+                "k8s-course: fix the config file, or move it away to use the defaults"
+            )?;
+            return Ok(1);
+        }
+    };
+    let report = load_course(&cli.source());
+    let Some(course) = report.course else {
+        print_diagnostics(&report.diagnostics, io)?;
+        writeln!(
+            io.err,
+            "k8s-course: the course has errors; `k8s-course check` lists them"
+        )?;
+        return Ok(1);
+    };
+    if !io.stdout_is_tty {
+        writeln!(
+            io.err,
+            "k8s-course: the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe"
+        )?;
+        return Ok(1);
+    }
+    let themes_dir = paths.themes_dir();
+    let no_color = theme::no_color_env();
+    let wanted = cli
+        .theme
+        .clone()
+        .or(config.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let (theme, problem) = theme::load_or_default(&wanted, themes_dir.as_deref(), no_color);
+    let mut app = App::new(course);
+    app.keymap = config.keymap;
+    app.themes = theme::names(themes_dir.as_deref());
+    app.theme = if problem.is_some() { "default".into() } else { wanted };
+    app.learner = learner();
+    if let Some(p) = problem {
+        app.say(format!("{p}; using the default theme"), true);
+    }
+    let setup = Setup {
+        theme,
+        themes_dir,
+        no_color,
+    };
+    match driver::run(app, setup) {
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(sig)) => Ok(128u8.saturating_add(sig as u8)),
+        Err(e) => {
+            writeln!(io.err, "k8s-course: {e:#}")?;
+            Ok(1)
+        }
+    }
+}
+
+/// The learner's name: `K8S_COURSE_LEARNER`, else the OS user name.
+fn learner() -> String {
+    ["K8S_COURSE_LEARNER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .map(|s| crate::text::clean_line(s.trim()))
+        .unwrap_or_else(|| "learner".into())
+}

@@ -1,0 +1,157 @@
+//! Where things live (config, themes, data) and the user's `config.yaml`: raw YAML validated into
+//! a [`Config`] once, before the terminal is touched, with every error naming `file:line`.
+//!
+//! ```yaml
+//! theme: high-contrast        # a built-in theme or one in <config dir>/themes
+//! keys:                       # only the actions named change; each gets exactly the keys listed
+//!   next_slide: [right, space, f]
+//!   quit: ["<c-c>", Q]
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content::yaml::{YamlSource, line_of_key};
+use crate::keymap::{Key, Keymap, bindable, parse_key, unknown_action};
+
+pub const CONFIG_DIR_ENV: &str = "K8S_COURSE_CONFIG_DIR";
+pub const DATA_DIR_ENV: &str = "K8S_COURSE_DATA_DIR";
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The directories the player uses. Resolved once in `main` from the environment, so the library
+/// only ever takes explicit paths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// None when there is no home directory and no override: no config is read.
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Paths {
+    /// `K8S_COURSE_CONFIG_DIR` / `K8S_COURSE_DATA_DIR`, else the platform's dirs
+    /// (`~/.config/k8s-course`, `~/.local/share/k8s-course` on Linux).
+    pub fn from_env() -> Self {
+        let dirs = directories::ProjectDirs::from("", "", "k8s-course");
+        let env_dir = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        Self {
+            config_dir: env_dir(CONFIG_DIR_ENV).or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf())),
+            data_dir: env_dir(DATA_DIR_ENV).or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf())),
+        }
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join(CONFIG_FILE))
+    }
+
+    /// Where a user's own themes are found by name (`<config dir>/themes/NAME.yaml`).
+    pub fn themes_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_ref().map(|d| d.join("themes"))
+    }
+}
+
+/// A key list in YAML: one key or a list of them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    theme: Option<String>,
+    #[serde(default)]
+    keys: BTreeMap<String, KeyList>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The config file that was read, if there was one.
+    pub file: Option<PathBuf>,
+    pub theme: Option<String>,
+    pub keymap: Keymap,
+}
+
+/// Reads `config.yaml` from `paths`; a missing file (or no config dir) gives the defaults.
+pub fn load(paths: &Paths) -> Result<Config, String> {
+    let Some(file) = paths.config_file() else {
+        return Ok(Config::default());
+    };
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(format!("{}: cannot read: {e}", file.display())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 (byte {}): save it as UTF-8",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    parse(&file, &text)
+}
+
+/// Parses the text of a config file (`file` is only used in messages).
+pub fn parse(file: &Path, text: &str) -> Result<Config, String> {
+    let path = file.display().to_string();
+    let raw: RawConfig = if text.trim().is_empty() {
+        RawConfig::default()
+    } else {
+        crate::content::yaml::parse(&YamlSource {
+            path: &path,
+            first_line: 1,
+            text,
+        })
+        .map_err(|d| d.to_string())?
+    };
+    let at = |line: Option<usize>, msg: String| match line {
+        Some(l) => format!("{path}:{l}: {msg}"),
+        None => format!("{path}: {msg}"),
+    };
+    let mut overrides: Vec<(&str, Vec<Key>)> = Vec::new();
+    for (name, keys) in &raw.keys {
+        let line = line_of_key(text, 1, name);
+        let Some(b) = bindable(name) else {
+            return Err(at(line, unknown_action(name)));
+        };
+        let list = match keys {
+            KeyList::One(k) => vec![k.clone()],
+            KeyList::Many(ks) => ks.clone(),
+        };
+        let mut parsed = Vec::new();
+        for k in &list {
+            let key = parse_key(k).map_err(|e| at(line_of_value(text, line, k).or(line), e))?;
+            parsed.push(key);
+        }
+        overrides.push((b.name, parsed));
+    }
+    let keymap = Keymap::with_overrides(overrides.iter().map(|(n, k)| (*n, k.clone()))).map_err(|e| {
+        // Point at the binding that caused the clash: the later of the two actions in the file.
+        let line = raw
+            .keys
+            .keys()
+            .filter_map(|n| e.contains(&format!(" {n}")).then(|| line_of_key(text, 1, n)).flatten())
+            .max();
+        at(line, e)
+    })?;
+    Ok(Config {
+        file: Some(file.to_path_buf()),
+        theme: raw.theme.map(|t| t.trim().to_string()),
+        keymap,
+    })
+}
+
+/// The first line at or after `from` that holds `value`, for a message about one key of a list.
+fn line_of_value(text: &str, from: Option<usize>, value: &str) -> Option<usize> {
+    let from = from.unwrap_or(1);
+    text.lines()
+        .enumerate()
+        .skip(from - 1)
+        .find(|(_, l)| l.contains(value))
+        .map(|(i, _)| i + 1)
+}

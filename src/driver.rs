@@ -1,0 +1,162 @@
+//! The event loop: terminal events -> keymap -> `App::update` -> effects -> draw. The only module
+//! that touches the real terminal, signals and the clock.
+
+mod clock;
+mod keys;
+pub mod terminal;
+
+use std::io::stdout;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+use crate::app::{Action, App, Effect};
+use crate::render::Highlighter;
+use crate::theme::{self, Theme};
+use crate::ui::{self, Ctx};
+
+/// How the player ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Ended by this signal; the process should exit with 128 + its number.
+    Signal(i32),
+}
+
+/// What the loop needs besides the app.
+pub struct Setup {
+    pub theme: Theme,
+    pub themes_dir: Option<PathBuf>,
+    pub no_color: bool,
+}
+
+/// How often the loop wakes without input: to notice signals and to tick the clock.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the player until the learner quits or a signal ends it. The terminal is restored on
+/// every way out; the caller prints errors after this returns.
+pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .with_context(|| format!("cannot handle signal {sig}"))?;
+    }
+    terminal::install_panic_hook();
+    terminal::enter().context("cannot switch the terminal to full screen")?;
+    let _guard = terminal::Guard;
+    let mut term = Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?;
+    let highlighter = Arc::new(Highlighter::new());
+    let mut theme = setup.theme;
+    let mut clock = clock::now_hhmm();
+    let mut dirty = true;
+    let mut warmed = false;
+    loop {
+        match signal.swap(0, Ordering::SeqCst) as i32 {
+            0 => {}
+            SIGTSTP => {
+                suspend(&mut term)?;
+                dirty = true;
+            }
+            sig => return Ok(Exit::Signal(sig)),
+        }
+        if dirty {
+            let ctx = Ctx {
+                theme: &theme,
+                highlighter: &highlighter,
+                clock: &clock,
+            };
+            ui::render(&mut term, &mut app, &ctx)?;
+            dirty = false;
+            if !warmed {
+                // Highlight every code block in the background once the first frame is up, so
+                // no slide waits for syntect later.
+                warm_up(&app, &theme, &highlighter);
+                warmed = true;
+            }
+        }
+        if !event::poll(TICK).unwrap_or(false) {
+            let now = clock::now_hhmm();
+            if now != clock {
+                clock = now;
+                dirty = true;
+            }
+            continue;
+        }
+        let effect = match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                dirty = true;
+                on_key(&mut app, &k)
+            }
+            Ok(Event::Resize(..)) => {
+                dirty = true;
+                Effect::None
+            }
+            Ok(_) => Effect::None,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Effect::None,
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        };
+        match effect {
+            Effect::None => {}
+            Effect::Quit => return Ok(Exit::Quit),
+            Effect::Suspend => suspend(&mut term)?,
+            Effect::LoadTheme(name) => match theme::load(&name, setup.themes_dir.as_deref()) {
+                Ok(t) => {
+                    theme = if setup.no_color { t.monochrome() } else { t };
+                    app.theme_changed(Ok(name));
+                }
+                Err(e) => app.theme_changed(Err(e)),
+            },
+        }
+    }
+}
+
+/// One key press: an edit when a prompt is open (ctrl-c still quits), else the keymap's action.
+fn on_key(app: &mut App, event: &crossterm::event::KeyEvent) -> Effect {
+    if app.prompt.is_some() {
+        if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == event::KeyCode::Char('c') {
+            return app.update(Action::Quit);
+        }
+        return match keys::edit(event) {
+            Some(edit) => app.update(Action::Input(edit)),
+            None => Effect::None,
+        };
+    }
+    let action = keys::key(event).and_then(|k| app.keymap.action(&k).cloned());
+    match action {
+        Some(action) => app.update(action),
+        None => Effect::None,
+    }
+}
+
+/// `ctrl-z`: give the shell its terminal back, stop, and on `fg` take it again and redraw fully.
+fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Result<()> {
+    terminal::leave();
+    // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
+    terminal::enter().context("cannot return to full screen")?;
+    term.clear()?;
+    Ok(())
+}
+
+fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {
+    let Some(syntax) = theme.syntax_theme().map(str::to_string) else {
+        return;
+    };
+    let blocks: Vec<(Option<String>, String)> = (app.course.lessons.iter())
+        .flat_map(|l| l.slides().flat_map(|(_, s)| s.code_blocks()))
+        .map(|c| (c.lang.clone(), c.text.clone()))
+        .collect();
+    let h = Arc::clone(highlighter);
+    std::thread::spawn(move || {
+        for (lang, text) in blocks {
+            h.highlight(lang.as_deref(), &text, &syntax);
+        }
+    });
+}

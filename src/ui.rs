@@ -1,0 +1,107 @@
+//! Drawing: `draw(frame, &App, &Ctx)` lays out the K9s-style screen and only reads the app. The
+//! sizes drawing finds out (how far the text scrolls, where search matches landed) come back as
+//! [`Drawn`] for the app to use on the next key.
+//!
+//! Every line is wrapped by `render::wrap` before it gets here and written cell by cell with its
+//! width known, so ratatui never wraps and a wide glyph never starts in the last column.
+
+mod chrome;
+mod convert;
+mod help;
+mod lists;
+mod pane;
+mod prompt;
+mod slide;
+mod text_views;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear};
+
+use crate::app::{App, Drawn, View};
+use crate::render::Highlighter;
+use crate::theme::{Theme, UiRole};
+
+/// Below this the screen can't hold a header, a pane and a status line.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this height on the header shows the full info block and key hints.
+const FULL_HEADER_HEIGHT: u16 = 20;
+
+/// What drawing needs besides the app: colours, the highlighter and the time of day.
+pub struct Ctx<'a> {
+    pub theme: &'a Theme,
+    pub highlighter: &'a Highlighter,
+    /// `15:04`; passed in so tests draw the same screen at any hour.
+    pub clock: &'a str,
+}
+
+impl Ctx<'_> {
+    fn ui(&self, role: UiRole) -> Style {
+        self.theme.ui(role)
+    }
+}
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Block::new().style(ctx.ui(UiRole::Background)), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        chrome::too_small(frame, area, ctx);
+        return Drawn::default();
+    }
+    let header = if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
+        5
+    } else {
+        1
+    };
+    let prompt = if app.prompt.is_some() { 3 } else { 0 };
+    let [header_area, prompt_area, pane_area, crumbs_area, flash_area] = Layout::vertical([
+        Constraint::Length(header),
+        Constraint::Length(prompt),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(frame, header_area, app, ctx);
+    if let Some(p) = &app.prompt {
+        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
+    }
+    let drawn = body(frame, pane_area, app, ctx);
+    chrome::crumbs(frame, crumbs_area, app, ctx);
+    chrome::flash(frame, flash_area, app, ctx);
+    drawn
+}
+
+/// The pane: the slide, or the view on top of it.
+fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
+    match app.view() {
+        None => slide::draw(frame, area, app, ctx),
+        Some(View::Toc { selected }) => lists::toc(frame, area, app, *selected, ctx),
+        Some(View::Results { selected }) => lists::results(frame, area, app, *selected, ctx),
+        Some(View::Narration { scroll }) => text_views::narration(frame, area, app, *scroll, ctx),
+        Some(View::Describe { scroll }) => text_views::describe(frame, area, app, *scroll, ctx),
+        Some(View::Source { scroll }) => text_views::source(frame, area, app, *scroll, ctx),
+        Some(View::Help { scroll }) => help::draw(frame, area, app, *scroll, ctx),
+    }
+}
+
+/// Draws a frame and lets the app act on what drawing found (a search hit scrolled into view
+/// needs a second frame). The driver and the tests both draw through here.
+pub fn render<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    ctx: &Ctx<'_>,
+) -> Result<(), B::Error> {
+    for _ in 0..2 {
+        let mut drawn = Drawn::default();
+        terminal.draw(|f| drawn = draw(f, app, ctx))?;
+        if !app.after_draw(drawn) {
+            break;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Everything around the pane: the K9s-style header (info and key hints), the crumbs bar, the flash
+//! line, and the notice shown when the terminal is too small.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, convert::plain};
+use crate::app::{Action, App};
+use crate::text::{clean_line, display_width, pad_to, truncate_to};
+use crate::theme::UiRole;
+
+/// The hints in the header, in K9s order: what you do most first.
+const HINTS: &[(Action, &str)] = &[
+    (Action::NextSlide, "next"),
+    (Action::PrevSlide, "previous"),
+    (Action::Toc, "contents"),
+    (Action::FilterMode, "filter"),
+    (Action::CommandMode, "command"),
+    (Action::Narration, "narration"),
+    (Action::Describe, "describe"),
+    (Action::Source, "source"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// A key as a hint shows it: arrows as arrows.
+pub fn key_label(key: &str) -> String {
+    match key {
+        "right" => "→".into(),
+        "left" => "←".into(),
+        "up" => "↑".into(),
+        "down" => "↓".into(),
+        k if k.starts_with("<c-") => format!("ctrl-{}", k.trim_start_matches("<c-").trim_end_matches('>')),
+        k => k.into(),
+    }
+}
+
+pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+    let lesson = app.current_lesson();
+    let (chapter_index, chapter) = lesson
+        .slides()
+        .nth(app.slide.0)
+        .map(|(c, _)| (c, &lesson.chapters[c]))
+        .unwrap_or((0, &lesson.chapters[0]));
+    let slide_title = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
+    let chapters = format!("{}/{}", chapter_index + 1, lesson.chapters.len());
+    let slides = format!("{}/{}", app.slide.0 + 1, lesson.slide_count());
+    let learner = if app.learner.is_empty() {
+        "-".to_string()
+    } else {
+        clean_line(&app.learner)
+    };
+    let buf = frame.buffer_mut();
+    if area.height < 5 {
+        let text = format!(
+            " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {}",
+            lesson.title, chapter.title, ctx.clock
+        );
+        buf.set_line(
+            area.x,
+            area.y,
+            &plain(truncate_to(&text, area.width as usize), ctx.ui(UiRole::HeaderValue)),
+            area.width,
+        );
+        return;
+    }
+    let info_width = (area.width as usize / 2).clamp(30, 64).min(area.width as usize);
+    let label = ctx.ui(UiRole::HeaderLabel);
+    let rows: [(&str, String, UiRole); 5] = [
+        ("Course:", app.course.title.clone(), UiRole::HeaderTitle),
+        ("Lesson:", lesson.title.clone(), UiRole::HeaderTitle),
+        (
+            "Chapter:",
+            format!("{chapters} {}", chapter.display_title()),
+            UiRole::HeaderValue,
+        ),
+        ("Slide:", format!("{slides} {slide_title}"), UiRole::HeaderValue),
+        ("Learner:", format!("{learner}   {}", ctx.clock), UiRole::HeaderValue),
+    ];
+    for (i, (name, value, role)) in rows.iter().enumerate() {
+        let value_width = info_width.saturating_sub(11);
+        let line = Line::from(vec![
+            Span::styled(pad_to(&format!(" {name}"), 11), label),
+            Span::styled(truncate_to(value, value_width), ctx.ui(*role)),
+        ]);
+        buf.set_line(area.x, area.y + i as u16, &line, info_width as u16);
+    }
+    // Key hints in columns of five, as many columns as fit.
+    let hints: Vec<(String, &str)> = HINTS
+        .iter()
+        .filter_map(|(action, text)| app.keymap.hint(action).map(|k| (format!("<{}>", key_label(&k)), *text)))
+        .collect();
+    let mut x = area.x as usize + info_width + 1;
+    let right = area.x as usize + area.width as usize;
+    for column in hints.chunks(5) {
+        let key_w = column.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
+        let col_w = column.iter().map(|(_, t)| display_width(t)).max().unwrap_or(0) + key_w + 3;
+        if x + col_w > right {
+            break;
+        }
+        for (row, (key, text)) in column.iter().enumerate() {
+            let line = Line::from(vec![
+                Span::styled(pad_to(key, key_w + 1), ctx.ui(UiRole::KeyHint)),
+                Span::styled(text.to_string(), ctx.ui(UiRole::KeyHintText)),
+            ]);
+            buf.set_line(x as u16, area.y + row as u16, &line, col_w as u16);
+        }
+        x += col_w;
+    }
+}
+
+pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+    let lesson = app.current_lesson();
+    let mut crumbs = vec![lesson.id.clone()];
+    if let Some((c, slide)) = lesson.slides().nth(app.slide.0) {
+        crumbs.push(lesson.chapters[c].display_title());
+        crumbs.push(slide.display_title());
+    }
+    crumbs.extend(app.views.iter().map(|v| v.name().to_string()));
+    let each = (area.width as usize / crumbs.len().max(1)).saturating_sub(3).max(1);
+    let last = crumbs.len() - 1;
+    let mut spans = Vec::new();
+    for (i, crumb) in crumbs.iter().enumerate() {
+        let role = if i == last { UiRole::CrumbActive } else { UiRole::Crumb };
+        spans.push(Span::styled(format!(" {} ", truncate_to(crumb, each)), ctx.ui(role)));
+        spans.push(Span::raw(" "));
+    }
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+    let (text, role) = match (&app.flash, &app.search) {
+        (Some(f), _) => (f.text.clone(), if f.error { UiRole::FlashError } else { UiRole::Flash }),
+        (None, Some(s)) if app.prompt.is_none() && !s.hits.is_empty() => (
+            format!(
+                "/{}: {} matches · n/N next/previous · esc clears",
+                s.query,
+                s.hits.len()
+            ),
+            UiRole::Muted,
+        ),
+        _ => return,
+    };
+    let line = plain(truncate_to(&format!(" {text}"), area.width as usize), ctx.ui(role));
+    frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+}
+
+/// The notice for a terminal below the minimum size, centred and cut to fit (even 1x1).
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+    let lines = [
+        "Terminal too small".to_string(),
+        format!("{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height),
+        "Enlarge the window or the font".to_string(),
+    ];
+    let style = ctx.ui(UiRole::TooSmall);
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    let buf = frame.buffer_mut();
+    for (i, text) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let text = truncate_to(text, area.width as usize);
+        let x = area.x + (area.width.saturating_sub(display_width(&text) as u16)) / 2;
+        buf.set_line(x, y, &plain(text, style), area.width);
+    }
+}

@@ -1,0 +1,231 @@
+//! The row views, drawn as K9s tables: the table of contents and the filter results.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, convert, pane};
+use crate::app::search::Place;
+use crate::app::{App, Drawn, TocRow};
+use crate::content::SlideIndex;
+use crate::content::script::{Millis, clock};
+use crate::render;
+use crate::text::{display_width, pad_to, truncate_to};
+use crate::theme::UiRole;
+
+/// A column: its header, width (None: takes the rest) and whether it is right-aligned.
+struct Column {
+    header: &'static str,
+    width: Option<usize>,
+    right: bool,
+}
+
+const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
+    Column { header, width, right }
+}
+
+/// Widths for `columns` in `total` cells, one space between columns.
+fn widths(columns: &[Column], total: usize) -> Vec<usize> {
+    let fixed: usize = columns.iter().filter_map(|c| c.width).sum::<usize>() + columns.len().saturating_sub(1);
+    columns
+        .iter()
+        .map(|c| c.width.unwrap_or_else(|| total.saturating_sub(fixed).max(1)))
+        .collect()
+}
+
+/// Cells -> one table line. Each cell is a list of spans cut and padded to its column.
+fn row_line(cells: Vec<Vec<Span<'static>>>, columns: &[Column], widths: &[usize]) -> Line<'static> {
+    let mut out: Vec<Span<'static>> = Vec::new();
+    for (i, (cell, (c, &w))) in cells.into_iter().zip(columns.iter().zip(widths)).enumerate() {
+        if i > 0 {
+            out.push(Span::raw(" "));
+        }
+        let mut used = 0;
+        let mut parts = Vec::new();
+        for span in cell {
+            let room = w.saturating_sub(used);
+            if room == 0 {
+                break;
+            }
+            let text = if display_width(&span.content) > room {
+                truncate_to(&span.content, room)
+            } else {
+                span.content.to_string()
+            };
+            used += display_width(&text);
+            parts.push(Span::styled(text, span.style));
+        }
+        let pad = Span::raw(" ".repeat(w.saturating_sub(used)));
+        if c.right {
+            out.push(pad);
+            out.extend(parts);
+        } else {
+            out.extend(parts);
+            out.push(pad);
+        }
+    }
+    Line::from(out)
+}
+
+/// Draws a table: header, rows from `first`, the selected row highlighted across the whole width.
+fn table(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &pane::Title<'_>,
+    columns: &[Column],
+    rows: Vec<Vec<Vec<Span<'static>>>>,
+    selected: usize,
+    ctx: &Ctx<'_>,
+) -> Drawn {
+    let inside = pane::inner(area);
+    let page = (inside.height as usize).saturating_sub(1);
+    let total = rows.len();
+    let first = if page == 0 {
+        selected
+    } else {
+        (selected + 1).saturating_sub(page)
+    };
+    pane::frame(frame, area, title, Some((first, page, total)), ctx);
+    let w = widths(columns, inside.width as usize);
+    let header_cells = columns
+        .iter()
+        .map(|c| vec![Span::styled(c.header, ctx.ui(UiRole::TableHeader))])
+        .collect();
+    let mut lines = vec![row_line(header_cells, columns, &w)];
+    for (i, cells) in rows.into_iter().enumerate().skip(first).take(page) {
+        let mut line = row_line(cells, columns, &w);
+        if i == selected {
+            let sel = ctx.ui(UiRole::Selection);
+            line.spans.iter_mut().for_each(|s| s.style = s.style.patch(sel));
+            let used: usize = line.spans.iter().map(|s| display_width(&s.content)).sum();
+            line.spans.push(Span::styled(
+                " ".repeat((inside.width as usize).saturating_sub(used)),
+                sel,
+            ));
+        }
+        lines.push(line);
+    }
+    pane::write_lines(frame, inside, &lines, 0);
+    Drawn {
+        max_scroll: 0,
+        page,
+        match_lines: Vec::new(),
+    }
+}
+
+fn time(m: Millis) -> String {
+    if m.0 == 0 { "-".into() } else { clock(m) }
+}
+
+pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
+    const COLUMNS: &[Column] = &[
+        col(" ", Some(1), false),
+        col("ID", Some(8), false),
+        col("TITLE", None, false),
+        col("SLIDES", Some(6), true),
+        col("NARRATION", Some(9), true),
+    ];
+    let text = |t: String, role: UiRole| vec![Span::styled(t, ctx.ui(role))];
+    let content = |t: String, style: render::Style| vec![Span::styled(t, ctx.theme.content(&style))];
+    let strong = render::Style::role(render::Role::Heading).bold();
+    let rows = app
+        .toc_rows()
+        .iter()
+        .map(|row| {
+            let (lesson_index, here) = match *row {
+                TocRow::Lesson(l) | TocRow::Chapter { lesson: l, .. } => (l, false),
+                TocRow::Slide { lesson, slide } => (lesson, lesson == app.lesson && slide == app.slide),
+            };
+            let lesson = &app.course.lessons[lesson_index];
+            let span = |from: SlideIndex, n: usize| {
+                Millis((from.0..from.0 + n).map(|i| lesson.narration_of(SlideIndex(i)).0).sum())
+            };
+            let marker = text(if here { "▶".into() } else { " ".into() }, UiRole::PaneTitleAccent);
+            match *row {
+                TocRow::Lesson(_) => vec![
+                    marker,
+                    content(lesson.id.clone(), strong),
+                    content(lesson.title.clone(), strong),
+                    text(lesson.slide_count().to_string(), UiRole::Muted),
+                    text(time(span(SlideIndex(0), lesson.slide_count())), UiRole::Muted),
+                ],
+                TocRow::Chapter { chapter, .. } => {
+                    let ch = &lesson.chapters[chapter];
+                    let id = ch.number.clone().unwrap_or_else(|| ch.slug.clone());
+                    vec![
+                        marker,
+                        content(id, strong),
+                        content(ch.title.clone(), strong),
+                        text(ch.slides.len().to_string(), UiRole::Muted),
+                        text(
+                            time(span(lesson.first_slide_of(chapter), ch.slides.len())),
+                            UiRole::Muted,
+                        ),
+                    ]
+                }
+                TocRow::Slide { slide, .. } => {
+                    let s = lesson.slide(slide);
+                    vec![
+                        marker,
+                        content(format!("  {}", lesson.id_of(slide)), render::Style::default()),
+                        content(
+                            format!("  {}", s.map(|s| s.title.clone()).unwrap_or_default()),
+                            render::Style::default(),
+                        ),
+                        Vec::new(),
+                        text(time(lesson.narration_of(slide)), UiRole::Muted),
+                    ]
+                }
+            }
+        })
+        .collect();
+    let title = pane::Title {
+        name: "toc",
+        subject: Some(app.current_lesson().id.clone()),
+        count: Some(app.current_lesson().slide_count().to_string()),
+    };
+    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+}
+
+pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
+    const COLUMNS: &[Column] = &[
+        col("ID", Some(7), false),
+        col("WHERE", Some(9), false),
+        col("TEXT", None, false),
+    ];
+    let query = app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+    let needle = query.to_lowercase();
+    let rows: Vec<_> = app
+        .hits()
+        .iter()
+        .map(|hit| {
+            let lesson = &app.course.lessons[hit.lesson];
+            let place = match hit.place {
+                Place::Slide => "slide".to_string(),
+                Place::Narration(n) => format!("구간 {n}"),
+            };
+            let line = vec![render::Span::new(hit.line.clone(), render::Style::default())];
+            let (text, _) = convert::line_with_matches(&line, ctx.theme, &needle);
+            vec![
+                vec![Span::styled(lesson.id_of(hit.slide), ctx.ui(UiRole::HeaderValue))],
+                vec![Span::styled(place, ctx.ui(UiRole::Muted))],
+                text.spans,
+            ]
+        })
+        .collect();
+    let title = pane::Title {
+        name: "filter",
+        subject: Some(format!("/{query}")),
+        count: Some(rows.len().to_string()),
+    };
+    if rows.is_empty() {
+        let message = if query.is_empty() {
+            "type to search slides and narration"
+        } else {
+            "no match"
+        };
+        let lines = [convert::plain(pad_to(message, 1), ctx.ui(UiRole::Muted))];
+        return pane::text(frame, area, &title, &lines, 0, ctx);
+    }
+    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+}

@@ -1,0 +1,111 @@
+//! The framed pane every view draws into, K9s-style: ` name(subject)[count] ` on the top border and
+//! the scroll position on the bottom one.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::Ctx;
+use crate::app::Drawn;
+use crate::text::{clean_line, display_width, truncate_to};
+use crate::theme::UiRole;
+
+/// The title on the pane's top border.
+pub struct Title<'a> {
+    pub name: &'a str,
+    pub subject: Option<String>,
+    pub count: Option<String>,
+}
+
+/// The area inside the frame, with one cell of padding left and right.
+pub fn inner(area: Rect) -> Rect {
+    let inner = Block::new().borders(Borders::ALL).inner(area);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// Draws the frame with `title` and, when the text doesn't fit, the scroll `position`
+/// (first row shown, rows shown, rows in all).
+pub fn frame(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &Title<'_>,
+    position: Option<(usize, usize, usize)>,
+    ctx: &Ctx<'_>,
+) {
+    let accent = ctx.ui(UiRole::PaneTitleAccent);
+    let budget = (area.width as usize).saturating_sub(4);
+    let mut spans = vec![Span::styled(format!(" {}", title.name), ctx.ui(UiRole::PaneTitle))];
+    if let Some(subject) = &title.subject {
+        spans.push(Span::styled(format!("({})", clean_line(subject)), accent));
+    }
+    if let Some(count) = &title.count {
+        spans.push(Span::styled(format!("[{count}]"), accent));
+    }
+    spans.push(Span::styled(" ", ctx.ui(UiRole::PaneTitle)));
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let top = if display_width(&text) > budget {
+        Line::from(Span::styled(truncate_to(&text, budget), ctx.ui(UiRole::PaneTitle)))
+    } else {
+        Line::from(spans)
+    };
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Plain)
+        .border_style(ctx.ui(UiRole::Border))
+        .title_top(top.alignment(Alignment::Center));
+    if let Some((first, page, total)) = position
+        && total > page
+    {
+        let last = (first + page).min(total);
+        let arrow = match (first > 0, last < total) {
+            (true, true) => "▲▼",
+            (false, true) => "▼",
+            (true, false) => "▲",
+            (false, false) => "",
+        };
+        let label = format!(" {arrow} {}-{last}/{total} ", first + 1);
+        block = block
+            .title_bottom(Line::from(Span::styled(label, ctx.ui(UiRole::ScrollIndicator))).alignment(Alignment::Right));
+    }
+    frame.render_widget(block, area);
+}
+
+/// A framed, scrolling text: the views that show lines (slide, narration, describe, source, help).
+pub fn text(
+    f: &mut Frame<'_>,
+    area: Rect,
+    title: &Title<'_>,
+    lines: &[Line<'_>],
+    scroll: usize,
+    ctx: &Ctx<'_>,
+) -> Drawn {
+    let inside = inner(area);
+    let page = inside.height as usize;
+    let max = max_scroll(lines.len(), page);
+    let first = scroll.min(max);
+    frame(f, area, title, Some((first, page, lines.len())), ctx);
+    write_lines(f, inside, lines, first);
+    Drawn {
+        max_scroll: max,
+        page,
+        match_lines: Vec::new(),
+    }
+}
+
+/// Writes `lines` into `area` from row `first`. Lines are already wrapped to `area.width`.
+pub fn write_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>], first: usize) {
+    let buf = frame.buffer_mut();
+    for (row, line) in lines.iter().skip(first).take(area.height as usize).enumerate() {
+        buf.set_line(area.x, area.y + row as u16, line, area.width);
+    }
+}
+
+/// The furthest a text of `total` rows scrolls in `page` rows.
+pub fn max_scroll(total: usize, page: usize) -> usize {
+    total.saturating_sub(page)
+}

@@ -1,0 +1,219 @@
+//! The text views about the current slide: narration (K9s logs), describe, and source (K9s YAML).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, convert, pane, slide::options};
+use crate::app::{App, Drawn};
+use crate::content::script::{at_speed, clock};
+use crate::render::blocks::{code_body, inline_spans};
+use crate::render::wrap::wrap_spans;
+use crate::render::{self, Role};
+use crate::text::{display_width, pad_to};
+use crate::theme::UiRole;
+
+fn title<'a>(name: &'a str, app: &App) -> pane::Title<'a> {
+    pane::Title {
+        name,
+        subject: Some(app.current_lesson().id_of(app.slide)),
+        count: None,
+    }
+}
+
+/// Wraps styled text to `width` and converts it, marking search matches.
+fn wrapped(spans: &[render::Span], width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let needle = app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default();
+    wrap_spans(spans, width)
+        .iter()
+        .map(|l| convert::line_with_matches(l, ctx.theme, &needle).0)
+        .collect()
+}
+
+pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
+    let lesson = app.current_lesson();
+    let width = pane::inner(area).width.max(1) as usize;
+    let segments = lesson.segments_of(app.slide);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let muted = ctx.ui(UiRole::Muted);
+    match &lesson.script {
+        None => lines.push(convert::plain("This lesson has no narration (no script.txt).", muted)),
+        Some(_) if segments.is_empty() => lines.push(convert::plain("No narration for this slide.", muted)),
+        Some(script) => {
+            for (n, &i) in segments.iter().enumerate() {
+                let seg = &script.segments[i];
+                if n > 0 {
+                    lines.push(Line::default());
+                }
+                lines.push(Line::from(vec![
+                    Span::styled(format!("[구간 {}]", seg.number), ctx.ui(UiRole::PaneTitleAccent)),
+                    Span::styled(
+                        format!(
+                            "  {} - {}  ({})",
+                            clock(seg.start),
+                            clock(seg.end()),
+                            clock(seg.duration)
+                        ),
+                        muted,
+                    ),
+                ]));
+                lines.extend(wrapped(
+                    &inline_spans(&seg.inlines, render::Style::default()),
+                    width,
+                    app,
+                    ctx,
+                ));
+            }
+        }
+    }
+    let mut t = title("narration", app);
+    t.count = Some(format!("{}", segments.len()));
+    pane::text(frame, area, &t, &lines, scroll, ctx)
+}
+
+pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
+    let lesson = app.current_lesson();
+    let width = pane::inner(area).width.max(1) as usize;
+    let Some((chapter, slide)) = lesson.slides().nth(app.slide.0) else {
+        return pane::text(frame, area, &title("describe", app), &[], scroll, ctx);
+    };
+    let aliases: Vec<&str> = (lesson.aliases.iter())
+        .filter(|(_, i)| *i == app.slide)
+        .map(|(a, _)| a.as_str())
+        .collect();
+    let codes = slide.code_blocks();
+    let mut code_lines: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            let n = c.text.lines().count();
+            format!(
+                "{} ({n} lines, {}:{})",
+                c.lang.as_deref().unwrap_or("text"),
+                lesson.post_path,
+                c.line
+            )
+        })
+        .collect();
+    if code_lines.is_empty() {
+        code_lines.push("none".into());
+    }
+    let segments = lesson.segments_of(app.slide);
+    let numbers: Vec<String> = match &lesson.script {
+        Some(s) => segments.iter().map(|&i| s.segments[i].number.to_string()).collect(),
+        None => Vec::new(),
+    };
+    let total = lesson.narration_of(app.slide);
+    let mut rows: Vec<(&str, Vec<String>)> = vec![
+        ("Id", vec![slide.id()]),
+        ("Title", vec![slide.title.clone()]),
+        ("Chapter", vec![lesson.chapters[chapter].display_title()]),
+        ("Slug", vec![slide.slug.clone()]),
+        (
+            "Aliases",
+            vec![if aliases.is_empty() {
+                "none".into()
+            } else {
+                aliases.join(", ")
+            }],
+        ),
+        (
+            "Source",
+            vec![format!(
+                "{}:{}-{}",
+                lesson.post_path,
+                slide.lines.start(),
+                slide.lines.end()
+            )],
+        ),
+        ("Code", code_lines),
+        (
+            "Segments",
+            vec![if numbers.is_empty() {
+                "none".into()
+            } else {
+                numbers.join(", ")
+            }],
+        ),
+        (
+            "Narration",
+            vec![format!(
+                "{} at 1x, {} at 1.5x",
+                clock(total),
+                clock(at_speed(total, 1.5))
+            )],
+        ),
+    ];
+    if !slide.extra_ids.is_empty() {
+        rows.insert(4, ("Also", vec![slide.extra_ids.join(", ")]));
+    }
+    if let Some(section) = &slide.section {
+        rows.insert(3, ("Section", vec![section.clone()]));
+    }
+    let key_width = rows.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0) + 2;
+    let mut lines = Vec::new();
+    for (key, values) in rows {
+        for (i, value) in values.iter().enumerate() {
+            let label = if i == 0 { format!("{key}:") } else { String::new() };
+            let spans = [render::Span::new(value.clone(), render::Style::default())];
+            for (j, l) in wrap_spans(&spans, width.saturating_sub(key_width).max(1))
+                .iter()
+                .enumerate()
+            {
+                let mut line = convert::line(l, ctx.theme);
+                let head = if i == 0 && j == 0 { label.clone() } else { String::new() };
+                line.spans
+                    .insert(0, Span::styled(pad_to(&head, key_width), ctx.ui(UiRole::HeaderLabel)));
+                lines.push(line);
+            }
+        }
+    }
+    pane::text(frame, area, &title("describe", app), &lines, scroll, ctx)
+}
+
+pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
+    let lesson = app.current_lesson();
+    let width = pane::inner(area).width.max(1) as usize;
+    let Some(slide) = lesson.slide(app.slide) else {
+        return pane::text(frame, area, &title("source", app), &[], scroll, ctx);
+    };
+    let first = *slide.lines.start();
+    let number_width = (slide.lines.end().to_string().len()).max(3);
+    let gutter = number_width + 2;
+    let text = slide.source.trim_end_matches('\n');
+    // Highlighted as a whole, so fenced code keeps its context; a wrapped line's continuation starts
+    // with the `↪` span and gets no number.
+    let body = code_body(
+        Some("markdown"),
+        text,
+        &options(ctx, width),
+        width.saturating_sub(gutter).max(1),
+    );
+    let mut number = first;
+    let mut lines = Vec::new();
+    for l in &body {
+        let continued = l.first().is_some_and(|s| s.style.role == Role::Muted && s.text == "↪");
+        let label = if continued {
+            String::new()
+        } else {
+            number += 1;
+            format!("{:>number_width$}", number - 1)
+        };
+        let mut line = convert::line(l, ctx.theme);
+        line.spans
+            .insert(0, Span::styled(pad_to(&label, gutter), ctx.ui(UiRole::Muted)));
+        lines.push(line);
+    }
+    let mut t = title("source", app);
+    t.count = Some(format!(
+        "{}:{}-{}",
+        short_path(&lesson.post_path),
+        first,
+        slide.lines.end()
+    ));
+    pane::text(frame, area, &t, &lines, scroll, ctx)
+}
+
+/// `post.md` rather than the whole path, for a title.
+fn short_path(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
