@@ -60,7 +60,12 @@ impl Index {
         for (l, lesson) in course.lessons.iter().enumerate() {
             for (i, (_, slide)) in lesson.slides().enumerate() {
                 let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
-                lines.extend(slide_lines(slide, &opts).iter().map(|l| line_text(l)));
+                // Code frames and table borders are drawing, not text: keep what is inside them.
+                lines.extend(
+                    slide_lines(slide, &opts)
+                        .iter()
+                        .map(|l| line_text(l).trim_matches(|c: char| c == '│' || c == ' ').to_string()),
+                );
                 entries.push(Entry {
                     lesson: l,
                     slide: SlideIndex(i),

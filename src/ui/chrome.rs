@@ -150,11 +150,16 @@ pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
 
 /// The notice for a terminal below the minimum size, centred and cut to fit (even 1x1).
 pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
-    let lines = [
-        "Terminal too small".to_string(),
-        format!("{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height),
-        "Enlarge the window or the font".to_string(),
-    ];
+    let size = format!("{}x{}", area.width, area.height);
+    let lines = if area.width >= 30 {
+        vec![
+            "Terminal too small".to_string(),
+            format!("{size}, needs {MIN_WIDTH}x{MIN_HEIGHT}"),
+            "Enlarge the window or the font".to_string(),
+        ]
+    } else {
+        vec!["Too small".to_string(), size, format!("need {MIN_WIDTH}x{MIN_HEIGHT}")]
+    };
     let style = ctx.ui(UiRole::TooSmall);
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let buf = frame.buffer_mut();
