@@ -57,6 +57,8 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
     let mut clock = clock::now_hhmm();
     let mut dirty = true;
     let mut warmed = false;
+    // Whether the last frame had syntect available; when it becomes available, redraw in colour.
+    let mut drawn_highlighted = false;
     loop {
         match signal.swap(0, Ordering::SeqCst) as i32 {
             0 => {}
@@ -72,6 +74,7 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
                 highlighter: &highlighter,
                 clock: &clock,
             };
+            drawn_highlighted = highlighter.is_ready();
             ui::render(&mut term, &mut app, &ctx)?;
             dirty = false;
             if !warmed {
@@ -87,6 +90,7 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
                 clock = now;
                 dirty = true;
             }
+            dirty |= !drawn_highlighted && highlighter.is_ready();
             continue;
         }
         let effect = match event::read() {
@@ -146,15 +150,18 @@ fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Re
 }
 
 fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {
-    let Some(syntax) = theme.syntax_theme().map(str::to_string) else {
-        return;
-    };
+    // Monochrome and `syntax: none` themes don't highlight, but a later `:theme` may: load anyway.
+    let syntax = theme
+        .syntax_theme()
+        .unwrap_or(crate::render::highlight::DEFAULT_THEME)
+        .to_string();
     let blocks: Vec<(Option<String>, String)> = (app.course.lessons.iter())
         .flat_map(|l| l.slides().flat_map(|(_, s)| s.code_blocks()))
         .map(|c| (c.lang.clone(), c.text.clone()))
         .collect();
     let h = Arc::clone(highlighter);
     std::thread::spawn(move || {
+        h.preload();
         for (lang, text) in blocks {
             h.highlight(lang.as_deref(), &text, &syntax);
         }

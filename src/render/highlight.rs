@@ -34,6 +34,18 @@ impl Highlighter {
         Self::default()
     }
 
+    /// Whether syntaxes and themes are loaded, so highlighting won't stall the caller. The player
+    /// draws code plain until then and redraws when they are.
+    pub fn is_ready(&self) -> bool {
+        self.syntaxes.get().is_some() && self.themes.get().is_some()
+    }
+
+    /// Loads syntaxes and themes now (the player does this on a background thread).
+    pub fn preload(&self) {
+        self.syntaxes();
+        self.themes();
+    }
+
     fn syntaxes(&self) -> &SyntaxSet {
         self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines)
     }

@@ -9,11 +9,13 @@ use crate::app::{App, Drawn};
 use crate::render::blocks::{RenderOptions, title_lines};
 use crate::render::slide_lines;
 
-/// Render options for the theme: syntect colours only when the theme asks for them.
+/// Render options for the theme: syntect colours only when the theme asks for them, and only once
+/// syntect is loaded (never on the first frame's path: until then code is drawn plain).
 pub fn options<'a>(ctx: &Ctx<'a>, width: usize) -> RenderOptions<'a> {
+    let ready = ctx.highlighter.is_ready();
     RenderOptions {
         width,
-        highlighter: ctx.theme.syntax_theme().map(|_| ctx.highlighter),
+        highlighter: ctx.theme.syntax_theme().filter(|_| ready).map(|_| ctx.highlighter),
         syntax_theme: ctx.theme.syntax_theme().unwrap_or(""),
     }
 }

@@ -42,7 +42,9 @@ pub fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 /// Draws `app` once (twice when a search hit must be scrolled to), at noon.
+/// The highlighter is loaded first, as the player's background thread does.
 pub fn draw_with(term: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme, highlighter: &Highlighter) {
+    highlighter.preload();
     let ctx = Ctx {
         theme,
         highlighter,
