@@ -5,7 +5,7 @@
 //! Every line is wrapped by `render::wrap` before it gets here and written cell by cell with its
 //! width known, so ratatui never wraps and a wide glyph never starts in the last column.
 
-mod chrome;
+pub mod chrome;
 mod convert;
 mod help;
 mod lists;
