@@ -69,7 +69,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let label = ctx.ui(UiRole::HeaderLabel);
     let rows: [(&str, String, UiRole); 5] = [
         ("Course:", app.course.title.clone(), UiRole::HeaderTitle),
-        ("Lesson:", lesson.title.clone(), UiRole::HeaderTitle),
+        ("Lesson:", lesson_title(&app.course.title, &lesson.title), UiRole::HeaderTitle),
         (
             "Chapter:",
             format!("{chapters} {}", chapter.display_title()),
@@ -108,6 +108,14 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         }
         x += col_w;
     }
+}
+
+/// The lesson's title without the course title it often repeats (`과정 7기 - 7주차: ...` under
+/// `과정 7기` reads as `7주차: ...`).
+fn lesson_title(course: &str, lesson: &str) -> String {
+    let rest = lesson.strip_prefix(course).unwrap_or(lesson);
+    let rest = rest.trim_start_matches([' ', '-', ':', '·', '|', '–', '—']);
+    if rest.is_empty() { lesson.to_string() } else { rest.to_string() }
 }
 
 pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
