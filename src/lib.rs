@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod driver;
 pub mod keymap;
+pub mod progress;
 pub mod render;
 pub mod text;
 pub mod theme;

@@ -128,3 +128,8 @@ fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
 pub fn line_of_key(text: &str, first_line: usize, key: &str) -> Option<usize> {
     key_lines(text, key).next().map(|i| i + first_line)
 }
+
+/// Writes `value` as YAML (the progress files); the other half of this module's door.
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}

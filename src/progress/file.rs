@@ -1,0 +1,205 @@
+//! The progress file: human-readable, versioned YAML. `schema` says which layout follows; a file
+//! from a newer k8s-course is recognised and left alone, and an older layout is upgraded here.
+//!
+//! To change the layout: add `FileV2`, bump [`SCHEMA`], make [`decode`] read a `schema: 1` file as
+//! `FileV1` and convert it (that is the migration path), and write only the newest layout.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::time::{format_utc, parse_utc};
+use super::{LessonProgress, Progress};
+use crate::content::yaml::{YamlSource, parse, to_string};
+
+/// The layout this version writes.
+pub const SCHEMA: u64 = 1;
+
+const HEADER: &str = "# k8s-course progress: where this learner stopped, what they visited, completed and\n\
+# bookmarked, and the seconds spent per slide. Written by k8s-course; safe to read, edit with care\n\
+# (keep the last line: a file without it is taken as cut short).\n";
+
+/// The last line of every file written, so a file cut short is recognised as such.
+const END: &str = "# end";
+
+#[derive(Debug, Deserialize)]
+struct Probe {
+    schema: Option<u64>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileV1 {
+    schema: u64,
+    learner: String,
+    /// Course id -> lesson id -> record.
+    #[serde(default)]
+    courses: BTreeMap<String, BTreeMap<String, LessonV1>>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonV1 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_slide: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_opened: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_opened: Option<String>,
+    #[serde(default)]
+    visited: Vec<String>,
+    #[serde(default)]
+    completed: Vec<String>,
+    #[serde(default)]
+    bookmarks: Vec<String>,
+    #[serde(default)]
+    seconds: BTreeMap<String, u64>,
+}
+
+/// What a file turned out to hold.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Decoded {
+    Ok(Progress),
+    /// Written by a newer k8s-course (its schema number): read-only, never overwritten.
+    Future(u64),
+    /// Not a progress file (why, with the line when known).
+    Corrupt(String),
+}
+
+/// Reads a progress file's bytes. `path` is only used in messages.
+pub fn decode(path: &str, bytes: &[u8]) -> Decoded {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Decoded::Corrupt("not UTF-8".into());
+    };
+    if !text.trim_end().ends_with(END) {
+        return Decoded::Corrupt(format!("cut short: the last line `{END}` is missing"));
+    }
+    let src = YamlSource {
+        path,
+        first_line: 1,
+        text,
+    };
+    let schema = match parse::<Probe>(&src) {
+        Ok(Probe { schema: Some(s) }) => s,
+        Ok(Probe { schema: None }) => return Decoded::Corrupt("no `schema:` line".into()),
+        Err(d) => return Decoded::Corrupt(d.to_string()),
+    };
+    match schema {
+        SCHEMA => match parse::<FileV1>(&src) {
+            Ok(file) => from_v1(file).map_or_else(Decoded::Corrupt, Decoded::Ok),
+            Err(d) => Decoded::Corrupt(d.to_string()),
+        },
+        s if s > SCHEMA => Decoded::Future(s),
+        s => Decoded::Corrupt(format!("unknown schema {s}")),
+    }
+}
+
+fn from_v1(file: FileV1) -> Result<Progress, String> {
+    let mut progress = Progress::default();
+    let time = |t: Option<String>| match t {
+        None => Ok(None),
+        Some(s) => parse_utc(&s)
+            .map(Some)
+            .ok_or_else(|| format!("'{s}' is not a time like 2026-11-22T15:04:05Z")),
+    };
+    for (course, lessons) in file.courses {
+        for (lesson, l) in lessons {
+            let record = LessonProgress {
+                last_slide: l.last_slide,
+                first_opened: time(l.first_opened)?,
+                last_opened: time(l.last_opened)?,
+                visited: l.visited.into_iter().collect(),
+                completed: l.completed.into_iter().collect(),
+                bookmarks: l.bookmarks.into_iter().collect(),
+                seconds: l.seconds,
+            };
+            progress.lessons.insert((course.clone(), lesson), record);
+        }
+    }
+    Ok(progress)
+}
+
+/// The file's text for `learner`'s `progress`.
+pub fn encode(learner: &str, progress: &Progress) -> Result<String, String> {
+    let mut courses: BTreeMap<String, BTreeMap<String, LessonV1>> = BTreeMap::new();
+    for ((course, lesson), l) in &progress.lessons {
+        courses.entry(course.clone()).or_default().insert(
+            lesson.clone(),
+            LessonV1 {
+                last_slide: l.last_slide.clone(),
+                first_opened: l.first_opened.map(format_utc),
+                last_opened: l.last_opened.map(format_utc),
+                visited: l.visited.iter().cloned().collect(),
+                completed: l.completed.iter().cloned().collect(),
+                bookmarks: l.bookmarks.iter().cloned().collect(),
+                seconds: l.seconds.clone(),
+            },
+        );
+    }
+    let file = FileV1 {
+        schema: SCHEMA,
+        learner: learner.to_string(),
+        courses,
+    };
+    Ok(format!("{HEADER}{}{END}\n", to_string(&file)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Progress {
+        let mut p = Progress::default();
+        let l = p
+            .lessons
+            .entry(("cloud-security-7".into(), "week07".into()))
+            .or_default();
+        l.last_slide = Some("2.2.2".into());
+        l.first_opened = Some(1_795_446_245);
+        l.last_opened = Some(1_795_449_845);
+        l.visited.extend(["title".to_string(), "2.2.2".to_string()]);
+        l.completed.insert("title".into());
+        l.bookmarks.insert("2.2.2".into());
+        l.seconds.insert("title".into(), 42);
+        p
+    }
+
+    #[test]
+    fn round_trips_and_reads_like_a_document() {
+        let text = encode("alice", &sample()).expect("encodes");
+        assert!(text.starts_with("# k8s-course progress"), "{text}");
+        assert!(text.contains("schema: 1\nlearner: alice\n"), "{text}");
+        assert!(
+            text.contains("last_slide: 2.2.2") && text.contains("2026-11-23T15:04:05Z"),
+            "{text}"
+        );
+        assert_eq!(decode("p.yaml", text.as_bytes()), Decoded::Ok(sample()));
+    }
+
+    #[test]
+    fn garbage_wrong_shapes_and_future_versions_are_told_apart() {
+        assert!(matches!(decode("p", b"\xff\xfe"), Decoded::Corrupt(_)));
+        assert!(matches!(decode("p", b"::: not yaml [[\n# end\n"), Decoded::Corrupt(_)));
+        assert!(matches!(
+            decode("p", b"- a list\n- of things\n# end\n"),
+            Decoded::Corrupt(_)
+        ));
+        assert!(matches!(decode("p", b"learner: x\n# end\n"), Decoded::Corrupt(m) if m.contains("schema")));
+        let wrong = b"schema: 1\nlearner: x\ncourses: 7\n# end\n";
+        assert!(
+            matches!(decode("p", wrong), Decoded::Corrupt(m) if m.starts_with("p:3")),
+            "{:?}",
+            decode("p", wrong)
+        );
+        assert_eq!(decode("p", b"schema: 2\nwhatever: [1, 2]\n# end\n"), Decoded::Future(2));
+        let whole = encode("alice", &sample()).expect("encodes");
+        for cut in 1..whole.len() - 6 {
+            if whole.is_char_boundary(cut) {
+                assert!(
+                    matches!(decode("p", &whole.as_bytes()[..cut]), Decoded::Corrupt(_)),
+                    "cut at {cut}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The file-system operations the progress store needs, behind a trait so tests can make any of
+//! them fail (ENOSPC, EROFS, EACCES): tests run as root, where `chmod` doesn't make a write fail.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// An exclusive lock, released when dropped.
+pub trait LockGuard: Send {}
+
+/// What the store does to files.
+pub trait Storage: Send + Sync {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// Writes `bytes` to a new temporary file next to `path` and syncs it; returns its path.
+    fn write_temp(&self, path: &Path, bytes: &[u8]) -> io::Result<PathBuf>;
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    fn remove(&self, path: &Path) -> io::Result<()>;
+    fn exists(&self, path: &Path) -> bool;
+    /// Makes sure renames in `dir` survive a crash.
+    fn sync_dir(&self, dir: &Path) -> io::Result<()>;
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
+    /// Takes an exclusive advisory lock on `path` (created if missing), waiting for it.
+    fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>>;
+    /// File names in `dir`.
+    fn list(&self, dir: &Path) -> io::Result<Vec<String>>;
+}
+
+/// The real file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealFs;
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+struct FileLock(File);
+
+impl LockGuard for FileLock {}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        use std::os::fd::AsRawFd;
+        // SAFETY: the descriptor is owned by `self.0` and still open.
+        unsafe {
+            libc::flock(self.0.as_raw_fd(), libc::LOCK_UN);
+        }
+    }
+}
+
+impl Storage for RealFs {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        fs::read(path)
+    }
+
+    fn write_temp(&self, path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("progress");
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = path.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        let result = (|| {
+            let mut f = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+            f.write_all(bytes)?;
+            // tempfile's `persist` doesn't sync; a rename of unsynced data can leave an empty file.
+            f.sync_all()
+        })();
+        match result {
+            Ok(()) => Ok(temp),
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(e)
+            }
+        }
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        path.exists()
+    }
+
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        File::open(dir)?.sync_all()
+    }
+
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        fs::create_dir_all(dir)
+    }
+
+    fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>> {
+        use std::os::fd::AsRawFd;
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+        loop {
+            // SAFETY: flock on a descriptor we own; it only changes the lock state.
+            let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+            if rc == 0 {
+                return Ok(Box::new(FileLock(file)));
+            }
+            let err = io::Error::last_os_error();
+            if err.kind() != io::ErrorKind::Interrupted {
+                return Err(err);
+            }
+        }
+    }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<String>> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            if let Some(name) = entry?.file_name().to_str() {
+                out.push(name.to_string());
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
