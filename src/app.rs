@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod command;
+pub mod progress;
 pub mod prompt;
 pub mod search;
 pub mod view;
@@ -64,6 +65,8 @@ pub struct App {
     pub theme: String,
     pub themes: Vec<String>,
     pub learner: String,
+    /// What the learner has done, as this session sees it; the driver saves what is pending.
+    pub progress: crate::progress::Tracker,
     index: search::Index,
     toc: Vec<TocRow>,
     drawn: Drawn,
@@ -90,6 +93,7 @@ impl App {
             theme: "default".into(),
             themes: Vec::new(),
             learner: String::new(),
+            progress: crate::progress::Tracker::default(),
             index,
             toc,
             drawn: Drawn::default(),
@@ -152,6 +156,9 @@ impl App {
             Action::Describe => self.open(View::Describe { scroll: 0 }),
             Action::Source => self.open(View::Source { scroll: 0 }),
             Action::Help => self.open(View::Help { scroll: 0 }),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
+            Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
             Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
             Action::FilterMode => {
                 self.prompt = Some(Prompt::new(PromptKind::Filter));
@@ -185,7 +192,13 @@ impl App {
         match self.views.last_mut() {
             Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
             Some(_) => {}
-            None => self.scroll = self.scroll.min(max),
+            None => {
+                self.scroll = self.scroll.min(max);
+                // The slide's last line is on screen: it has been read to the end.
+                if drawn.page > 0 && self.scroll >= max {
+                    self.completed();
+                }
+            }
         }
         self.drawn = drawn;
         changed
@@ -211,6 +224,7 @@ impl App {
             self.slide = index;
             self.scroll = 0;
             self.reveal = None;
+            self.visited();
             // Views about the slide follow it, from their top.
             for v in &mut self.views {
                 if !v.is_list() && !matches!(v, View::Help { .. }) {
@@ -263,6 +277,7 @@ impl App {
         match view {
             View::Toc { .. } => self.toc.len().saturating_sub(1),
             View::Results { .. } => self.hits().len().saturating_sub(1),
+            View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }
@@ -290,6 +305,12 @@ impl App {
                 }
             }
             Some(View::Results { selected }) => self.jump_to_hit(selected),
+            Some(View::Bookmarks { selected }) => {
+                if let Some(index) = self.bookmarks().get(selected).copied() {
+                    self.views.clear();
+                    self.go(self.lesson, index);
+                }
+            }
             _ => {}
         }
     }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod info;
 pub mod list;
 pub mod play;
+pub mod progress;
 pub mod show;
 
 use std::io::Write;
@@ -35,6 +36,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
 
+    /// Whose progress to use (default: K8S_COURSE_LEARNER, else your user name)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub learner: Option<String>,
+
+    /// Open on the first slide instead of where you stopped
+    #[arg(long)]
+    pub from_start: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,6 +56,18 @@ pub enum Command {
     List,
     /// Print where the config, themes and data live, and the theme in use
     Info,
+    /// Print your progress per lesson: last slide, percent done, time spent, last opened
+    Progress {
+        /// Every learner with progress saved
+        #[arg(long)]
+        all: bool,
+        /// Delete the learner's progress (asks first)
+        #[arg(long)]
+        reset: bool,
+        /// Don't ask before --reset
+        #[arg(long, requires = "reset")]
+        yes: bool,
+    },
     /// Print one slide to stdout (highlighted on a terminal, plain text otherwise)
     Show {
         /// Slide id: a number (2.1), a slug (pod), an alias (arch) or a chapter (2); LESSON/ID picks a lesson
@@ -84,6 +105,10 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         Some(Command::Check) => check::run(&source, io).map(code),
         Some(Command::List) => with_course(&source, io, list::run).map(code),
         Some(Command::Info) => info::run(cli, io).map(code),
+        Some(Command::Progress { all, reset, yes }) => with_course(&source, io, |course, io| {
+            progress::run(cli, course, *all, *reset, *yes, io)
+        })
+        .map(code),
         Some(Command::Show { id, plain, width }) => {
             with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
         }

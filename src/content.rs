@@ -219,6 +219,24 @@ impl Lesson {
             .map(|c| self.first_slide_of(c))
     }
 
+    /// The slide `id` names; when it is gone (the content changed), the nearest surviving slide
+    /// before it in order (the last whose number sorts at or before `id`), else the first slide.
+    pub fn nearest(&self, id: &str) -> SlideIndex {
+        if let Some(i) = self.resolve(id) {
+            return i;
+        }
+        let key = |s: &str| -> Option<Vec<u64>> { s.split('.').map(|p| p.parse().ok()).collect() };
+        let Some(wanted) = key(id) else {
+            return SlideIndex(0);
+        };
+        self.slides()
+            .enumerate()
+            .filter(|(_, (_, s))| s.number.as_deref().and_then(key).is_some_and(|k| k <= wanted))
+            .map(|(i, _)| SlideIndex(i))
+            .last()
+            .unwrap_or(SlideIndex(0))
+    }
+
     /// The segments (indices into `script.segments`) that belong to slide `index`.
     pub fn segments_of(&self, index: SlideIndex) -> Vec<usize> {
         (self.alignment.iter().enumerate())

@@ -3,10 +3,11 @@
 
 mod clock;
 mod keys;
+pub mod session;
 pub mod terminal;
 
 use std::io::stdout;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -35,25 +36,49 @@ pub struct Setup {
     pub theme: Theme,
     pub themes_dir: Option<PathBuf>,
     pub no_color: bool,
+    pub progress: session::ProgressSetup,
 }
 
 /// How often the loop wakes without input: to notice signals and to tick the clock.
 const TICK: Duration = Duration::from_millis(200);
 
-/// Runs the player until the learner quits or a signal ends it. The terminal is restored on
-/// every way out; the caller prints errors after this returns.
-pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
+/// Runs the player until the learner quits or a signal ends it (a terminal that hangs up counts
+/// as SIGHUP), then saves the learner's progress a last time. The terminal is restored on every
+/// way out; the caller prints errors after this returns. The second value says why the last save
+/// failed, if it did.
+pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>) {
+    let Setup {
+        theme,
+        themes_dir,
+        no_color,
+        progress,
+    } = setup;
+    let mut session = session::Session::start(progress, &app);
+    let result = run_screen(&mut app, &mut session, theme, themes_dir.as_deref(), no_color);
+    let unsaved = session.finish(&mut app);
+    (result, unsaved)
+}
+
+fn run_screen(
+    app: &mut App,
+    session: &mut session::Session,
+    mut theme: Theme,
+    themes_dir: Option<&Path>,
+    no_color: bool,
+) -> anyhow::Result<Exit> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
             .with_context(|| format!("cannot handle signal {sig}"))?;
     }
+    let mut events = terminal::Events::open().context("cannot read from the terminal")?;
     terminal::install_panic_hook();
-    terminal::enter().context("cannot switch the terminal to full screen")?;
+    // The guard first: `enter` can fail after raw mode is on.
     let _guard = terminal::Guard;
-    let mut term = Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?;
+    terminal::enter().context("cannot switch the terminal to full screen")?;
+    let mut term =
+        terminal::Screen::new(Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?);
     let highlighter = Arc::new(Highlighter::new());
-    let mut theme = setup.theme;
     let mut clock = clock::now_hhmm();
     let mut dirty = true;
     let mut warmed = false;
@@ -68,6 +93,9 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
             }
             sig => return Ok(Exit::Signal(sig)),
         }
+        let before = app.flash.clone();
+        session.tick(app);
+        dirty |= app.flash != before;
         if dirty {
             let ctx = Ctx {
                 theme: &theme,
@@ -75,16 +103,21 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
                 clock: &clock,
             };
             drawn_highlighted = highlighter.is_ready();
-            ui::render(&mut term, &mut app, &ctx)?;
+            ui::render(&mut term, app, &ctx)?;
             dirty = false;
             if !warmed {
                 // Highlight every code block in the background once the first frame is up, so
                 // no slide waits for syntect later.
-                warm_up(&app, &theme, &highlighter);
+                warm_up(app, &theme, &highlighter);
                 warmed = true;
             }
         }
-        if !event::poll(TICK).unwrap_or(false) {
+        // Not `event::poll`: see `terminal::Events`.
+        let polled = events.wait(TICK);
+        if polled == terminal::Polled::Gone {
+            return Ok(Exit::Signal(SIGHUP));
+        }
+        if polled == terminal::Polled::Nothing {
             let now = clock::now_hhmm();
             if now != clock {
                 clock = now;
@@ -96,7 +129,7 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
         let effect = match event::read() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                 dirty = true;
-                on_key(&mut app, &k)
+                on_key(app, &k)
             }
             Ok(Event::Resize(..)) => {
                 dirty = true;
@@ -110,9 +143,10 @@ pub fn run(mut app: App, setup: Setup) -> anyhow::Result<Exit> {
             Effect::None => {}
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => suspend(&mut term)?,
-            Effect::LoadTheme(name) => match theme::load(&name, setup.themes_dir.as_deref()) {
+            Effect::SwitchLearner(name) => session.switch(&name, app),
+            Effect::LoadTheme(name) => match theme::load(&name, themes_dir) {
                 Ok(t) => {
-                    theme = if setup.no_color { t.monochrome() } else { t };
+                    theme = if no_color { t.monochrome() } else { t };
                     app.theme_changed(Ok(name));
                 }
                 Err(e) => app.theme_changed(Err(e)),

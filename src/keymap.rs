@@ -72,6 +72,13 @@ pub const BINDABLE: &[Bindable] = &[
     b("source", Action::Source, "markdown source of this slide", Group::Views),
     b("help", Action::Help, "this help", Group::Views),
     b(
+        "bookmark",
+        Action::ToggleBookmark,
+        "bookmark this slide (again: remove)",
+        Group::Views,
+    ),
+    b("bookmarks", Action::Bookmarks, "bookmarked slides", Group::Views),
+    b(
         "filter",
         Action::FilterMode,
         "filter slides and narration",
@@ -114,6 +121,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("d", "describe"),
     ("y", "source"),
     ("?", "help"),
+    ("b", "bookmark"),
+    ("B", "bookmarks"),
     ("/", "filter"),
     ("n", "next_match"),
     ("N", "prev_match"),

@@ -8,6 +8,7 @@
 
 pub mod file;
 pub mod learner;
+pub mod saver;
 pub mod storage;
 pub mod store;
 pub mod time;

@@ -129,8 +129,10 @@ fn resize_sequence_ends_like_a_fresh_start() {
         term.backend_mut().resize(w, h);
         draw_with(&mut term, &mut app, &theme, &highlighter);
     }
+    // A fresh start with the same progress (the sizes on the way read the slide to the end).
     let mut fresh_app = screen::app();
     fresh_app.update(Action::Goto("pod".into()));
+    fresh_app.progress = app.progress.clone();
     let mut fresh = terminal(80, 24);
     draw_with(&mut fresh, &mut fresh_app, &theme, &highlighter);
     assert_eq!(term.backend().buffer(), fresh.backend().buffer());

@@ -41,6 +41,10 @@ pub enum Action {
     NextMatch,
     /// Previous search match
     PrevMatch,
+    /// Bookmark this slide, or remove its bookmark
+    ToggleBookmark,
+    /// The bookmarked slides
+    Bookmarks,
     /// Suspend to the shell (`fg` resumes)
     Suspend,
     /// Quit the player
@@ -49,6 +53,8 @@ pub enum Action {
     Goto(String),
     /// Switch the colour theme
     SetTheme(String),
+    /// Continue as another learner, with their progress
+    SwitchLearner(String),
     /// An edit to the open prompt (typing in `:` or `/` mode)
     Input(super::Edit),
 }
@@ -61,4 +67,6 @@ pub enum Effect {
     Suspend,
     /// Load theme `name` and tell the app how it went.
     LoadTheme(String),
+    /// Save this learner's progress, load `name`'s and hand it to the app.
+    SwitchLearner(String),
 }

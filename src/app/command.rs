@@ -10,6 +10,7 @@ pub enum Arg {
     None,
     SlideId,
     ThemeName,
+    LearnerName,
 }
 
 #[derive(Debug)]
@@ -43,6 +44,20 @@ pub const COMMANDS: &[Command] = &[
         arg: Arg::ThemeName,
         help: "switch the colour theme (:theme light)",
         action: Action::SetTheme,
+    },
+    Command {
+        name: "bookmarks",
+        aliases: &["marks"],
+        arg: Arg::None,
+        help: "the bookmarked slides (b bookmarks this one)",
+        action: |_| Action::Bookmarks,
+    },
+    Command {
+        name: "learner",
+        aliases: &[],
+        arg: Arg::LearnerName,
+        help: "continue as another learner, with their progress (:learner kim)",
+        action: Action::SwitchLearner,
     },
     Command {
         name: "narration",
@@ -98,6 +113,7 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
             (Arg::None, false) => Err(format!(":{} takes no argument", cmd.name)),
             (Arg::SlideId, true) => Err(format!(":{} needs a slide id, e.g. :{} 2.1", cmd.name, cmd.name)),
             (Arg::ThemeName, true) => Err(format!(":{} needs a theme name, e.g. :{} light", cmd.name, cmd.name)),
+            (Arg::LearnerName, true) => Err(format!(":{} needs a name, e.g. :{} kim", cmd.name, cmd.name)),
             (_, false) => Ok((cmd.action)(arg.to_string())),
         };
     }
@@ -117,7 +133,7 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
     if let Some((word, partial)) = lower.split_once(' ') {
         let Some(cmd) = find(word) else { return Vec::new() };
         let pool: Vec<String> = match cmd.arg {
-            Arg::None => Vec::new(),
+            Arg::None | Arg::LearnerName => Vec::new(),
             Arg::SlideId => slide_words(lesson),
             Arg::ThemeName => themes.to_vec(),
         };

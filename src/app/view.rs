@@ -18,6 +18,8 @@ pub enum View {
     Help { scroll: usize },
     /// Filter results, with the selected row.
     Results { selected: usize },
+    /// Bookmarked slides, with the selected row.
+    Bookmarks { selected: usize },
 }
 
 impl View {
@@ -30,13 +32,14 @@ impl View {
             View::Source { .. } => "source",
             View::Help { .. } => "help",
             View::Results { .. } => "filter",
+            View::Bookmarks { .. } => "bookmarks",
         }
     }
 
     /// Views that show text scroll; views that show rows move a selection.
     pub fn position_mut(&mut self) -> &mut usize {
         match self {
-            View::Toc { selected } | View::Results { selected } => selected,
+            View::Toc { selected } | View::Results { selected } | View::Bookmarks { selected } => selected,
             View::Narration { scroll }
             | View::Describe { scroll }
             | View::Source { scroll }
@@ -45,7 +48,7 @@ impl View {
     }
 
     pub fn is_list(&self) -> bool {
-        matches!(self, View::Toc { .. } | View::Results { .. })
+        matches!(self, View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. })
     }
 }
 

@@ -6,7 +6,10 @@ use super::{Cli, Io, print_diagnostics};
 use crate::app::App;
 use crate::config::{self, Paths};
 use crate::content::load_course;
+use crate::driver::session::ProgressSetup;
 use crate::driver::{self, Exit, Setup};
+use crate::progress::time::now;
+use crate::progress::{Mode, Store};
 use crate::theme;
 
 /// Runs the player; returns the process exit code (128 + n after signal n).
@@ -20,6 +23,13 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
                 io.err,
                 "k8s-course: fix the config file, or move it away to use the defaults"
             )?;
+            return Ok(1);
+        }
+    };
+    let learner = match super::progress::learner(cli) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
     };
@@ -51,7 +61,18 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if problem.is_some() { "default".into() } else { wanted };
-    app.learner = learner();
+    app.learner = learner.to_string();
+    let store = Store::new(paths.data_dir.clone());
+    let opened = store.open(&learner, now());
+    app.progress = crate::progress::Tracker::new(opened.progress);
+    app.begin(now(), cli.from_start);
+    // The most important message wins the flash line: a problem with the files, then the resume.
+    if let Mode::ReadOnly(why) = &opened.mode {
+        app.say(format!("progress will not be saved: {why}"), true);
+    }
+    if let Some(n) = opened.notices.first() {
+        app.say(n.clone(), true);
+    }
     if let Some(p) = problem {
         app.say(format!("{p}; using the default theme"), true);
     }
@@ -59,8 +80,17 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
         theme,
         themes_dir,
         no_color,
+        progress: ProgressSetup {
+            store,
+            learner,
+            mode: opened.mode,
+        },
     };
-    match driver::run(app, setup) {
+    let (result, unsaved) = driver::run(app, setup);
+    if let Some(e) = unsaved {
+        writeln!(io.err, "k8s-course: progress not saved: {e}")?;
+    }
+    match result {
         Ok(Exit::Quit) => Ok(0),
         Ok(Exit::Signal(sig)) => Ok(128u8.saturating_add(sig as u8)),
         Err(e) => {
@@ -68,13 +98,4 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
             Ok(1)
         }
     }
-}
-
-/// The learner's name: `K8S_COURSE_LEARNER`, else the OS user name.
-fn learner() -> String {
-    ["K8S_COURSE_LEARNER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .map(|s| crate::text::clean_line(s.trim()))
-        .unwrap_or_else(|| "learner".into())
 }

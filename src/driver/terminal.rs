@@ -1,12 +1,20 @@
 //! Entering and leaving the full-screen terminal. Leaving is idempotent and runs on every way out:
 //! the normal path, an error (the guard's `Drop`), a panic (the hook, before the message is
-//! printed), a signal (the loop leaves through the normal path), and around `ctrl-z`.
+//! printed), a signal or a terminal that hangs up (the loop leaves through the normal path), and
+//! around `ctrl-z`.
 
-use std::io::{Write, stdout};
+use std::fs::File;
+use std::io::{IsTerminal, Write, stdout};
+use std::ops::{Deref, DerefMut};
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 
 /// Whether the terminal is currently raw and on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -45,4 +53,133 @@ pub fn install_panic_hook() {
         leave();
         previous(info);
     }));
+}
+
+/// What [`Events::wait`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polled {
+    /// `crossterm::event::read` has an event and returns it at once.
+    Event,
+    /// Nothing before the timeout, or a signal cut the wait short.
+    Nothing,
+    /// The terminal hung up (its window closed): there will be no more input.
+    Gone,
+}
+
+/// Waits for terminal events with poll(2), and asks crossterm only when it has something.
+///
+/// crossterm 0.29's `event::poll` retries a hung-up terminal forever, whatever its timeout
+/// (crossterm-rs/crossterm#793): read returns 0 and it reads again. When a window closes and the
+/// player gets no SIGHUP (the shell that gets it dies of it without passing it on, as a wrapper
+/// script does), the player would spin a core for good, deaf to SIGTERM. poll(2) reports the
+/// hang-up, and a signal ends its wait at once.
+pub struct Events {
+    /// The terminal the keys come from: stdin when it is a terminal, else `/dev/tty` (as crossterm).
+    fd: RawFd,
+    _tty: Option<File>,
+    /// Set by SIGWINCH: crossterm has a resize event for us.
+    resized: Arc<AtomicBool>,
+    /// crossterm may hold events it has read already (several keys come in one read).
+    queued: bool,
+}
+
+impl Events {
+    pub fn open() -> std::io::Result<Self> {
+        let resized = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
+        let (fd, tty) = if std::io::stdin().is_terminal() {
+            (std::io::stdin().as_raw_fd(), None)
+        } else {
+            let tty = File::open("/dev/tty")?;
+            (tty.as_raw_fd(), Some(tty))
+        };
+        Ok(Self {
+            fd,
+            _tty: tty,
+            resized,
+            queued: false,
+        })
+    }
+
+    /// Waits up to `timeout` for an event; a signal ends the wait early.
+    pub fn wait(&mut self, timeout: Duration) -> Polled {
+        let ready = self.poll(if self.queued { Duration::ZERO } else { timeout });
+        if ready == Polled::Gone {
+            return Polled::Gone;
+        }
+        let resized = self.resized.swap(false, Ordering::SeqCst);
+        let zero = || crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+        self.queued = match ready {
+            // Bytes to read. If crossterm has no event for them (half an escape sequence, or bytes
+            // its edge-triggered poll was told about already), it waits for more, as it always
+            // did, rather than this waking again at once.
+            Polled::Event => zero() || crossterm::event::poll(timeout).unwrap_or(false),
+            // Take a resize event at once: if it were still pending when keys arrive, crossterm
+            // would return it and drop the keys' wake-up, and they would wait for the next key.
+            _ if self.queued || resized => zero(),
+            _ => false,
+        };
+        if self.queued { Polled::Event } else { Polled::Nothing }
+    }
+
+    /// poll(2) on the terminal: `Event` when there are bytes to read.
+    fn poll(&self, timeout: Duration) -> Polled {
+        let mut pfd = libc::pollfd {
+            fd: self.fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: `pfd` is one valid `pollfd` that outlives the call, and the count says one.
+        let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+        if n <= 0 {
+            // 0: timed out; -1: EINTR (a signal, which the loop checks next) or a transient error.
+            return Polled::Nothing;
+        }
+        // POLLNVAL (a system whose poll(2) can't watch this device) counts as input, so crossterm
+        // waits as it would without this check.
+        if pfd.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+            Polled::Gone
+        } else {
+            Polled::Event
+        }
+    }
+}
+
+/// The player's ratatui terminal, dropped so that a terminal that went away can't cause a panic.
+///
+/// ratatui's `Terminal` shows the cursor when dropped and `eprintln!`s when that fails; when the
+/// terminal has hung up, stderr is gone with it and `eprintln!` panics, so the player would exit
+/// with 101 rather than 129. This shows the cursor first and, if that fails, skips ratatui's drop
+/// (the process is ending; [`Guard`] still restores what can be restored).
+pub struct Screen<B: Backend>(Option<Terminal<B>>);
+
+impl<B: Backend> Screen<B> {
+    pub fn new(terminal: Terminal<B>) -> Self {
+        Self(Some(terminal))
+    }
+}
+
+impl<B: Backend> Deref for Screen<B> {
+    type Target = Terminal<B>;
+
+    fn deref(&self) -> &Terminal<B> {
+        self.0.as_ref().expect("the terminal is only taken when dropped")
+    }
+}
+
+impl<B: Backend> DerefMut for Screen<B> {
+    fn deref_mut(&mut self) -> &mut Terminal<B> {
+        self.0.as_mut().expect("the terminal is only taken when dropped")
+    }
+}
+
+impl<B: Backend> Drop for Screen<B> {
+    fn drop(&mut self) {
+        if let Some(mut terminal) = self.0.take()
+            && terminal.show_cursor().is_err()
+        {
+            std::mem::forget(terminal);
+        }
+    }
 }

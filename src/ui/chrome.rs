@@ -69,14 +69,22 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let label = ctx.ui(UiRole::HeaderLabel);
     let rows: [(&str, String, UiRole); 5] = [
         ("Course:", app.course.title.clone(), UiRole::HeaderTitle),
-        ("Lesson:", lesson_title(&app.course.title, &lesson.title), UiRole::HeaderTitle),
+        (
+            "Lesson:",
+            lesson_title(&app.course.title, &lesson.title),
+            UiRole::HeaderTitle,
+        ),
         (
             "Chapter:",
             format!("{chapters} {}", chapter.display_title()),
             UiRole::HeaderValue,
         ),
         ("Slide:", format!("{slides} {slide_title}"), UiRole::HeaderValue),
-        ("Learner:", format!("{learner}   {}", ctx.clock), UiRole::HeaderValue),
+        (
+            "Learner:",
+            format!("{learner} · {}% done   {}", app.percent_complete(), ctx.clock),
+            UiRole::HeaderValue,
+        ),
     ];
     for (i, (name, value, role)) in rows.iter().enumerate() {
         let value_width = info_width.saturating_sub(11);
@@ -115,7 +123,11 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
 fn lesson_title(course: &str, lesson: &str) -> String {
     let rest = lesson.strip_prefix(course).unwrap_or(lesson);
     let rest = rest.trim_start_matches([' ', '-', ':', '·', '|', '–', '—']);
-    if rest.is_empty() { lesson.to_string() } else { rest.to_string() }
+    if rest.is_empty() {
+        lesson.to_string()
+    } else {
+        rest.to_string()
+    }
 }
 
 pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {

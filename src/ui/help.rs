@@ -55,7 +55,7 @@ fn sections(app: &App) -> Vec<Section> {
             let arg = match c.arg {
                 Arg::None => "",
                 Arg::SlideId => " ID",
-                Arg::ThemeName => " NAME",
+                Arg::ThemeName | Arg::LearnerName => " NAME",
             };
             let aliases = if c.aliases.is_empty() {
                 String::new()

@@ -123,8 +123,23 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
         col("ID", Some(8), false),
         col("TITLE", None, false),
         col("SLIDES", Some(6), true),
+        col("SEEN", Some(6), true),
         col("NARRATION", Some(9), true),
     ];
+    // Progress: visited/total for lessons and chapters (✓ when every slide was read to the end),
+    // ✓ or · (visited) for a slide, ★ before a bookmarked slide's title.
+    let seen = |l: usize, from: SlideIndex, n: usize| {
+        let t = app.tally(l, from, n);
+        let mark = if t.total > 0 && t.completed == t.total {
+            " ✓"
+        } else {
+            "  "
+        };
+        vec![Span::styled(
+            format!("{}/{}{mark}", t.visited, t.total),
+            ctx.ui(UiRole::Muted),
+        )]
+    };
     let text = |t: String, role: UiRole| vec![Span::styled(t, ctx.ui(role))];
     let content = |t: String, style: render::Style| vec![Span::styled(t, ctx.theme.content(&style))];
     let strong = render::Style::role(render::Role::Heading).bold();
@@ -147,6 +162,7 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                     content(lesson.id.clone(), strong),
                     content(lesson.title.clone(), strong),
                     text(lesson.slide_count().to_string(), UiRole::Muted),
+                    seen(lesson_index, SlideIndex(0), lesson.slide_count()),
                     text(time(span(SlideIndex(0), lesson.slide_count())), UiRole::Muted),
                 ],
                 TocRow::Chapter { chapter, .. } => {
@@ -157,6 +173,7 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                         content(id, strong),
                         content(ch.title.clone(), strong),
                         text(ch.slides.len().to_string(), UiRole::Muted),
+                        seen(lesson_index, lesson.first_slide_of(chapter), ch.slides.len()),
                         text(
                             time(span(lesson.first_slide_of(chapter), ch.slides.len())),
                             UiRole::Muted,
@@ -165,14 +182,29 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                 }
                 TocRow::Slide { slide, .. } => {
                     let s = lesson.slide(slide);
+                    let t = app.tally(lesson_index, slide, 1);
+                    let state = match (t.completed, t.visited) {
+                        (1, _) => "✓",
+                        (_, 1) => "·",
+                        _ => "",
+                    };
+                    let star = if app.is_bookmarked(lesson_index, slide) {
+                        "★ "
+                    } else {
+                        "  "
+                    };
                     vec![
                         marker,
                         content(format!("  {}", lesson.id_of(slide)), render::Style::default()),
-                        content(
-                            format!("  {}", s.map(|s| s.title.clone()).unwrap_or_default()),
-                            render::Style::default(),
-                        ),
+                        vec![
+                            Span::styled(star, ctx.ui(UiRole::PaneTitleAccent)),
+                            Span::styled(
+                                s.map(|s| s.title.clone()).unwrap_or_default(),
+                                ctx.theme.content(&render::Style::default()),
+                            ),
+                        ],
                         Vec::new(),
+                        text(state.into(), UiRole::Muted),
                         text(time(lesson.narration_of(slide)), UiRole::Muted),
                     ]
                 }
@@ -225,6 +257,42 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
             "no match"
         };
         let lines = [convert::plain(pad_to(message, 1), ctx.ui(UiRole::Muted))];
+        return pane::text(frame, area, &title, &lines, 0, ctx);
+    }
+    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+}
+
+pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
+    const COLUMNS: &[Column] = &[
+        col("ID", Some(8), false),
+        col("TITLE", None, false),
+        col("NARRATION", Some(9), true),
+    ];
+    let lesson = app.current_lesson();
+    let rows: Vec<_> = app
+        .bookmarks()
+        .into_iter()
+        .map(|i| {
+            vec![
+                vec![Span::styled(lesson.id_of(i), ctx.ui(UiRole::HeaderValue))],
+                vec![Span::styled(
+                    lesson.slide(i).map(|s| s.title.clone()).unwrap_or_default(),
+                    ctx.theme.content(&render::Style::default()),
+                )],
+                vec![Span::styled(time(lesson.narration_of(i)), ctx.ui(UiRole::Muted))],
+            ]
+        })
+        .collect();
+    let title = pane::Title {
+        name: "bookmarks",
+        subject: Some(app.learner.clone()),
+        count: Some(rows.len().to_string()),
+    };
+    if rows.is_empty() {
+        let lines = [convert::plain(
+            "No bookmarks yet: b bookmarks the slide you are on.",
+            ctx.ui(UiRole::Muted),
+        )];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
     table(frame, area, &title, COLUMNS, rows, selected, ctx)

@@ -26,7 +26,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     let title = pane::Title {
         name: "slide",
         subject: Some(lesson.id_of(app.slide)),
-        count: Some(format!("{}/{total}", app.slide.0 + 1)),
+        count: Some(format!(
+            "{}/{total}{}",
+            app.slide.0 + 1,
+            if app.is_bookmarked(app.lesson, app.slide) {
+                " ★"
+            } else {
+                ""
+            }
+        )),
     };
     let Some(slide) = lesson.slide(app.slide) else {
         return pane::text(frame, area, &title, &[], 0, ctx);

@@ -1,0 +1,156 @@
+//! The learner's progress as the session sees it: where to resume, what was visited and
+//! completed, bookmarks. Recorded into the app's [`Tracker`]; the driver saves it.
+
+use super::{App, View};
+use crate::content::SlideIndex;
+use crate::progress::time::{Unix, ago};
+use crate::progress::{LessonKey, LessonProgress, Progress};
+
+/// How far a learner is through a run of slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub visited: usize,
+    pub completed: usize,
+    pub total: usize,
+}
+
+impl App {
+    /// (course id, lesson id) of lesson `l`.
+    pub fn key_of(&self, l: usize) -> LessonKey {
+        (self.course.id.clone(), self.course.lessons[l].id.clone())
+    }
+
+    pub fn lesson_key(&self) -> LessonKey {
+        self.key_of(self.lesson)
+    }
+
+    /// The record of lesson `l`, if the learner has one.
+    pub fn record_of(&self, l: usize) -> Option<&LessonProgress> {
+        self.progress.lesson(&self.key_of(l))
+    }
+
+    /// Starts a session at `now`: unless `from_start`, goes to the lesson and slide the learner
+    /// was on last (the nearest surviving slide if that one is gone) and says so.
+    pub fn begin(&mut self, now: Unix, from_start: bool) {
+        let latest = (0..self.course.lessons.len())
+            .filter_map(|l| {
+                self.record_of(l)
+                    .and_then(|r| Some((l, r.last_opened?, r.last_slide.clone()?)))
+            })
+            .max_by_key(|(_, t, _)| *t);
+        if let Some((l, last_opened, last_slide)) = latest.filter(|_| !from_start) {
+            let index = self.course.lessons[l].nearest(&last_slide);
+            self.lesson = l;
+            self.slide = index;
+            self.scroll = 0;
+            let title = self
+                .current_lesson()
+                .slide(index)
+                .map(|s| s.display_title())
+                .unwrap_or_default();
+            self.say(
+                format!("resumed at {title}, last here {}", ago(last_opened, now)),
+                false,
+            );
+        }
+        let key = self.lesson_key();
+        self.progress.opened(&key, now);
+        self.visited();
+    }
+
+    /// Records the current slide as visited (and the place to resume).
+    pub(super) fn visited(&mut self) {
+        let key = self.lesson_key();
+        let id = self.current_lesson().id_of(self.slide);
+        self.progress.visit(&key, &id);
+    }
+
+    /// Records that the end of the current slide was on screen.
+    pub(super) fn completed(&mut self) {
+        let key = self.lesson_key();
+        let id = self.current_lesson().id_of(self.slide);
+        self.progress.complete(&key, &id);
+    }
+
+    /// Adds `secs` to the time spent on slide `index` of lesson `l`.
+    pub fn spent_on(&mut self, l: usize, index: SlideIndex, secs: u64) {
+        let key = self.key_of(l);
+        let id = self.course.lessons[l].id_of(index);
+        self.progress.spent(&key, &id, secs);
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let key = self.lesson_key();
+        let lesson = self.current_lesson();
+        let (id, title) = (
+            lesson.id_of(self.slide),
+            lesson.slide(self.slide).map(|s| s.display_title()),
+        );
+        let on = self.progress.toggle_bookmark(&key, &id);
+        let title = title.unwrap_or(id);
+        self.say(
+            if on {
+                format!("bookmarked {title} (:bookmarks lists them)")
+            } else {
+                format!("bookmark removed from {title}")
+            },
+            false,
+        );
+    }
+
+    /// Whether slide `index` of the current lesson is bookmarked.
+    pub fn is_bookmarked(&self, l: usize, index: SlideIndex) -> bool {
+        let id = self.course.lessons[l].id_of(index);
+        self.record_of(l).is_some_and(|r| r.bookmarks.contains(&id))
+    }
+
+    /// Bookmarked slides of the current lesson, in slide order.
+    pub fn bookmarks(&self) -> Vec<SlideIndex> {
+        let lesson = self.current_lesson();
+        let Some(record) = self.record_of(self.lesson) else {
+            return Vec::new();
+        };
+        (0..lesson.slide_count())
+            .map(SlideIndex)
+            .filter(|&i| record.bookmarks.contains(&lesson.id_of(i)))
+            .collect()
+    }
+
+    /// Visited/completed counts over slides `from..from + n` of lesson `l`.
+    pub fn tally(&self, l: usize, from: SlideIndex, n: usize) -> Tally {
+        let lesson = &self.course.lessons[l];
+        let record = self.record_of(l);
+        let count = |set: fn(&LessonProgress) -> &std::collections::BTreeSet<String>| {
+            (from.0..from.0 + n)
+                .filter(|&i| record.is_some_and(|r| set(r).contains(&lesson.id_of(SlideIndex(i)))))
+                .count()
+        };
+        Tally {
+            visited: count(|r| &r.visited),
+            completed: count(|r| &r.completed),
+            total: n,
+        }
+    }
+
+    /// Percent of the current lesson's slides completed.
+    pub fn percent_complete(&self) -> usize {
+        let t = self.tally(self.lesson, SlideIndex(0), self.current_lesson().slide_count());
+        (t.completed * 100).checked_div(t.total).unwrap_or(0)
+    }
+
+    /// Another learner's progress replaces this one's (`:learner NAME`): back to where they were.
+    pub fn switch_learner(&mut self, name: &str, loaded: Progress, now: Unix) {
+        self.learner = name.to_string();
+        self.progress.reset(loaded);
+        self.views.retain(|v| !matches!(v, View::Bookmarks { .. }));
+        self.lesson = 0;
+        self.slide = SlideIndex(0);
+        self.scroll = 0;
+        self.begin(now, false);
+        if self.flash.is_none() {
+            self.say(format!("learner {name}: starting at the beginning"), false);
+        } else if let Some(f) = &mut self.flash {
+            f.text = format!("learner {name}: {}", f.text);
+        }
+    }
+}
