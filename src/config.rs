@@ -146,12 +146,39 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, String> {
     })
 }
 
-/// The first line at or after `from` that holds `value`, for a message about one key of a list.
+/// The first line at or after `from` that holds `value` as a whole word (so `sl` is not found
+/// inside `next_slide`), for a message about one key of a list.
 fn line_of_value(text: &str, from: Option<usize>, value: &str) -> Option<usize> {
     let from = from.unwrap_or(1);
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let holds = |line: &str| {
+        line.match_indices(value).any(|(i, _)| {
+            let before = line[..i].chars().next_back();
+            let after = line[i + value.len()..].chars().next();
+            !word(before) && !word(after)
+        })
+    };
     text.lines()
         .enumerate()
         .skip(from - 1)
-        .find(|(_, l)| l.contains(value))
+        .find(|(_, l)| holds(l))
         .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_key_is_found_as_a_word_on_its_own_line() {
+        let text = "keys:\n  next_slide:\n    - s\n    - sl!\n";
+        assert_eq!(line_of_value(text, Some(2), "sl!"), Some(4));
+        assert_eq!(line_of_value(text, Some(2), "s"), Some(3));
+        let err = parse(
+            Path::new("config.yaml"),
+            "keys:\n  next_slide:\n    - s\n    - bogus-key\n",
+        )
+        .unwrap_err();
+        assert!(err.starts_with("config.yaml:4: unknown key 'bogus-key'"), "{err}");
+    }
 }

@@ -154,11 +154,10 @@ fn themes_switch_from_the_command_line_and_bad_names_are_explained() {
     // The config names a theme that doesn't exist: the player starts anyway, with the default,
     // and says why.
     let screen = tmux.wait_for(&["unknown theme `nope`"]);
-    // (The message is wider than the terminal; the flash line ends it with `…`.)
+    // The consequence first, so a narrow terminal cuts only the list of themes.
     assert!(
-        flash(&screen).starts_with(
-            "unknown theme `nope`: available themes are default, high-contrast, light, mine; using the default"
-        ),
+        flash(&screen)
+            .starts_with("using the default theme: unknown theme `nope`: available themes are default, high-contrast"),
         "{screen}"
     );
     // The slide's top border with its colours (the same row of the plain and the coloured capture).
@@ -219,4 +218,43 @@ fn a_terminal_too_small_says_so_and_the_slide_comes_back() {
     // Keys right after a resize are read (all three in one write).
     tmux.keys(&[":", "q", "Enter"]);
     assert_exited(&tmux, 0);
+}
+
+#[test]
+fn a_learner_resumes_where_they_stopped_and_others_start_fresh() {
+    let sandbox = Sandbox::new();
+    let tmux = shell("resume", &sandbox);
+    start_player(&tmux, "");
+    for n in 2..=5 {
+        tmux.keys(&["Space"]);
+        tmux.wait_for(&[&format!("[{n}/14]")]);
+    }
+    tmux.wait_for(&["slide(2.1)[5/14]"]);
+    tmux.type_line(":q");
+    assert_exited(&tmux, 0);
+
+    // Again: the same slide, and the flash says so.
+    tmux.type_line(&format!("{}; echo \"EXIT=$?\"", sh_quote(BIN)));
+    let screen = tmux.wait_for(&[
+        "slide(2.1)[5/14]",
+        "resumed at 2.1 Kubernetes 아키텍처, last here just now",
+    ]);
+    assert!(flash(&screen).starts_with("resumed at 2.1"), "{}", flash(&screen));
+    tmux.type_line(":q");
+    assert_exited(&tmux, 0);
+
+    // Another learner starts at the beginning.
+    start_player(&tmux, " --learner other");
+    tmux.type_line(":q");
+    assert_exited(&tmux, 0);
+
+    // Both are listed, each on their own slide.
+    let out = sandbox.run(&["progress", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8_lossy(&out.stdout);
+    let tester = line_with(&table, "tester");
+    assert!(tester.contains("2.1 Kubernetes 아키텍처"), "{table}");
+    let other = line_with(&table, "other");
+    assert!(other.contains("클라우드 시큐리티"), "{table}");
+    assert!(sandbox.data_dir().join("tester.yaml").exists() && sandbox.data_dir().join("other.yaml").exists());
 }

@@ -74,7 +74,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
         app.say(n.clone(), true);
     }
     if let Some(p) = problem {
-        app.say(format!("{p}; using the default theme"), true);
+        app.say(format!("using the default theme: {p}"), true);
     }
     let setup = Setup {
         theme,
