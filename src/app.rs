@@ -5,6 +5,8 @@
 
 pub mod action;
 pub mod command;
+pub mod focus;
+pub mod lecture;
 pub mod progress;
 pub mod prompt;
 pub mod search;
@@ -33,6 +35,15 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// The diagram component a learner has selected on the current slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    /// Index into the lesson's diagrams.
+    pub diagram: usize,
+    /// Index into that diagram's components.
+    pub component: usize,
+}
+
 /// What the last drawn frame found out about sizes, which only drawing knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drawn {
@@ -42,6 +53,8 @@ pub struct Drawn {
     pub page: usize,
     /// Lines of the slide (as drawn) that hold a search match.
     pub match_lines: Vec<usize>,
+    /// The line of the slide where the selected diagram component is drawn.
+    pub focus_line: Option<usize>,
 }
 
 /// What the player shows and where the learner is.
@@ -56,6 +69,16 @@ pub struct App {
     /// Views open over the slide; the last is shown.
     pub views: Vec<View>,
     pub prompt: Option<Prompt>,
+    /// The selected diagram component, while selecting.
+    pub focus: Option<Focus>,
+    /// Time since the session started, set by the driver before each update (tests set it).
+    pub now: std::time::Duration,
+    /// The narration timeline of the current lesson (None without a script).
+    pub playback: Option<crate::playback::Playback>,
+    /// The lecture/break timer, when the session has one.
+    pub timer: Option<crate::timer::SessionTimer>,
+    /// The audience view of `k8s-course present`: the slide, large, and little else.
+    pub presenting: bool,
     pub search: Option<Search>,
     pub flash: Option<Flash>,
     /// Commands typed, oldest first.
@@ -79,13 +102,19 @@ impl App {
     pub fn new(course: Course) -> Self {
         let index = search::Index::build(&course);
         let toc = view::toc_rows(&course);
-        Self {
+        let playback = crate::playback::Playback::new(&course.lessons[0]);
+        let mut app = Self {
             course,
             lesson: 0,
             slide: SlideIndex(0),
             scroll: 0,
             views: Vec::new(),
             prompt: None,
+            focus: None,
+            now: std::time::Duration::ZERO,
+            playback: None,
+            timer: None,
+            presenting: false,
             search: None,
             flash: None,
             history: Vec::new(),
@@ -98,7 +127,9 @@ impl App {
             toc,
             drawn: Drawn::default(),
             reveal: None,
-        }
+        };
+        app.playback = playback;
+        app
     }
 
     pub fn current_lesson(&self) -> &Lesson {
@@ -159,6 +190,14 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
             Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
+            Action::FocusNext => self.focus_step(true),
+            Action::FocusPrev => self.focus_step(false),
+            Action::FocusMove(dir) => self.focus_move(dir),
+            Action::PlayPause => self.toggle_play(),
+            Action::Faster => self.change_speed(true),
+            Action::Slower => self.change_speed(false),
+            Action::SetSpeed(text) => self.set_speed(&text),
+            Action::Seek(text) => self.seek(&text),
             Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
             Action::FilterMode => {
                 self.prompt = Some(Prompt::new(PromptKind::Filter));
@@ -189,6 +228,18 @@ impl App {
             changed = target != self.scroll;
             self.scroll = target;
         }
+        // Keep the selected diagram component on screen.
+        if let Some(line) = drawn.focus_line.filter(|_| self.views.is_empty() && drawn.page > 0) {
+            let target = if line < self.scroll {
+                line
+            } else if line + 3 > self.scroll + drawn.page {
+                (line + 3).saturating_sub(drawn.page)
+            } else {
+                self.scroll
+            };
+            changed |= target.min(max) != self.scroll;
+            self.scroll = target.min(max);
+        }
         match self.views.last_mut() {
             Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
             Some(_) => {}
@@ -215,15 +266,29 @@ impl App {
         }
     }
 
+    /// A slide change the learner asked for: playback pauses and will resume from there.
     fn go(&mut self, lesson: usize, index: SlideIndex) {
+        self.move_to(lesson, index);
+        let (now, slide) = (self.now, self.slide);
+        if let Some(p) = &mut self.playback {
+            p.seek_to_slide(slide, now);
+        }
+    }
+
+    /// Shows another slide (the learner's move, or the narration's).
+    fn move_to(&mut self, lesson: usize, index: SlideIndex) {
         let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
         let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
         let index = SlideIndex(index.0.min(last));
+        if lesson != self.lesson {
+            self.playback = crate::playback::Playback::new(&self.course.lessons[lesson]);
+        }
         if index != self.slide || lesson != self.lesson {
             self.lesson = lesson;
             self.slide = index;
             self.scroll = 0;
             self.reveal = None;
+            self.focus = None;
             self.visited();
             // Views about the slide follow it, from their top.
             for v in &mut self.views {
@@ -267,7 +332,13 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.views.pop().is_none() && self.search.take().is_some() {
+        if self.views.pop().is_some() {
+            return;
+        }
+        if self.focus.take().is_some() {
+            return;
+        }
+        if self.search.take().is_some() {
             self.say("search cleared", false);
         }
     }

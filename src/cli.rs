@@ -5,6 +5,7 @@
 pub mod check;
 pub mod info;
 pub mod list;
+pub mod notes;
 pub mod play;
 pub mod progress;
 pub mod show;
@@ -41,8 +42,16 @@ pub struct Cli {
     pub learner: Option<String>,
 
     /// Open on the first slide instead of where you stopped
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub from_start: bool,
+
+    /// Length of a lecture stretch before the break card (20m, 90s, 1h30m; default 20m)
+    #[arg(long, global = true, value_name = "LENGTH")]
+    pub lecture: Option<String>,
+
+    /// Length of the break (default 5m)
+    #[arg(long = "break", global = true, value_name = "LENGTH")]
+    pub break_: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,6 +63,10 @@ pub enum Command {
     Check,
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
+    /// The audience view for screen share: the slide, large, with one status line (`notes` follows it)
+    Present,
+    /// Speaker notes for `present`, in a second terminal: narration, next slide, timers; its keys drive it
+    Notes,
     /// Print where the config, themes and data live, and the theme in use
     Info,
     /// Print your progress per lesson: last slide, percent done, time spent, last opened
@@ -105,6 +118,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         Some(Command::Check) => check::run(&source, io).map(code),
         Some(Command::List) => with_course(&source, io, list::run).map(code),
         Some(Command::Info) => info::run(cli, io).map(code),
+        Some(Command::Notes) => notes::run(cli, io),
         Some(Command::Progress { all, reset, yes }) => with_course(&source, io, |course, io| {
             progress::run(cli, course, *all, *reset, *yes, io)
         })
@@ -112,7 +126,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         Some(Command::Show { id, plain, width }) => {
             with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
         }
-        None => play::run(cli, io),
+        None => play::run(cli, false, io),
+        Some(Command::Present) => play::run(cli, true, io),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -3,6 +3,8 @@
 //!
 //! ```yaml
 //! theme: high-contrast        # a built-in theme or one in <config dir>/themes
+//! lecture: 20m                # lecture stretch before the break card, and the break
+//! break: 5m
 //! keys:                       # only the actions named change; each gets exactly the keys listed
 //!   next_slide: [right, space, f]
 //!   quit: ["<c-c>", Q]
@@ -63,6 +65,9 @@ enum KeyList {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     theme: Option<String>,
+    lecture: Option<String>,
+    #[serde(rename = "break")]
+    break_: Option<String>,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
 }
@@ -74,6 +79,9 @@ pub struct Config {
     pub file: Option<PathBuf>,
     pub theme: Option<String>,
     pub keymap: Keymap,
+    /// Lecture and break lengths as written (`20m`); checked when the player starts.
+    pub lecture: Option<String>,
+    pub break_: Option<String>,
 }
 
 /// Reads `config.yaml` from `paths`; a missing file (or no config dir) gives the defaults.
@@ -143,6 +151,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, String> {
         file: Some(file.to_path_buf()),
         theme: raw.theme.map(|t| t.trim().to_string()),
         keymap,
+        lecture: raw.lecture,
+        break_: raw.break_,
     })
 }
 

@@ -6,6 +6,8 @@
 pub mod align;
 pub mod card;
 pub mod diag;
+pub mod diagram;
+pub mod diagram_meta;
 pub mod embedded;
 pub mod frontmatter;
 pub mod html;
@@ -52,6 +54,8 @@ pub struct Lesson {
     pub alignment_source: AlignmentSource,
     /// Extra names for slides (`pod`, `arch`), from `lesson.yaml`.
     pub aliases: Vec<(String, SlideIndex)>,
+    /// Diagrams from `lesson.yaml`, shown by `Block::Figure` on their slides.
+    pub diagrams: Vec<diagram::Diagram>,
 }
 
 /// Where a lesson's segment-to-slide mapping came from.
@@ -113,6 +117,8 @@ pub enum Block {
     Diagram {
         text: String,
     },
+    /// A diagram from `lesson.yaml` (index into `Lesson::diagrams`), laid out for the width.
+    Figure(usize),
     Quote(Vec<Block>),
     Rule,
     /// The title slide's content: front matter and summary card.

@@ -80,6 +80,8 @@ fn run_screen(
         terminal::Screen::new(Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?);
     let highlighter = Arc::new(Highlighter::new());
     let mut clock = clock::now_hhmm();
+    let started = std::time::Instant::now();
+    let mut last_second = 0;
     let mut dirty = true;
     let mut warmed = false;
     // Whether the last frame had syntect available; when it becomes available, redraw in colour.
@@ -96,6 +98,10 @@ fn run_screen(
         let before = app.flash.clone();
         session.tick(app);
         dirty |= app.flash != before;
+        // The narration and the lecture timer run on the session clock.
+        let was_on_break = app.on_break();
+        dirty |= app.tick(started.elapsed());
+        dirty |= app.on_break() != was_on_break;
         if dirty {
             let ctx = Ctx {
                 theme: &theme,
@@ -124,12 +130,25 @@ fn run_screen(
                 dirty = true;
             }
             dirty |= !drawn_highlighted && highlighter.is_ready();
+            // The lecture clock and the narration bar show seconds.
+            let second = started.elapsed().as_secs();
+            if second != last_second {
+                last_second = second;
+                dirty |= app.timer.is_some() || app.playback.as_ref().is_some_and(|p| p.is_playing());
+            }
             continue;
         }
         let effect = match event::read() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                 dirty = true;
-                on_key(app, &k)
+                app.tick(started.elapsed());
+                if app.on_break().is_some() {
+                    // Any key on the break card ends the break; it does nothing else.
+                    app.dismiss_break();
+                    Effect::None
+                } else {
+                    on_key(app, &k)
+                }
             }
             Ok(Event::Resize(..)) => {
                 dirty = true;
@@ -166,7 +185,14 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent) -> Effect {
             None => Effect::None,
         };
     }
-    let action = keys::key(event).and_then(|k| app.keymap.action(&k).cloned());
+    let action = keys::key(event).and_then(|k| {
+        if app.focus.is_some() {
+            app.keymap.selecting_action(&k)
+        } else {
+            app.keymap.action(&k)
+        }
+        .cloned()
+    });
     match action {
         Some(action) => app.update(action),
         None => Effect::None,

@@ -8,6 +8,7 @@ mod key;
 pub use key::{Key, parse_key};
 
 use crate::app::Action;
+use crate::content::diagram::Dir;
 
 /// Where a binding is listed in help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,17 +16,28 @@ pub enum Group {
     Navigate,
     Views,
     Search,
+    Diagram,
+    Lecture,
     General,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Navigate, Group::Views, Group::Search, Group::General];
+    pub const ALL: [Group; 6] = [
+        Group::Navigate,
+        Group::Views,
+        Group::Search,
+        Group::Diagram,
+        Group::Lecture,
+        Group::General,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Group::Navigate => "NAVIGATE",
             Group::Views => "VIEWS",
             Group::Search => "SEARCH",
+            Group::Diagram => "DIAGRAM",
+            Group::Lecture => "LECTURE",
             Group::General => "GENERAL",
         }
     }
@@ -86,6 +98,50 @@ pub const BINDABLE: &[Bindable] = &[
     ),
     b("next_match", Action::NextMatch, "next match", Group::Search),
     b("prev_match", Action::PrevMatch, "previous match", Group::Search),
+    b(
+        "focus_next",
+        Action::FocusNext,
+        "select the next diagram component",
+        Group::Diagram,
+    ),
+    b(
+        "focus_prev",
+        Action::FocusPrev,
+        "select the previous component",
+        Group::Diagram,
+    ),
+    b(
+        "focus_left",
+        Action::FocusMove(Dir::Left),
+        "selection left (while selecting)",
+        Group::Diagram,
+    ),
+    b(
+        "focus_right",
+        Action::FocusMove(Dir::Right),
+        "selection right (while selecting)",
+        Group::Diagram,
+    ),
+    b(
+        "focus_up",
+        Action::FocusMove(Dir::Up),
+        "selection up (while selecting)",
+        Group::Diagram,
+    ),
+    b(
+        "focus_down",
+        Action::FocusMove(Dir::Down),
+        "selection down (while selecting)",
+        Group::Diagram,
+    ),
+    b("play", Action::PlayPause, "play / pause the narration", Group::Lecture),
+    b(
+        "faster",
+        Action::Faster,
+        "narration faster (1x 1.25x 1.5x 2x)",
+        Group::Lecture,
+    ),
+    b("slower", Action::Slower, "narration slower", Group::Lecture),
     b("command", Action::CommandMode, "command prompt", Group::General),
     b(
         "suspend",
@@ -126,10 +182,26 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("/", "filter"),
     ("n", "next_match"),
     ("N", "prev_match"),
+    ("tab", "focus_next"),
+    ("backtab", "focus_prev"),
+    ("left", "focus_left"),
+    ("right", "focus_right"),
+    ("up", "focus_up"),
+    ("down", "focus_down"),
+    ("p", "play"),
+    ("+", "faster"),
+    ("-", "slower"),
     (":", "command"),
     ("<c-z>", "suspend"),
     ("<c-c>", "quit"),
 ];
+
+impl Bindable {
+    /// Bindings that only apply while a diagram component is selected (they reuse the arrows).
+    pub fn selecting_only(&self) -> bool {
+        matches!(self.action, Action::FocusMove(_))
+    }
+}
 
 /// The bindable action called `name`.
 pub fn bindable(name: &str) -> Option<&'static Bindable> {
@@ -173,7 +245,9 @@ impl Keymap {
     }
 
     fn bind(&mut self, key: Key, b: &'static Bindable) -> Result<(), String> {
-        if let Some((_, existing)) = self.rows.iter().find(|(k, _)| *k == key) {
+        // Selection-mode keys live in their own table: the arrows move the selection there.
+        let same_table = |other: &Bindable| other.selecting_only() == b.selecting_only();
+        if let Some((_, existing)) = self.rows.iter().find(|(k, o)| *k == key && same_table(o)) {
             if existing.name == b.name {
                 return Ok(());
             }
@@ -186,9 +260,20 @@ impl Keymap {
         Ok(())
     }
 
-    /// The action bound to `key`, if any.
+    /// The action bound to `key`, if any, outside selection mode.
     pub fn action(&self, key: &Key) -> Option<&Action> {
-        self.rows.iter().find(|(k, _)| k == key).map(|(_, b)| &b.action)
+        self.rows
+            .iter()
+            .find(|(k, b)| k == key && !b.selecting_only())
+            .map(|(_, b)| &b.action)
+    }
+
+    /// The action bound to `key` while a diagram component is selected: the selection table
+    /// first, then the usual one.
+    pub fn selecting_action(&self, key: &Key) -> Option<&Action> {
+        (self.rows.iter().find(|(k, b)| k == key && b.selecting_only()))
+            .map(|(_, b)| &b.action)
+            .or_else(|| self.action(key))
     }
 
     /// Every key bound to `action`, in table order (for generated help and hints).

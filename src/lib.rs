@@ -16,6 +16,7 @@ pub mod content;
 pub mod driver;
 pub mod keymap;
 pub mod playback;
+pub mod present;
 pub mod progress;
 pub mod render;
 pub mod text;

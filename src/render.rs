@@ -3,6 +3,7 @@
 
 pub mod ansi;
 pub mod blocks;
+pub mod diagram;
 pub mod highlight;
 pub mod wrap;
 
@@ -27,6 +28,14 @@ pub enum Role {
     Code,
     Diagram,
     Tag,
+    /// The control plane's group and components in a diagram.
+    DiagramControl,
+    /// A node's group and components in a diagram.
+    DiagramNode,
+    /// Connectors, arrowheads and edge labels in a diagram.
+    DiagramEdge,
+    /// The diagram component a learner has selected.
+    DiagramSelected,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]

@@ -122,9 +122,13 @@ pub const CONTENT_ROLES: [Role; CONTENT_COUNT] = [
     Role::Code,
     Role::Diagram,
     Role::Tag,
+    Role::DiagramControl,
+    Role::DiagramNode,
+    Role::DiagramEdge,
+    Role::DiagramSelected,
 ];
 
-const CONTENT_COUNT: usize = 14;
+const CONTENT_COUNT: usize = 18;
 
 /// Where a content role sits in [`CONTENT_ROLES`]; a `match` so a new `Role` fails to compile here.
 fn content_index(role: Role) -> usize {
@@ -143,6 +147,10 @@ fn content_index(role: Role) -> usize {
         Role::Code => 11,
         Role::Diagram => 12,
         Role::Tag => 13,
+        Role::DiagramControl => 14,
+        Role::DiagramNode => 15,
+        Role::DiagramEdge => 16,
+        Role::DiagramSelected => 17,
     }
 }
 
@@ -264,14 +272,24 @@ fn mono_ui(role: UiRole) -> Modifier {
     }
 }
 
-/// The same for content: headings bold, links underlined, quotes italic, muted text dim.
+/// The same for content: headings bold, links underlined, quotes italic, muted text dim; in a
+/// diagram the control plane bold (the nodes plain) and the selected component inverted.
 fn mono_content(role: Role) -> Modifier {
     match role {
-        Role::Title | Role::Heading | Role::Accent | Role::TableHeader | Role::CodeLabel => Modifier::BOLD,
+        Role::DiagramSelected => Modifier::REVERSED | Modifier::BOLD,
+        Role::Title | Role::Heading | Role::Accent | Role::TableHeader | Role::CodeLabel | Role::DiagramControl => {
+            Modifier::BOLD
+        }
         Role::Link => Modifier::UNDERLINED,
         Role::Quote | Role::Tag => Modifier::ITALIC,
         Role::Muted => Modifier::DIM,
-        Role::Text | Role::InlineCode | Role::Border | Role::Code | Role::Diagram => Modifier::empty(),
+        Role::Text
+        | Role::InlineCode
+        | Role::Border
+        | Role::Code
+        | Role::Diagram
+        | Role::DiagramNode
+        | Role::DiagramEdge => Modifier::empty(),
     }
 }
 

@@ -8,8 +8,10 @@
 pub mod chrome;
 mod convert;
 mod help;
+pub(crate) mod lecture;
 mod lists;
 mod pane;
+mod panel;
 mod prompt;
 mod slide;
 mod text_views;
@@ -52,16 +54,40 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         chrome::too_small(frame, area, ctx);
         return Drawn::default();
     }
+    if let Some(countdown) = app.on_break() {
+        lecture::break_card(frame, area, app, &countdown, ctx);
+        return Drawn::default();
+    }
+    let prompt = if app.prompt.is_some() { 3 } else { 0 };
+    if app.presenting {
+        // The audience view: the slide as large as the screen allows, one status line.
+        let [prompt_area, pane_area, status_area] =
+            Layout::vertical([Constraint::Length(prompt), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+        if let Some(p) = &app.prompt {
+            prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
+        }
+        let drawn = body(frame, pane_area, app, ctx);
+        lecture::presenter_status(frame, status_area, app, ctx);
+        return drawn;
+    }
     let header = if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
         5
     } else {
         1
     };
-    let prompt = if app.prompt.is_some() { 3 } else { 0 };
-    let [header_area, prompt_area, pane_area, crumbs_area, flash_area] = Layout::vertical([
+    let timeline = u16::from(lecture::shows_timeline(app) && area.height >= 14);
+    let [
+        header_area,
+        prompt_area,
+        pane_area,
+        timeline_area,
+        crumbs_area,
+        flash_area,
+    ] = Layout::vertical([
         Constraint::Length(header),
         Constraint::Length(prompt),
         Constraint::Min(3),
+        Constraint::Length(timeline),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -71,6 +97,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
     }
     let drawn = body(frame, pane_area, app, ctx);
+    if timeline > 0 {
+        lecture::timeline(frame, timeline_area, app, ctx);
+    }
     chrome::crumbs(frame, crumbs_area, app, ctx);
     chrome::flash(frame, flash_area, app, ctx);
     drawn

@@ -474,3 +474,63 @@ fn check_warns_about_a_segment_aligned_only_by_position() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn lesson_yaml_diagrams_naming_what_does_not_exist() {
+    let meta = "\
+diagrams:
+  - id: cluster
+    slide: \"1.1\"
+    tiers:
+      - [plane]
+      - [worker, ghost]
+    groups:
+      - { id: plane, label: Control Plane, kind: control-plane, components: [api, phantom] }
+      - { id: worker, label: Node, kind: robot, components: [kubelet] }
+    components:
+      - { id: api, label: API Server }
+      - { id: kubelet, label: kubelet }
+    edges:
+      - { from: plane, to: [worker, nowhere] }
+  - id: lost
+    slide: \"8.8\"
+    tiers: [[x]]
+    components:
+      - { id: x, label: X }
+";
+    let dir = lesson(&[("post.md", POST.as_bytes()), ("lesson.yaml", meta.as_bytes())]);
+    let errors = errors(dir.path());
+    assert_error(
+        &errors,
+        "lesson.yaml:6:",
+        "tiers name 'ghost', which is neither a group nor a component",
+    );
+    assert_error(
+        &errors,
+        "lesson.yaml:8:",
+        "group 'plane' names component 'phantom', which is not defined",
+    );
+    assert_error(
+        &errors,
+        "lesson.yaml:9:",
+        "kind 'robot' is not one of control-plane, node, plain",
+    );
+    assert_error(
+        &errors,
+        "lesson.yaml:14:",
+        "edge to 'nowhere', which is neither a group nor a component",
+    );
+    assert_error(
+        &errors,
+        "lesson.yaml:16:",
+        "diagram 'lost' names slide '8.8', which does not exist",
+    );
+    // `check` exits 1 and prints them.
+    let out = Command::new(env!("CARGO_BIN_EXE_k8s-course"))
+        .args(["check", "--course"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("edge to 'nowhere'"));
+}

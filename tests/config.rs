@@ -116,7 +116,9 @@ fn yaml_errors_name_line_and_column() {
     let err = refused(&sandbox, "theme: light\ncolour: red\n");
     assert_eq!(
         err,
-        format!("{path}:2:1: unknown field `colour`, expected `theme` or `keys`: remove it or fix its spelling")
+        format!(
+            "{path}:2:1: unknown field `colour`, expected one of `theme`, `lecture`, `break`, `keys`: remove it or fix its spelling"
+        )
     );
 
     let err = refused(&sandbox, "theme: light\nkeys: f\n");
@@ -245,7 +247,7 @@ fn info_reports_a_broken_config_and_fails() {
     assert_eq!(
         row(&rows, "Config"),
         format!(
-            "{path} (has errors: {path}:2:1: unknown field `colour`, expected `theme` or `keys`: remove it or fix its spelling)"
+            "{path} (has errors: {path}:2:1: unknown field `colour`, expected one of `theme`, `lecture`, `break`, `keys`: remove it or fix its spelling)"
         )
     );
     // Without a usable config the theme is the default one.

@@ -107,14 +107,18 @@ fn code_blocks_and_languages() {
 fn the_diagram_is_a_diagram_with_closed_boxes() {
     let lesson = lesson();
     let s = slide(&lesson, "2.1");
+    // The player draws the diagram from lesson.yaml in place of the drawing...
+    assert!(
+        s.blocks.iter().any(|b| matches!(b, Block::Figure(_))),
+        "2.1 shows the diagram"
+    );
+    // ...and the post's own drawing, repaired, stays in the source.
     let text = s
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Diagram { text } => Some(text.clone()),
-            _ => None,
-        })
-        .expect("2.1 holds the diagram");
+        .source
+        .split("```")
+        .nth(1)
+        .map(|t| t.trim_start_matches('\n').to_string())
+        .expect("2.1's source holds the drawing");
     for label in [
         "Control Plane",
         "API Server",

@@ -69,22 +69,22 @@ fn a_learner_walks_through_the_course_and_quits() {
     tmux.type_line(":pod");
     tmux.wait_for(&["slide(2.2.1)[6/14]", "kind: Pod"]);
 
-    // `/Falco` filters slides and narration; both hits are in the narration.
+    // `/Falco` filters slides and narration: the security diagram on 3.1 names it, and the
+    // lecturer speaks of it over 3.3 and 5.
     tmux.type_text("/Falco");
-    let screen = tmux.wait_for(&["filter(/Falco)[2]"]);
-    let first = line_with(&screen, "구간 21");
-    assert!(first.contains("3.3") && first.contains("Falco"), "{first}");
-    let second = line_with(&screen, "구간 23");
-    assert!(second.contains("Falco"), "{second}");
+    let screen = tmux.wait_for(&["filter(/Falco)[3]"]);
+    let first = line_with(&screen, "slide ");
+    assert!(first.contains("3.1") && first.contains("Falco"), "{first}");
+    let spoken = line_with(&screen, "구간 21");
+    assert!(spoken.contains("3.3") && spoken.contains("Falco"), "{spoken}");
 
-    // Enter opens the first hit: slide 3.3, with a flash saying where the match is.
+    // Enter opens the first hit: slide 3.1, its diagram holding Falco, and the flash counts.
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for(&["slide(3.3)[11/14]", "match 1/2 in the narration"]);
-    assert!(
-        flash(&screen).starts_with("match 1/2 in the narration"),
-        "{}",
-        flash(&screen)
-    );
+    let screen = tmux.wait_for(&["slide(3.1)[9/14]", "match 1/3"]);
+    assert!(screen.contains("Falco"), "{screen}");
+    // `n`: the next match, in the narration over 3.3.
+    tmux.keys(&["n"]);
+    tmux.wait_for(&["slide(3.3)[11/14]", "match 2/3 in the narration"]);
 
     // `l`: the narration of 3.3, which has the match.
     tmux.keys(&["l"]);

@@ -151,3 +151,39 @@ fn each_theme_on_one_slide() {
         "the selected row must still show"
     );
 }
+
+/// Playback at 300 s: the slide it turned to, the timeline bar, the spoken segment marked.
+#[test]
+fn lecture_playback_bar_and_spoken_segment() {
+    use std::time::Duration;
+    snap("playback", |app| {
+        app.tick(Duration::ZERO);
+        app.update(Action::PlayPause);
+        app.tick(Duration::from_secs(300));
+        app.update(Action::Narration);
+    });
+}
+
+#[test]
+fn break_card() {
+    use k8s_course::timer::{Durations, SessionTimer};
+    use std::time::Duration;
+    let mut app = app();
+    command(&mut app, "arch");
+    app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+    app.tick(Duration::from_secs(20 * 60 + 61));
+    insta::assert_snapshot!("break_80x24", screen(&mut app, 80, 24));
+}
+
+/// `k8s-course present`: the slide and one status line, for screen share.
+#[test]
+fn presenter_audience_view() {
+    use k8s_course::timer::{Durations, SessionTimer};
+    use std::time::Duration;
+    snap("present", |app| {
+        app.presenting = true;
+        app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+        command(app, "pod");
+        app.tick(Duration::from_secs(754));
+    });
+}

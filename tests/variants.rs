@@ -137,7 +137,7 @@ fn slide_texts(slide: &Slide) -> Vec<String> {
                     .for_each(|c| out.push(inline_text(c))),
                 Block::Code(c) => out.push(c.text.clone()),
                 Block::Diagram { text } => out.push(text.clone()),
-                Block::Cover(_) | Block::Rule => {}
+                Block::Cover(_) | Block::Rule | Block::Figure(_) => {}
             }
         }
     }

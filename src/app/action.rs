@@ -45,6 +45,22 @@ pub enum Action {
     ToggleBookmark,
     /// The bookmarked slides
     Bookmarks,
+    /// Select the next component of the slide's diagram (enters selection mode)
+    FocusNext,
+    /// Select the previous component of the slide's diagram
+    FocusPrev,
+    /// Move the diagram selection left, right, up or down
+    FocusMove(crate::content::diagram::Dir),
+    /// Play or pause the narration
+    PlayPause,
+    /// Narration faster
+    Faster,
+    /// Narration slower
+    Slower,
+    /// Narration at this speed (`:speed 1.5`)
+    SetSpeed(String),
+    /// Narration from segment N (`:seg 12`)
+    Seek(String),
     /// Suspend to the shell (`fg` resumes)
     Suspend,
     /// Quit the player

@@ -11,6 +11,8 @@ pub enum Arg {
     SlideId,
     ThemeName,
     LearnerName,
+    /// A value the action checks itself (a speed, a segment number).
+    Value,
 }
 
 #[derive(Debug)]
@@ -58,6 +60,27 @@ pub const COMMANDS: &[Command] = &[
         arg: Arg::LearnerName,
         help: "continue as another learner, with their progress (:learner kim)",
         action: Action::SwitchLearner,
+    },
+    Command {
+        name: "speed",
+        aliases: &[],
+        arg: Arg::Value,
+        help: "narration speed: 1, 1.25, 1.5 or 2 (:speed 1.5)",
+        action: Action::SetSpeed,
+    },
+    Command {
+        name: "seg",
+        aliases: &["segment"],
+        arg: Arg::Value,
+        help: "narration from segment N (:seg 12)",
+        action: Action::Seek,
+    },
+    Command {
+        name: "play",
+        aliases: &["pause"],
+        arg: Arg::None,
+        help: "play / pause the narration",
+        action: |_| Action::PlayPause,
     },
     Command {
         name: "narration",
@@ -114,6 +137,7 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
             (Arg::SlideId, true) => Err(format!(":{} needs a slide id, e.g. :{} 2.1", cmd.name, cmd.name)),
             (Arg::ThemeName, true) => Err(format!(":{} needs a theme name, e.g. :{} light", cmd.name, cmd.name)),
             (Arg::LearnerName, true) => Err(format!(":{} needs a name, e.g. :{} kim", cmd.name, cmd.name)),
+            (Arg::Value, true) => Err(format!(":{} needs a value: {}", cmd.name, cmd.help)),
             (_, false) => Ok((cmd.action)(arg.to_string())),
         };
     }
@@ -133,7 +157,7 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
     if let Some((word, partial)) = lower.split_once(' ') {
         let Some(cmd) = find(word) else { return Vec::new() };
         let pool: Vec<String> = match cmd.arg {
-            Arg::None | Arg::LearnerName => Vec::new(),
+            Arg::None | Arg::LearnerName | Arg::Value => Vec::new(),
             Arg::SlideId => slide_words(lesson),
             Arg::ThemeName => themes.to_vec(),
         };

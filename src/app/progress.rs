@@ -56,6 +56,14 @@ impl App {
         let key = self.lesson_key();
         self.progress.opened(&key, now);
         self.visited();
+        // The narration starts from the slide the learner is on.
+        if self.course.lessons.len() > 1 || self.playback.is_none() {
+            self.playback = crate::playback::Playback::new(self.current_lesson());
+        }
+        let (clock, slide) = (self.now, self.slide);
+        if let Some(p) = &mut self.playback {
+            p.seek_to_slide(slide, clock);
+        }
     }
 
     /// Records the current slide as visited (and the place to resume).

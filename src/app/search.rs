@@ -48,16 +48,18 @@ pub struct Index {
 impl Index {
     pub fn build(course: &Course) -> Self {
         let mut entries = Vec::new();
-        let opts = RenderOptions {
-            width: INDEX_WIDTH,
-            highlighter: None,
-            syntax_theme: "",
-        };
         let pair = |s: String| {
             let lower = s.to_lowercase();
             (s, lower)
         };
         for (l, lesson) in course.lessons.iter().enumerate() {
+            let opts = RenderOptions {
+                width: INDEX_WIDTH,
+                highlighter: None,
+                syntax_theme: "",
+                diagrams: &lesson.diagrams,
+                focus: None,
+            };
             for (i, (_, slide)) in lesson.slides().enumerate() {
                 let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
                 // Code frames and table borders are drawing, not text: keep what is inside them.
@@ -178,9 +180,18 @@ mod tests {
                 .any(|h| h.place == Place::Slide && lesson.id_of(h.slide) == "3.1")
         );
         assert!(trivy.iter().all(|h| h.line.to_lowercase().contains("trivy")));
-        // Falco is only spoken: narration hits, with the markdown markers gone from the snippet.
+        // Falco is in the security diagram on 3.1 and spoken over 3.3 and 5; the narration's
+        // markdown markers are gone from the snippets.
         let falco = index.search("falco");
-        assert!(!falco.is_empty() && falco.iter().all(|h| matches!(h.place, Place::Narration(_))));
+        let places: Vec<(String, Place)> = falco.iter().map(|h| (lesson.id_of(h.slide), h.place)).collect();
+        assert_eq!(
+            places,
+            [
+                ("3.1".into(), Place::Slide),
+                ("3.3".into(), Place::Narration(21)),
+                ("5".into(), Place::Narration(23))
+            ]
+        );
         assert!(falco.iter().all(|h| !h.line.contains("**")), "{falco:?}");
         let pod = index.search("컨테이너");
         assert!(pod.iter().any(|h| matches!(h.place, Place::Narration(_))));

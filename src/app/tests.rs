@@ -41,6 +41,7 @@ fn scrolling_is_clamped_to_what_was_drawn() {
         max_scroll: 2,
         page: 10,
         match_lines: vec![],
+        focus_line: None,
     });
     for _ in 0..5 {
         app.update(Action::Down);
@@ -202,7 +203,105 @@ fn a_search_hit_on_the_slide_is_scrolled_into_view() {
         max_scroll: 30,
         page: 10,
         match_lines: vec![25],
+        focus_line: None,
     });
     assert!(again);
     assert_eq!(app.scroll, 23);
+}
+
+#[test]
+fn tab_selects_diagram_components_arrows_move_and_esc_leaves() {
+    use crate::content::diagram::Dir;
+    let mut app = app();
+    app.update(Action::FocusNext);
+    assert!(
+        app.focus.is_none() && app.flash.as_ref().is_some_and(|f| f.error),
+        "no diagram on the title"
+    );
+    app.update(Action::Goto("arch".into()));
+    app.update(Action::FocusNext);
+    let selected = |app: &App| app.focused().map(|(d, c)| d.components[c].id.clone());
+    assert_eq!(selected(&app).as_deref(), Some("api-server"));
+    app.update(Action::FocusMove(Dir::Right));
+    assert_eq!(selected(&app).as_deref(), Some("etcd"));
+    app.update(Action::FocusPrev);
+    assert_eq!(selected(&app).as_deref(), Some("api-server"));
+    app.update(Action::FocusMove(Dir::Down));
+    assert_eq!(selected(&app).as_deref(), Some("kubelet-1"));
+    app.update(Action::Describe);
+    assert!(matches!(app.view(), Some(View::Describe { .. })));
+    app.update(Action::Back);
+    assert_eq!(
+        selected(&app).as_deref(),
+        Some("kubelet-1"),
+        "esc closes describe first"
+    );
+    app.update(Action::Back);
+    assert!(app.focus.is_none());
+    app.update(Action::FocusNext);
+    app.update(Action::NextSlide);
+    assert!(app.focus.is_none(), "another slide, no selection");
+}
+
+#[test]
+fn playback_turns_the_slides_and_navigation_pauses_it() {
+    use std::time::Duration;
+    let mut app = app();
+    app.tick(Duration::ZERO);
+    app.update(Action::PlayPause);
+    assert!(app.playback.as_ref().is_some_and(|p| p.is_playing()));
+    // 300 s of script at 1x: segment 12, over the architecture slide.
+    assert!(app.tick(Duration::from_secs(300)));
+    assert_eq!(id(&app), "2.1");
+    // At 2x the rest plays in half the time.
+    app.update(Action::Faster);
+    app.update(Action::Faster);
+    app.update(Action::Faster);
+    assert_eq!(app.flash.as_ref().map(|f| f.text.as_str()), Some("speed 2x"));
+    // The learner moves: playback pauses, and resumes from the slide they chose.
+    app.update(Action::Goto("pod".into()));
+    assert!(app.playback.as_ref().is_some_and(|p| !p.is_playing()));
+    app.update(Action::PlayPause);
+    assert_eq!(id(&app), "2.2.1");
+    // :seg seeks, and bad values are explained.
+    command_line(&mut app, "seg 21");
+    assert_eq!(id(&app), "3.3");
+    command_line(&mut app, "seg 99");
+    assert_eq!(
+        app.flash.as_ref().map(|f| f.text.as_str()),
+        Some("there is no segment 99: segments run from 1 to 24")
+    );
+    command_line(&mut app, "speed 3");
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.error && f.text.starts_with("speed 3 is not offered"))
+    );
+}
+
+#[test]
+fn the_break_card_comes_at_twenty_minutes_and_a_key_ends_it() {
+    use crate::timer::{Durations, SessionTimer};
+    use std::time::Duration;
+    let mut app = app();
+    app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+    app.tick(Duration::from_secs(19 * 60 + 59));
+    assert_eq!(app.on_break(), None);
+    app.update(Action::PlayPause);
+    assert!(app.tick(Duration::from_secs(20 * 60)));
+    assert_eq!(app.on_break().as_deref(), Some("5:00"));
+    assert!(
+        app.playback.as_ref().is_some_and(|p| !p.is_playing()),
+        "the narration waits for the lecture"
+    );
+    app.tick(Duration::from_secs(20 * 60 + 1));
+    assert_eq!(app.on_break().as_deref(), Some("4:59"));
+    app.dismiss_break();
+    assert_eq!(app.on_break(), None);
+}
+
+fn command_line(app: &mut App, line: &str) {
+    app.update(Action::CommandMode);
+    type_text(app, line);
+    app.update(Action::Input(Edit::Submit));
 }

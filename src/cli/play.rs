@@ -11,9 +11,11 @@ use crate::driver::{self, Exit, Setup};
 use crate::progress::time::now;
 use crate::progress::{Mode, Store};
 use crate::theme;
+use crate::timer::{Durations, SessionTimer};
 
-/// Runs the player; returns the process exit code (128 + n after signal n).
-pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
+/// Runs the player (`presenting`: the audience view of `k8s-course present`); returns the process
+/// exit code (128 + n after signal n).
+pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> {
     let paths = Paths::from_env();
     let config = match config::load(&paths) {
         Ok(c) => c,
@@ -28,6 +30,17 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
     };
     let learner = match super::progress::learner(cli) {
         Ok(l) => l,
+        Err(e) => {
+            writeln!(io.err, "k8s-course: {e}")?;
+            return Ok(1);
+        }
+    };
+    let lengths = Durations::parse(
+        cli.lecture.as_deref().or(config.lecture.as_deref()),
+        cli.break_.as_deref().or(config.break_.as_deref()),
+    );
+    let lengths = match lengths {
+        Ok(d) => d,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
@@ -62,6 +75,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if problem.is_some() { "default".into() } else { wanted };
     app.learner = learner.to_string();
+    app.presenting = presenting;
+    app.timer = Some(SessionTimer::new(lengths, std::time::Duration::ZERO));
     let store = Store::new(paths.data_dir.clone());
     let opened = store.open(&learner, now());
     app.progress = crate::progress::Tracker::new(opened.progress);

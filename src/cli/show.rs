@@ -43,6 +43,8 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
         width,
         highlighter: (output == Output::Color).then_some(&highlighter),
         syntax_theme: DEFAULT_THEME,
+        diagrams: &lesson.diagrams,
+        focus: None,
     };
     let mut lines: Vec<Line> = title_lines(slide, width);
     lines.push(vec![Span::new("━".repeat(width.min(60)), Style::role(Role::Border))]);

@@ -22,6 +22,8 @@ struct Raw {
     aliases: Option<serde_yaml::Mapping>,
     #[serde(default)]
     narration: Option<serde_yaml::Mapping>,
+    #[serde(default)]
+    diagrams: Vec<super::diagram_meta::RawDiagram>,
     /// Free text for authors; not shown.
     #[serde(default)]
     #[allow(dead_code)]
@@ -33,6 +35,8 @@ pub struct LessonMeta {
     pub aliases: Vec<(String, SlideIndex)>,
     /// Slide for each segment, when the file has a `narration:` map.
     pub alignment: Option<Vec<SlideIndex>>,
+    /// Checked diagrams and the slide each goes on.
+    pub diagrams: Vec<(super::diagram::Diagram, SlideIndex)>,
 }
 
 /// Parses `text` (the file at `path`) and resolves its names against `lesson`, which has its
@@ -41,6 +45,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
     let mut meta = LessonMeta {
         aliases: Vec::new(),
         alignment: None,
+        diagrams: Vec::new(),
     };
     let raw: Raw = match yaml::parse(&YamlSource {
         path,
@@ -86,6 +91,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
     if let Some(map) = raw.narration {
         meta.alignment = alignment(path, text, &map, lesson, diags);
     }
+    meta.diagrams = super::diagram_meta::diagrams(path, text, raw.diagrams, lesson, diags);
     meta
 }
 

@@ -151,6 +151,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         alignment: Vec::new(),
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
+        diagrams: Vec::new(),
     };
     let meta_rel = join(dir, "lesson.yaml");
     if source.exists(&meta_rel) {
@@ -158,6 +159,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         if let Some(text) = read_text(source, &meta_rel, diags) {
             let meta = lesson_meta::parse(&path, &text, &lesson, diags);
             lesson.aliases = meta.aliases;
+            super::diagram_meta::place(&mut lesson, meta.diagrams);
             if let Some(alignment) = meta.alignment {
                 lesson.alignment = alignment;
                 lesson.alignment_source = AlignmentSource::LessonFile;

@@ -26,6 +26,10 @@ fn role_color(role: Role) -> Option<(u8, u8, u8)> {
         Role::TableHeader => (0xff, 0xd7, 0x5f),
         Role::Diagram => (0x87, 0xd7, 0xd7),
         Role::Tag => (0xd7, 0x87, 0xff),
+        Role::DiagramControl => (0xff, 0xaf, 0x5f),
+        Role::DiagramNode => (0x87, 0xd7, 0x87),
+        Role::DiagramEdge => (0xbc, 0xbc, 0xbc),
+        Role::DiagramSelected => (0xff, 0x5f, 0xd7),
         Role::Text | Role::Code => return None,
     })
 }

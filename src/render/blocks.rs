@@ -6,11 +6,15 @@ use super::{Line, Role, Span, Style, line_width};
 use crate::content::{Align, Block, CodeBlock, Cover, Inline, List, Slide, Table};
 use crate::text::{display_width, pad_to, truncate_to};
 
-/// How to draw: the width in cells, and the highlighter (none: plain code).
+/// How to draw: the width in cells, the highlighter (none: plain code), the lesson's diagrams
+/// (for `Block::Figure`) and the diagram component a learner has selected, if any.
 pub struct RenderOptions<'a> {
     pub width: usize,
     pub highlighter: Option<&'a Highlighter>,
     pub syntax_theme: &'a str,
+    pub diagrams: &'a [crate::content::diagram::Diagram],
+    /// (diagram, component) to draw selected.
+    pub focus: Option<(usize, usize)>,
 }
 
 /// The slide's heading: section (for `####` slides), then number and title.
@@ -69,6 +73,13 @@ fn block_lines(block: &Block, opts: &RenderOptions<'_>, width: usize) -> Vec<Lin
                 .collect()
         }
         Block::Rule => vec![vec![Span::new("─".repeat(width), Style::role(Role::Border))]],
+        Block::Figure(i) => match opts.diagrams.get(*i) {
+            Some(d) => {
+                let selected = opts.focus.filter(|(f, _)| f == i).map(|(_, c)| c);
+                super::diagram::draw(d, width, selected).lines
+            }
+            None => Vec::new(),
+        },
         Block::Cover(cover) => cover_lines(cover, width),
     }
 }

@@ -54,6 +54,10 @@ pub(crate) const CONTENT_KEYS: [&str; CONTENT_COUNT] = [
     "code",
     "diagram",
     "tag",
+    "diagram_control",
+    "diagram_node",
+    "diagram_edge",
+    "diagram_selected",
 ];
 
 /// A role type whose keys a theme file names.

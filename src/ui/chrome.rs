@@ -82,7 +82,15 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         ("Slide:", format!("{slides} {slide_title}"), UiRole::HeaderValue),
         (
             "Learner:",
-            format!("{learner} · {}% done   {}", app.percent_complete(), ctx.clock),
+            match &app.timer {
+                Some(t) => format!(
+                    "{learner} · {}% · {}  {}",
+                    app.percent_complete(),
+                    t.header(app.now),
+                    ctx.clock
+                ),
+                None => format!("{learner} · {}% done   {}", app.percent_complete(), ctx.clock),
+            },
             UiRole::HeaderValue,
         ),
     ];

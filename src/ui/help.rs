@@ -56,6 +56,7 @@ fn sections(app: &App) -> Vec<Section> {
                 Arg::None => "",
                 Arg::SlideId => " ID",
                 Arg::ThemeName | Arg::LearnerName => " NAME",
+                Arg::Value => " N",
             };
             let aliases = if c.aliases.is_empty() {
                 String::new()

@@ -110,6 +110,7 @@ fn table(
         max_scroll: 0,
         page,
         match_lines: Vec::new(),
+        focus_line: None,
     }
 }
 

@@ -94,6 +94,7 @@ pub fn text(
         max_scroll: max,
         page,
         match_lines: Vec::new(),
+        focus_line: None,
     }
 }
 

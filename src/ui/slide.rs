@@ -1,7 +1,7 @@
 //! The slide pane: title, content, and search matches marked.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use super::{Ctx, convert, pane};
@@ -11,16 +11,28 @@ use crate::render::slide_lines;
 
 /// Render options for the theme: syntect colours only when the theme asks for them, and only once
 /// syntect is loaded (never on the first frame's path: until then code is drawn plain).
-pub fn options<'a>(ctx: &Ctx<'a>, width: usize) -> RenderOptions<'a> {
+pub fn options<'a>(ctx: &Ctx<'a>, width: usize, app: &'a App) -> RenderOptions<'a> {
     let ready = ctx.highlighter.is_ready();
     RenderOptions {
         width,
         highlighter: ctx.theme.syntax_theme().filter(|_| ready).map(|_| ctx.highlighter),
         syntax_theme: ctx.theme.syntax_theme().unwrap_or(""),
+        diagrams: &app.current_lesson().diagrams,
+        focus: app.focus.map(|f| (f.diagram, f.component)),
     }
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
+    // While a diagram component is selected, its panel takes the bottom of the pane.
+    let area = match app.focused() {
+        Some((diagram, component)) if area.height >= 14 => {
+            let height = (area.height / 3).clamp(6, 10);
+            let [slide, panel] = Layout::vertical([Constraint::Min(3), Constraint::Length(height)]).areas(area);
+            super::panel::draw(frame, panel, app, diagram, component, ctx);
+            slide
+        }
+        _ => area,
+    };
     let lesson = app.current_lesson();
     let total = lesson.slide_count();
     let title = pane::Title {
@@ -40,11 +52,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
         return pane::text(frame, area, &title, &[], 0, ctx);
     };
     let width = pane::inner(area).width.max(1) as usize;
-    let mut styled = title_lines(slide, width);
+    let mut styled = if app.presenting {
+        banner(slide, width)
+    } else {
+        title_lines(slide, width)
+    };
     styled.push(Vec::new());
-    styled.extend(slide_lines(slide, &options(ctx, width)));
+    styled.extend(slide_lines(slide, &options(ctx, width, app)));
     let needle = app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default();
     let mut match_lines = Vec::new();
+    // The selected component is the one box drawn with a heavy border.
+    let focus_line = styled.iter().position(|l| l.iter().any(|s| s.text.contains('┏')));
     let lines: Vec<Line<'static>> = styled
         .iter()
         .enumerate()
@@ -58,5 +76,31 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
         .collect();
     let mut drawn = pane::text(frame, area, &title, &lines, app.scroll, ctx);
     drawn.match_lines = match_lines;
+    drawn.focus_line = focus_line;
     drawn
+}
+
+/// The audience view's title: centred, with a heavy rule under it and room around it, so it reads
+/// at the sizes a video call shrinks a shared screen to.
+fn banner(slide: &crate::content::Slide, width: usize) -> Vec<crate::render::Line> {
+    use crate::render::{Role, Span, Style, line_width};
+    let title = crate::render::wrap::wrap_spans(
+        &[Span::new(slide.display_title(), Style::role(Role::Title).bold())],
+        width,
+    );
+    let widest = title.iter().map(|l| line_width(l)).max().unwrap_or(0);
+    let centre = |mut l: crate::render::Line, w: usize| {
+        l.insert(0, Span::new(" ".repeat(width.saturating_sub(w) / 2), Style::default()));
+        l
+    };
+    let mut out = vec![Vec::new()];
+    for l in title {
+        let w = line_width(&l);
+        out.push(centre(l, w));
+    }
+    out.push(centre(
+        vec![Span::new("━".repeat(widest), Style::role(Role::Accent))],
+        widest,
+    ));
+    out
 }

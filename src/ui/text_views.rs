@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Ctx, convert, pane, slide::options};
 use crate::app::{App, Drawn};
+use crate::content::diagram::Diagram;
 use crate::content::script::{at_speed, clock};
 use crate::render::blocks::{code_body, inline_spans};
 use crate::render::wrap::wrap_spans;
@@ -45,8 +46,16 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
                 if n > 0 {
                     lines.push(Line::default());
                 }
+                // The segment the narration is on, when it is playing or paused part-way.
+                let spoken = crate::ui::lecture::shows_timeline(app)
+                    && app.playback.as_ref().and_then(|p| p.segment_at(app.now)) == Some(i);
+                let (mark, role) = if spoken {
+                    ("▶ ", UiRole::Selection)
+                } else {
+                    ("", UiRole::PaneTitleAccent)
+                };
                 lines.push(Line::from(vec![
-                    Span::styled(format!("[구간 {}]", seg.number), ctx.ui(UiRole::PaneTitleAccent)),
+                    Span::styled(format!("{mark}[구간 {}]", seg.number), ctx.ui(role)),
                     Span::styled(
                         format!(
                             "  {} - {}  ({})",
@@ -71,9 +80,52 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
     pane::text(frame, area, &t, &lines, scroll, ctx)
 }
 
+/// Describe the selected diagram component: what it is, where it sits, where it is narrated.
+fn component_rows(app: &App, diagram: &Diagram, c: usize) -> Vec<(&'static str, Vec<String>)> {
+    let component = &diagram.components[c];
+    let group = component.group.map(|g| diagram.groups[g].label.clone());
+    let narrated: Vec<String> = match &app.current_lesson().script {
+        Some(script) => (diagram.mentions(c, script).iter())
+            .map(|&i| {
+                format!(
+                    "[구간 {}] {}",
+                    script.segments[i].number,
+                    clock(script.segments[i].start)
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    vec![
+        ("Component", vec![component.label.clone()]),
+        ("Id", vec![component.id.clone()]),
+        ("Kind", vec![component.kind.clone()]),
+        ("Group", vec![group.unwrap_or_else(|| "none".into())]),
+        (
+            "Diagram",
+            vec![diagram.title.clone().unwrap_or_else(|| diagram.id.clone())],
+        ),
+        ("Description", vec![component.description.clone()]),
+        (
+            "Narration",
+            if narrated.is_empty() {
+                vec!["not mentioned".into()]
+            } else {
+                narrated
+            },
+        ),
+    ]
+}
+
 pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
     let lesson = app.current_lesson();
     let width = pane::inner(area).width.max(1) as usize;
+    if let Some((diagram, c)) = app.focused() {
+        let lines = key_values(component_rows(app, diagram, c), width, ctx);
+        let mut t = title("describe", app);
+        t.subject = Some(diagram.components[c].id.clone());
+        return pane::text(frame, area, &t, &lines, scroll, ctx);
+    }
     let Some((chapter, slide)) = lesson.slides().nth(app.slide.0) else {
         return pane::text(frame, area, &title("describe", app), &[], scroll, ctx);
     };
@@ -149,24 +201,7 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     if let Some(section) = &slide.section {
         rows.insert(3, ("Section", vec![section.clone()]));
     }
-    let key_width = rows.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0) + 2;
-    let mut lines = Vec::new();
-    for (key, values) in rows {
-        for (i, value) in values.iter().enumerate() {
-            let label = if i == 0 { format!("{key}:") } else { String::new() };
-            let spans = [render::Span::new(value.clone(), render::Style::default())];
-            for (j, l) in wrap_spans(&spans, width.saturating_sub(key_width).max(1))
-                .iter()
-                .enumerate()
-            {
-                let mut line = convert::line(l, ctx.theme);
-                let head = if i == 0 && j == 0 { label.clone() } else { String::new() };
-                line.spans
-                    .insert(0, Span::styled(pad_to(&head, key_width), ctx.ui(UiRole::HeaderLabel)));
-                lines.push(line);
-            }
-        }
-    }
+    let lines = key_values(rows, width, ctx);
     pane::text(frame, area, &title("describe", app), &lines, scroll, ctx)
 }
 
@@ -185,7 +220,7 @@ pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: 
     let body = code_body(
         Some("markdown"),
         text,
-        &options(ctx, width),
+        &options(ctx, width, app),
         width.saturating_sub(gutter).max(1),
     );
     let mut number = first;
@@ -216,4 +251,27 @@ pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: 
 /// `post.md` rather than the whole path, for a title.
 fn short_path(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
+}
+
+/// `Key:  value` rows, values wrapped under themselves (kubectl describe's layout).
+fn key_values(rows: Vec<(&str, Vec<String>)>, width: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let key_width = rows.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0) + 2;
+    let mut lines = Vec::new();
+    for (key, values) in rows {
+        for (i, value) in values.iter().enumerate() {
+            let label = if i == 0 { format!("{key}:") } else { String::new() };
+            let spans = [render::Span::new(value.clone(), render::Style::default())];
+            for (j, l) in wrap_spans(&spans, width.saturating_sub(key_width).max(1))
+                .iter()
+                .enumerate()
+            {
+                let mut line = convert::line(l, ctx.theme);
+                let head = if i == 0 && j == 0 { label.clone() } else { String::new() };
+                line.spans
+                    .insert(0, Span::styled(pad_to(&head, key_width), ctx.ui(UiRole::HeaderLabel)));
+                lines.push(line);
+            }
+        }
+    }
+    lines
 }

@@ -1,0 +1,115 @@
+//! The lecture as it runs: narration playback (`p`, `+`/`-`, `:speed`, `:seg`), the slide turning
+//! by itself with the narration, and the lecture/break timer with its break card.
+
+use std::time::Duration;
+
+use super::App;
+use crate::playback::Speed;
+use crate::timer::Phase;
+
+impl App {
+    /// Moves the session clock (the driver calls this before each update and on every tick) and
+    /// lets the narration and the timer act. Returns whether anything visible changed.
+    pub fn tick(&mut self, now: Duration) -> bool {
+        self.now = now;
+        let mut changed = false;
+        if let Some(p) = &mut self.playback {
+            let t = p.tick(now);
+            if let Some(slide) = t.slide {
+                self.move_to(self.lesson, slide);
+                changed = true;
+            }
+            if t.ended {
+                self.say("end of the lecture: p plays it again from the start", false);
+                changed = true;
+            }
+        }
+        if let Some(timer) = &mut self.timer
+            && let Some(phase) = timer.tick(now)
+        {
+            changed = true;
+            if phase.is_break() {
+                // The break card covers the screen; the narration waits for the lecture.
+                if let Some(p) = &mut self.playback {
+                    p.pause(now);
+                }
+            }
+        }
+        changed
+    }
+
+    /// The break countdown (`4:59`) while the break card is up.
+    pub fn on_break(&self) -> Option<String> {
+        let timer = self.timer.as_ref()?;
+        matches!(timer.phase(self.now), Phase::Break { .. })
+            .then(|| timer.countdown(self.now))
+            .flatten()
+    }
+
+    /// Ends the break early (any key on the break card).
+    pub fn dismiss_break(&mut self) {
+        if let Some(t) = &mut self.timer
+            && t.dismiss(self.now)
+        {
+            self.say("back to the lecture", false);
+        }
+    }
+
+    pub(super) fn toggle_play(&mut self) {
+        let now = self.now;
+        let Some(p) = &mut self.playback else {
+            return self.say("this lesson has no narration to play", true);
+        };
+        if p.toggle(now) {
+            let (bar, speed, slide) = (p.status(now), p.speed(), p.slide_at(now));
+            self.say(format!("playing {} at {speed}", bar.counter()), false);
+            if let Some(slide) = slide {
+                self.move_to(self.lesson, slide);
+            }
+        } else {
+            self.say("paused", false);
+        }
+    }
+
+    pub(super) fn change_speed(&mut self, faster: bool) {
+        let now = self.now;
+        if let Some(p) = &mut self.playback {
+            let speed = if faster { p.faster(now) } else { p.slower(now) };
+            self.say(format!("speed {speed}"), false);
+        }
+    }
+
+    pub(super) fn set_speed(&mut self, text: &str) {
+        let now = self.now;
+        match (Speed::parse(text), &mut self.playback) {
+            (Ok(speed), Some(p)) => {
+                p.set_speed(speed, now);
+                self.say(format!("speed {speed}"), false);
+            }
+            (Err(e), _) => self.say(e, true),
+            (Ok(_), None) => self.say("this lesson has no narration to play", true),
+        }
+    }
+
+    pub(super) fn seek(&mut self, text: &str) {
+        let now = self.now;
+        let Some(p) = &mut self.playback else {
+            return self.say("this lesson has no narration to play", true);
+        };
+        let result = match text.trim().parse::<usize>() {
+            Ok(n) => p.seek_segment(n, now),
+            Err(_) => Err(format!(
+                "'{}' is not a segment number: :seg 12",
+                crate::text::clean_line(text)
+            )),
+        };
+        match result {
+            Ok(slide) => {
+                let bar = p.status(now);
+                self.say(format!("segment {}", bar.counter()), false);
+                self.move_to(self.lesson, slide);
+            }
+            Err(e) => self.say(e, true),
+        }
+    }
+}

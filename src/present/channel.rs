@@ -1,0 +1,504 @@
+//! The local channel: a Unix socket in the runtime dir, the presenter listening and any number of
+//! followers connecting. Everything here is non-blocking, because both ends run it on their UI
+//! thread: reads take what is there, lines that arrive in pieces are kept until whole, and a
+//! follower that does not read is never waited for (it gets the newest state when it catches up).
+
+use std::collections::VecDeque;
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::io::{self, ErrorKind, Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::protocol::{Command, LineReader, Message, State, VERSION, hello, parse};
+
+/// Overrides where the socket lives (tests, or two separate presentations on one machine).
+pub const RUNTIME_DIR_ENV: &str = "K8S_COURSE_RUNTIME_DIR";
+
+/// How often a follower tries to connect while no presenter is there.
+const RETRY: Duration = Duration::from_millis(150);
+
+/// How long a follower waits before trying again a presenter that speaks another version.
+const RETRY_REFUSED: Duration = Duration::from_secs(2);
+
+/// Followers beyond this are turned away, so a runaway script can't use up the presenter's files.
+const MAX_FOLLOWERS: usize = 32;
+
+/// Bytes read from one peer per call, so a flood can't hold up a frame.
+const READ_BUDGET: usize = 64 * 1024;
+
+/// Lines a follower queues while the presenter doesn't read; beyond that `send` refuses.
+const MAX_QUEUED: usize = 32;
+
+/// What a [`Follower`] noticed since the last [`Follower::poll`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A presenter answered: what follows is its state.
+    Attached,
+    /// The presenter's state, sent on attaching and on every change.
+    State(State),
+    /// The presenter quit or vanished; the follower keeps trying to attach again.
+    Detached,
+    /// A presenter is there but speaks another protocol version (a different k8s-course build);
+    /// the follower tries again every two seconds.
+    Refused(String),
+}
+
+/// The directory for the socket: `K8S_COURSE_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/k8s-course`, else
+/// `k8s-course-<uid>` in the temp dir. Created private (0700); one that is not a directory or
+/// belongs to another user is refused, since whoever can write there could pose as the presenter.
+pub fn runtime_dir() -> io::Result<PathBuf> {
+    let dir = std::env::var_os(RUNTIME_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            let dirs = directories::ProjectDirs::from("", "", "k8s-course")?;
+            dirs.runtime_dir().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("k8s-course-{}", uid())));
+    private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Creates `dir` (and its parents) readable by the user only, or checks that it is a directory of
+/// the user's and makes it private.
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    let fail = |what: String| io::Error::new(ErrorKind::PermissionDenied, format!("{}: {what}", dir.display()));
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| fail(format!("cannot create the runtime dir: {e}")))?;
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_dir() {
+        return Err(fail("not a directory".into()));
+    }
+    if meta.uid() != uid() {
+        return Err(fail("the runtime dir belongs to another user".into()));
+    }
+    if meta.mode() & 0o077 != 0 {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| fail(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// `<dir>/<course id>.sock`, the id reduced to letters, digits, `-`, `_` and `.`; an id that
+/// needed changing gets a hash of the original, so two ids never share a socket.
+pub fn socket_path(dir: &Path, course_id: &str) -> PathBuf {
+    let kept: String = course_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(64)
+        .collect();
+    let kept = kept.trim_start_matches('.');
+    let name = if kept.is_empty() { "course" } else { kept };
+    if name == course_id {
+        dir.join(format!("{name}.sock"))
+    } else {
+        // FNV-1a: stable across builds, unlike std's hasher.
+        let hash = course_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        dir.join(format!("{name}-{:08x}.sock", hash as u32))
+    }
+}
+
+/// The presenter's end: listens on the socket, publishes its state, collects followers' commands.
+#[derive(Debug)]
+pub struct Presenter {
+    path: PathBuf,
+    listener: UnixListener,
+    /// An exclusive lock on `<socket>.lock`, held while presenting: a second presenter sees it.
+    _lock: File,
+    followers: Vec<Peer>,
+    /// The last state published, as a line: what a new follower gets first.
+    last: Option<String>,
+}
+
+/// One connection and its buffers, on either side.
+#[derive(Debug)]
+struct Peer {
+    stream: UnixStream,
+    reader: LineReader,
+    out: Outbox,
+}
+
+impl Presenter {
+    /// Listens on `path`. A socket left behind by a presenter that crashed is removed and bound
+    /// again; while a presenter is running there, this fails with "another presenter is running".
+    pub fn bind(path: &Path) -> io::Result<Presenter> {
+        let busy = || {
+            io::Error::new(
+                ErrorKind::AddrInUse,
+                format!("another presenter is running (socket {})", path.display()),
+            )
+        };
+        let lock = lock(path, busy)?;
+        let listener = match UnixListener::bind(path) {
+            Ok(l) => l,
+            Err(e) if e.kind() == ErrorKind::AddrInUse => {
+                remove_stale(path, busy)?;
+                UnixListener::bind(path).map_err(|e| in_context(path, e))?
+            }
+            Err(e) => return Err(in_context(path, e)),
+        };
+        listener.set_nonblocking(true)?;
+        Ok(Presenter {
+            path: path.to_path_buf(),
+            listener,
+            _lock: lock,
+            followers: Vec::new(),
+            last: None,
+        })
+    }
+
+    /// The socket it listens on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many followers are connected.
+    pub fn followers(&self) -> usize {
+        self.followers.len()
+    }
+
+    /// Sends `state` to every follower (when it differs from the last one), without waiting: a
+    /// follower that is behind gets only the newest state, one that is gone is dropped. Followers
+    /// that connected since the last call are taken in and get it first.
+    pub fn publish(&mut self, state: &State) {
+        let line = state.to_line();
+        if self.last.as_ref() != Some(&line) {
+            for peer in &mut self.followers {
+                peer.out.replace_state(line.clone());
+            }
+            self.last = Some(line);
+        }
+        self.followers
+            .retain_mut(|peer| peer.out.flush(&mut peer.stream).is_ok());
+        self.accept();
+    }
+
+    /// The commands followers sent since the last call, in the order read. Takes in new
+    /// followers, passes on what is still to be sent, and drops followers that are gone.
+    pub fn commands(&mut self) -> Vec<Command> {
+        self.accept();
+        let mut commands = Vec::new();
+        self.followers.retain_mut(|peer| {
+            let mut lines = Vec::new();
+            let alive = peer.out.flush(&mut peer.stream).is_ok() && peer.read(&mut lines);
+            let mut compatible = true;
+            for line in &lines {
+                match parse(line) {
+                    Some(Message::Command(c)) => commands.push(c),
+                    Some(Message::Hello(v)) if v != VERSION => compatible = false,
+                    _ => {}
+                }
+            }
+            alive && compatible
+        });
+        commands
+    }
+
+    /// Takes every follower waiting to connect: each gets `hello` and the last state.
+    fn accept(&mut self) {
+        loop {
+            let stream = match self.listener.accept() {
+                Ok((stream, _)) => stream,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                // WouldBlock: no one else waits. Anything else (out of files): try next time.
+                Err(_) => return,
+            };
+            if self.followers.len() >= MAX_FOLLOWERS || stream.set_nonblocking(true).is_err() {
+                continue;
+            }
+            let mut peer = Peer::new(stream);
+            peer.out.push(hello());
+            if let Some(last) = &self.last {
+                peer.out.push(last.clone());
+            }
+            if peer.out.flush(&mut peer.stream).is_ok() {
+                self.followers.push(peer);
+            }
+        }
+    }
+}
+
+impl Drop for Presenter {
+    /// Removes the socket, so followers wait for the next presenter rather than a dead file. The
+    /// lock file stays: removing it would let two presenters lock two different files.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Takes the presenter's lock for `socket`, or fails with `busy()` while another presenter holds it.
+fn lock(socket: &Path, busy: impl Fn() -> io::Error) -> io::Result<File> {
+    let mut name = socket.as_os_str().to_os_string();
+    name.push(".lock");
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&name)
+        .map_err(|e| in_context(Path::new(&name), e))?;
+    // SAFETY: flock(2) on a descriptor `file` owns and keeps open for the call; no memory is passed.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        let e = io::Error::last_os_error();
+        return Err(if e.kind() == ErrorKind::WouldBlock { busy() } else { e });
+    }
+    Ok(file)
+}
+
+/// Removes the socket file at `path` if no one listens on it (connecting is refused). One someone
+/// listens on fails with `busy()`; a file that is not a socket is left alone, with an error.
+fn remove_stale(path: &Path, busy: impl Fn() -> io::Error) -> io::Result<()> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| in_context(path, e))?;
+    if !meta.file_type().is_socket() {
+        return Err(io::Error::new(
+            ErrorKind::AlreadyExists,
+            format!("{} is in the way and is not a socket: remove it", path.display()),
+        ));
+    }
+    match connect(path) {
+        Ok(_) => Err(busy()),
+        Err(e) if e.kind() == ErrorKind::WouldBlock => Err(busy()),
+        Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+            std::fs::remove_file(path).map_err(|e| in_context(path, e))
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(in_context(path, e)),
+    }
+}
+
+/// The follower's end: attaches to a presenter whenever one is there and follows its state.
+#[derive(Debug)]
+pub struct Follower {
+    path: PathBuf,
+    conn: Option<Conn>,
+    /// When to try connecting next.
+    next_try: Instant,
+}
+
+#[derive(Debug)]
+struct Conn {
+    peer: Peer,
+    /// The presenter said `hello` in our version.
+    attached: bool,
+}
+
+impl Follower {
+    /// A follower of the presenter at `path`; it connects on the first [`Follower::poll`].
+    pub fn new(path: &Path) -> Follower {
+        Follower {
+            path: path.to_path_buf(),
+            conn: None,
+            next_try: Instant::now(),
+        }
+    }
+
+    /// The socket it follows.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether a presenter is attached.
+    pub fn is_attached(&self) -> bool {
+        self.conn.as_ref().is_some_and(|c| c.attached)
+    }
+
+    /// What happened since the last call, without waiting: connects when a presenter has appeared
+    /// (trying every 150 ms), reads its state, notices when it is gone. Call it every 20-50 ms.
+    pub fn poll(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        let now = Instant::now();
+        if self.conn.is_none() && now >= self.next_try {
+            self.next_try = now + RETRY;
+            if let Ok(stream) = connect(&self.path) {
+                let mut peer = Peer::new(stream);
+                peer.out.push(hello());
+                self.conn = Some(Conn { peer, attached: false });
+            }
+        }
+        let Some(conn) = &mut self.conn else {
+            return events;
+        };
+        let mut lines = Vec::new();
+        let mut alive = conn.peer.out.flush(&mut conn.peer.stream).is_ok() && conn.peer.read(&mut lines);
+        for line in &lines {
+            match parse(line) {
+                Some(Message::Hello(VERSION)) if !conn.attached => {
+                    conn.attached = true;
+                    events.push(Event::Attached);
+                }
+                Some(Message::Hello(v)) if v != VERSION => {
+                    events.push(Event::Refused(format!(
+                        "the presenter speaks protocol {v}, this k8s-course {VERSION}: run the same version"
+                    )));
+                    self.next_try = now + RETRY_REFUSED;
+                    alive = false;
+                    break;
+                }
+                Some(Message::State(state)) if conn.attached => events.push(Event::State(state)),
+                _ => {}
+            }
+        }
+        if !alive {
+            if conn.attached {
+                events.push(Event::Detached);
+            }
+            self.conn = None;
+        }
+        events
+    }
+
+    /// Sends `cmd` to the presenter without waiting. Fails when no presenter is attached, or when
+    /// it has stopped reading (the command is then dropped).
+    pub fn send(&mut self, cmd: Command) -> io::Result<()> {
+        let Some(conn) = self.conn.as_mut().filter(|c| c.attached) else {
+            return Err(io::Error::new(ErrorKind::NotConnected, "not following a presenter"));
+        };
+        if conn.peer.out.queued() >= MAX_QUEUED {
+            return Err(io::Error::new(ErrorKind::WouldBlock, "the presenter is not answering"));
+        }
+        conn.peer.out.push(cmd.to_line());
+        conn.peer.out.flush(&mut conn.peer.stream)
+    }
+}
+
+impl Peer {
+    fn new(stream: UnixStream) -> Peer {
+        Peer {
+            stream,
+            reader: LineReader::default(),
+            out: Outbox::default(),
+        }
+    }
+
+    /// Reads what has arrived into `lines`; false when the other end has gone.
+    fn read(&mut self, lines: &mut Vec<String>) -> bool {
+        let mut buf = [0u8; 4096];
+        let mut total = 0;
+        while total < READ_BUDGET {
+            match self.stream.read(&mut buf) {
+                Ok(0) => return false,
+                Ok(n) => {
+                    self.reader.feed(&buf[..n], lines);
+                    total += n;
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Lines waiting to be written to one peer. A line is written whole or not begun, so a slow
+/// reader never sees half a line followed by another.
+#[derive(Debug, Default)]
+struct Outbox {
+    /// The rest of a line partly written.
+    started: Vec<u8>,
+    /// Whole lines not begun.
+    waiting: VecDeque<String>,
+}
+
+impl Outbox {
+    fn push(&mut self, line: String) {
+        self.waiting.push_back(line);
+    }
+
+    /// Queues a state line in place of any state line not yet begun: only the newest matters.
+    fn replace_state(&mut self, line: String) {
+        self.waiting.retain(|l| !l.starts_with("state "));
+        self.waiting.push_back(line);
+    }
+
+    fn queued(&self) -> usize {
+        self.waiting.len() + usize::from(!self.started.is_empty())
+    }
+
+    /// Writes as much as the socket takes now; an error means the peer is gone.
+    fn flush(&mut self, stream: &mut UnixStream) -> io::Result<()> {
+        loop {
+            if self.started.is_empty() {
+                match self.waiting.pop_front() {
+                    Some(line) => self.started = line.into_bytes(),
+                    None => return Ok(()),
+                }
+            }
+            match stream.write(&self.started) {
+                Ok(0) => return Err(ErrorKind::WriteZero.into()),
+                Ok(n) => {
+                    self.started.drain(..n);
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Connects to the socket at `path` without blocking: a presenter whose queue of connections is
+/// full (stopped with ctrl-z, say) gives `WouldBlock` at once instead of holding up a frame, as
+/// std's `UnixStream::connect` would.
+fn connect(path: &Path) -> io::Result<UnixStream> {
+    let bytes = path.as_os_str().as_bytes();
+    // SAFETY: `sockaddr_un` is plain data, for which all zeroes is a valid value.
+    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    if bytes.len() >= addr.sun_path.len() || bytes.contains(&0) {
+        return Err(io::Error::new(
+            ErrorKind::InvalidInput,
+            format!("socket path too long for the system: {}", path.display()),
+        ));
+    }
+    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    for (dst, &src) in addr.sun_path.iter_mut().zip(bytes) {
+        *dst = src as libc::c_char;
+    }
+    // SAFETY: socket(2) takes no pointers; the result is checked before use.
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` was just returned by socket(2) and nothing else owns it; the stream closes it.
+    let stream = unsafe { UnixStream::from_raw_fd(fd) };
+    stream.set_nonblocking(true)?;
+    // SAFETY: fcntl(2) on the descriptor the stream owns; no memory is passed.
+    unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    let len = std::mem::offset_of!(libc::sockaddr_un, sun_path) + bytes.len() + 1;
+    // SAFETY: `addr` is a valid `sockaddr_un` that outlives the call, and `len` is within its size.
+    let rc = unsafe { libc::connect(fd, (&raw const addr).cast::<libc::sockaddr>(), len as libc::socklen_t) };
+    if rc != 0 {
+        let e = io::Error::last_os_error();
+        // Another system may start the connection and finish it later: treat it as busy.
+        return Err(if e.raw_os_error() == Some(libc::EINPROGRESS) {
+            ErrorKind::WouldBlock.into()
+        } else {
+            e
+        });
+    }
+    Ok(stream)
+}
+
+fn in_context(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+fn uid() -> u32 {
+    // SAFETY: getuid(2) cannot fail and touches no memory.
+    unsafe { libc::getuid() }
+}

@@ -1,0 +1,261 @@
+//! `k8s-course notes`: the speaker's window. It follows the presenter over the local channel and
+//! shows what the audience does not see: the narration of the current slide (the segment being
+//! spoken highlighted), the next slide's title, the narration clock and the session timer. The
+//! keys for next, previous and play/pause go to the presenter, which moves; the notes follow.
+//!
+//! [`Notes`] is the model (no terminal, tested with keys and events); [`run`] is its event loop
+//! on the terminal, leaving it as it found it on every way out, as the player does.
+
+use std::io::stdout;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+use super::{Command, Event, Follower, State, view};
+use crate::content::script::Millis;
+use crate::content::{Course, Lesson, Slide, SlideIndex};
+use crate::driver::{Exit, terminal};
+use crate::playback::{Bar, Speed};
+use crate::theme::Theme;
+
+/// How long the loop waits for a key before looking at the channel again: a state change is on
+/// screen well within 50 ms.
+const POLL: Duration = Duration::from_millis(25);
+
+/// Where the notes window stands with the presenter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// No presenter yet.
+    Waiting,
+    /// Attached: the state shown is the presenter's.
+    Following,
+    /// The presenter was there and has gone; the last state stays on screen.
+    Gone,
+    /// A presenter is there but can't be followed (another protocol version): why.
+    Refused(String),
+}
+
+/// What a key asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// Nothing to do beyond redrawing.
+    None,
+    /// Send this to the presenter.
+    Send(Command),
+    /// Suspend to the shell (`ctrl-z`).
+    Suspend,
+    /// Leave the notes window.
+    Quit,
+}
+
+/// The notes window's state: the course it reads, the presenter's last state, and the view.
+#[derive(Debug, Clone)]
+pub struct Notes<'c> {
+    pub course: &'c Course,
+    /// The socket followed, shown while waiting so a mix-up of runtime dirs can be seen.
+    pub socket: PathBuf,
+    pub link: Link,
+    /// The presenter's last state, kept when it goes.
+    pub state: Option<State>,
+    /// First narration row shown while the narration is paused (`j`/`k`); playing follows it.
+    pub scroll: usize,
+    /// A message for the bottom line (a command that could not be sent), until the next key.
+    pub flash: Option<String>,
+}
+
+impl<'c> Notes<'c> {
+    pub fn new(course: &'c Course, socket: &Path) -> Notes<'c> {
+        Notes {
+            course,
+            socket: socket.to_path_buf(),
+            link: Link::Waiting,
+            state: None,
+            scroll: 0,
+            flash: None,
+        }
+    }
+
+    /// Takes in what the channel reported.
+    pub fn on_event(&mut self, event: Event) {
+        match event {
+            Event::Attached => {
+                self.link = Link::Following;
+                self.flash = None;
+            }
+            Event::State(state) => {
+                let moved = self.state.as_ref().map(|s| (s.lesson, s.slide)) != Some((state.lesson, state.slide));
+                if moved {
+                    self.scroll = 0;
+                }
+                self.state = Some(state);
+            }
+            Event::Detached => self.link = Link::Gone,
+            Event::Refused(why) => self.link = Link::Refused(why),
+        }
+    }
+
+    /// The attach status as the top line says it.
+    pub fn status(&self) -> String {
+        match &self.link {
+            Link::Waiting => "waiting for the presenter…".into(),
+            Link::Following => "following the presenter".into(),
+            Link::Gone => "the presenter quit — waiting for it to come back".into(),
+            Link::Refused(why) => why.clone(),
+        }
+    }
+
+    /// A key: scrolling is handled here; the rest is for the loop. Any key clears the flash.
+    pub fn on_key(&mut self, key: &KeyEvent) -> Intent {
+        self.flash = None;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => Intent::Quit,
+            KeyCode::Char('z') if ctrl => Intent::Suspend,
+            _ if ctrl => Intent::None,
+            KeyCode::Char('q') => Intent::Quit,
+            KeyCode::Right | KeyCode::PageDown | KeyCode::Char(' ') => Intent::Send(Command::Next),
+            KeyCode::Left | KeyCode::PageUp | KeyCode::Backspace => Intent::Send(Command::Prev),
+            KeyCode::Char('p') => Intent::Send(Command::PlayPause),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.scroll = self.scroll.saturating_add(1);
+                Intent::None
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Intent::None
+            }
+            KeyCode::Home | KeyCode::Char('g') => {
+                self.scroll = 0;
+                Intent::None
+            }
+            _ => Intent::None,
+        }
+    }
+
+    /// How sending a command went: a failure is said on the bottom line.
+    pub fn sent(&mut self, result: std::io::Result<()>) {
+        if let Err(e) = result {
+            self.flash = Some(format!("not sent: {e}"));
+        }
+    }
+
+    /// The lesson the presenter is in, when this course has it.
+    pub fn lesson(&self) -> Option<&'c Lesson> {
+        self.course.lessons.get(self.state.as_ref()?.lesson)
+    }
+
+    /// The slide the presenter shows, when this course has it.
+    pub fn slide(&self) -> Option<&'c Slide> {
+        self.lesson()?.slide(SlideIndex(self.state.as_ref()?.slide))
+    }
+
+    /// The slide after it: the next one in the lesson, else the first of the next lesson.
+    pub fn next_slide(&self) -> Option<&'c Slide> {
+        let state = self.state.as_ref()?;
+        let lesson = self.lesson()?;
+        lesson
+            .slide(SlideIndex(state.slide + 1))
+            .or_else(|| self.course.lessons.get(state.lesson + 1)?.slide(SlideIndex(0)))
+    }
+
+    /// The segment (index into the script's segments) at the narration's position.
+    pub fn segment(&self) -> Option<usize> {
+        let segments = &self.lesson()?.script.as_ref()?.segments;
+        let at = self.state.as_ref()?.position_ms;
+        Some(segments.partition_point(|s| s.start.0 <= at).saturating_sub(1)).filter(|_| !segments.is_empty())
+    }
+
+    /// The narration clock as the player's bar shows it: segment, elapsed and total time at the
+    /// presenter's speed, paused or not.
+    pub fn bar(&self) -> Option<Bar> {
+        let state = self.state.as_ref()?;
+        let script = self.lesson()?.script.as_ref()?;
+        let speed = Speed::parse(&state.speed).unwrap_or_default();
+        let total = script.total();
+        Some(Bar {
+            segment: self.segment()? + 1,
+            count: script.segments.len(),
+            elapsed: Millis(speed.wall_from_script(state.position_ms.min(total.0))),
+            total: Millis(speed.wall_from_script(total.0)),
+            speed,
+            playing: state.playing,
+        })
+    }
+}
+
+/// Runs the notes window on the terminal until `q`, `ctrl-c` or a signal. The terminal is
+/// restored on every way out (the guard, the panic hook, signals as the player handles them);
+/// the caller prints errors after this returns.
+pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>) -> anyhow::Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .with_context(|| format!("cannot handle signal {sig}"))?;
+    }
+    let mut events = terminal::Events::open().context("cannot read from the terminal")?;
+    terminal::install_panic_hook();
+    // The guard first: `enter` can fail after raw mode is on.
+    let _guard = terminal::Guard;
+    terminal::enter().context("cannot switch the terminal to full screen")?;
+    let mut term =
+        terminal::Screen::new(Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?);
+    let mut follower = Follower::new(socket);
+    let mut notes = Notes::new(course, socket);
+    notes.flash = flash;
+    let mut dirty = true;
+    loop {
+        match signal.swap(0, Ordering::SeqCst) as i32 {
+            0 => {}
+            SIGTSTP => {
+                suspend(&mut term)?;
+                dirty = true;
+            }
+            sig => return Ok(Exit::Signal(sig)),
+        }
+        for event in follower.poll() {
+            notes.on_event(event);
+            dirty = true;
+        }
+        if dirty {
+            term.draw(|f| view::draw(f, &notes, theme))?;
+            dirty = false;
+        }
+        match events.wait(POLL) {
+            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
+            terminal::Polled::Nothing => continue,
+            terminal::Polled::Event => {}
+        }
+        match event::read() {
+            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                dirty = true;
+                match notes.on_key(&k) {
+                    Intent::None => {}
+                    Intent::Send(cmd) => notes.sent(follower.send(cmd)),
+                    Intent::Suspend => suspend(&mut term)?,
+                    Intent::Quit => return Ok(Exit::Quit),
+                }
+            }
+            Ok(event::Event::Resize(..)) => dirty = true,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        }
+    }
+}
+
+/// `ctrl-z`: give the shell its terminal back, stop, and on `fg` take it again and redraw fully.
+fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Result<()> {
+    terminal::leave();
+    // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
+    terminal::enter().context("cannot return to full screen")?;
+    term.clear()?;
+    Ok(())
+}

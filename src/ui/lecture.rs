@@ -1,0 +1,86 @@
+//! The lecture's chrome: the narration timeline bar, the full-screen break card, and the status
+//! line of the presenter's audience view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, convert::plain};
+use crate::app::App;
+use crate::text::{display_width, truncate_to};
+use crate::theme::UiRole;
+
+/// Whether the timeline bar is worth a line: the narration is playing or stopped part-way.
+pub fn shows_timeline(app: &App) -> bool {
+    app.playback
+        .as_ref()
+        .is_some_and(|p| p.is_playing() || p.position(app.now).0 > 0)
+}
+
+/// `▶ 12/24 ━━━━━━────── 03:12 / 12:01.8 1.5x`: where the narration is, as a bar.
+pub fn timeline(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+    let Some(p) = &app.playback else { return };
+    let bar = p.status(app.now);
+    let mark = if bar.playing { "▶" } else { "⏸" };
+    let left = format!(" {mark} {} ", bar.counter());
+    let right = format!(" {} {}", bar.times(), bar.speed);
+    let room = (area.width as usize).saturating_sub(display_width(&left) + display_width(&right));
+    let filled = ((bar.fraction() * room as f64).round() as usize).min(room);
+    let line = Line::from(vec![
+        Span::styled(left, ctx.ui(UiRole::PaneTitle)),
+        Span::styled("━".repeat(filled), ctx.ui(UiRole::PaneTitleAccent)),
+        Span::styled("─".repeat(room - filled), ctx.ui(UiRole::Border)),
+        Span::styled(right, ctx.ui(UiRole::HeaderValue)),
+    ]);
+    frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+}
+
+/// The break card: the countdown, large and centred, over the whole screen.
+pub fn break_card(frame: &mut Frame<'_>, area: Rect, app: &App, countdown: &str, ctx: &Ctx<'_>) {
+    let lesson = app.current_lesson();
+    let back = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
+    let lines = [
+        ("휴식 시간 · Break".to_string(), UiRole::HeaderTitle),
+        (String::new(), UiRole::Muted),
+        (countdown.to_string(), UiRole::PaneTitle),
+        (String::new(), UiRole::Muted),
+        (format!("The lecture resumes at {back}"), UiRole::HeaderValue),
+        ("Press any key to go back now".to_string(), UiRole::Muted),
+    ];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    let buf = frame.buffer_mut();
+    for (i, (text, role)) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let text = truncate_to(text, area.width as usize);
+        let x = area.x + area.width.saturating_sub(display_width(&text) as u16) / 2;
+        buf.set_line(x, y, &plain(text, ctx.ui(*role)), area.width);
+    }
+}
+
+/// The audience view's one line of chrome: where the lecture is, for the presenter's eyes too.
+pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+    let lesson = app.current_lesson();
+    let mut parts = vec![format!(
+        "{} · {}/{}",
+        lesson.id_of(app.slide),
+        app.slide.0 + 1,
+        lesson.slide_count()
+    )];
+    if let Some(p) = &app.playback {
+        let bar = p.status(app.now);
+        parts.push(format!("{} {}", if bar.playing { "▶" } else { "⏸" }, bar.times()));
+    }
+    if let Some(t) = &app.timer {
+        parts.push(t.header(app.now));
+    }
+    if let Some(f) = &app.flash {
+        parts.push(f.text.clone());
+    }
+    let text = truncate_to(&format!(" {}", parts.join("   ")), area.width as usize);
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &plain(text, ctx.ui(UiRole::Muted)), area.width);
+}
