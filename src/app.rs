@@ -79,6 +79,8 @@ pub struct App {
     pub timer: Option<crate::timer::SessionTimer>,
     /// The audience view of `k8s-course present`: the slide, large, and little else.
     pub presenting: bool,
+    /// Whether the narration has been played this session (the timeline bar shows from then on).
+    pub played: bool,
     pub search: Option<Search>,
     pub flash: Option<Flash>,
     /// Commands typed, oldest first.
@@ -115,6 +117,7 @@ impl App {
             playback: None,
             timer: None,
             presenting: false,
+            played: false,
             search: None,
             flash: None,
             history: Vec::new(),

@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         return drawn;
     }
     let header = if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
-        5
+        chrome::HEADER_ROWS as u16
     } else {
         1
     };

@@ -258,3 +258,29 @@ fn a_learner_resumes_where_they_stopped_and_others_start_fresh() {
     assert!(other.contains("클라우드 시큐리티"), "{table}");
     assert!(sandbox.data_dir().join("tester.yaml").exists() && sandbox.data_dir().join("other.yaml").exists());
 }
+
+#[test]
+fn a_learner_walks_the_architecture_diagram_to_etcd() {
+    let sandbox = Sandbox::new();
+    let tmux = shell("arch", &sandbox);
+    start_player(&tmux, "");
+    tmux.type_line(":arch");
+    tmux.wait_for(&["slide(2.1)[5/14]", "Control Plane", "API Server"]);
+    // tab selects the first component; → moves to etcd, whose panel tells what it is.
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(&["API Server(관문)", "모든 요청을 처리하는 관문입니다"]);
+    tmux.keys(&["Right"]);
+    let screen = tmux.wait_for(&["etcd(저장소)", "클러스터의 모든 상태를 저장하는 데이터베이스입니다.", "[구간 12]"]);
+    assert!(screen.contains("┏━"), "the selected box is drawn heavy:\n{screen}");
+    // d describes it; esc back; esc leaves selection mode; → is the next slide again.
+    tmux.keys(&["d"]);
+    tmux.wait_for(&["describe(etcd)", "Component:", "Control Plane"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&["etcd(저장소)"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for_without(&["slide(2.1)[5/14]"], "etcd(저장소)");
+    tmux.keys(&["Right"]);
+    tmux.wait_for(&["slide(2.2.1)[6/14]"]);
+    tmux.type_line(":q");
+    assert_exited(&tmux, 0);
+}

@@ -60,6 +60,7 @@ impl App {
         let Some(p) = &mut self.playback else {
             return self.say("this lesson has no narration to play", true);
         };
+        self.played = true;
         if p.toggle(now) {
             let (bar, speed, slide) = (p.status(now), p.speed(), p.slide_at(now));
             self.say(format!("playing {} at {speed}", bar.counter()), false);

@@ -171,8 +171,8 @@ fn body(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
         }
         _ => {
             let text = format!(
-                "{} Start `k8s-course present` in another terminal on this machine. (socket {})",
-                notes.status(),
+                "Start `k8s-course present` in another terminal on this machine, with the same --course: \
+                 these notes attach to it. (socket {})",
                 notes.socket.display()
             );
             (Vec::new(), plain(&text, width, muted), None)

@@ -10,6 +10,9 @@ use crate::app::{Action, App};
 use crate::text::{clean_line, display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
+/// Rows of the full header (K9s has six too): the info block, and key hints in columns this tall.
+pub const HEADER_ROWS: usize = 6;
+
 /// The hints in the header, in K9s order: what you do most first.
 const HINTS: &[(Action, &str)] = &[
     (Action::NextSlide, "next"),
@@ -21,6 +24,8 @@ const HINTS: &[(Action, &str)] = &[
     (Action::Describe, "describe"),
     (Action::Source, "source"),
     (Action::Help, "help"),
+    (Action::PlayPause, "play"),
+    (Action::FocusNext, "select"),
     (Action::Quit, "quit"),
 ];
 
@@ -52,7 +57,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         clean_line(&app.learner)
     };
     let buf = frame.buffer_mut();
-    if area.height < 5 {
+    if (area.height as usize) < HEADER_ROWS {
         let text = format!(
             " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {}",
             lesson.title, chapter.title, ctx.clock
@@ -67,7 +72,11 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     }
     let info_width = (area.width as usize / 2).clamp(30, 64).min(area.width as usize);
     let label = ctx.ui(UiRole::HeaderLabel);
-    let rows: [(&str, String, UiRole); 5] = [
+    let session = match &app.timer {
+        Some(t) => format!("{}   {}", t.header(app.now), ctx.clock),
+        None => ctx.clock.to_string(),
+    };
+    let rows: [(&str, String, UiRole); HEADER_ROWS] = [
         ("Course:", app.course.title.clone(), UiRole::HeaderTitle),
         (
             "Lesson:",
@@ -82,17 +91,10 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         ("Slide:", format!("{slides} {slide_title}"), UiRole::HeaderValue),
         (
             "Learner:",
-            match &app.timer {
-                Some(t) => format!(
-                    "{learner} · {}% · {}  {}",
-                    app.percent_complete(),
-                    t.header(app.now),
-                    ctx.clock
-                ),
-                None => format!("{learner} · {}% done   {}", app.percent_complete(), ctx.clock),
-            },
+            format!("{learner} · {}% done", app.percent_complete()),
             UiRole::HeaderValue,
         ),
+        ("Session:", session, UiRole::HeaderValue),
     ];
     for (i, (name, value, role)) in rows.iter().enumerate() {
         let value_width = info_width.saturating_sub(11);
@@ -109,7 +111,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         .collect();
     let mut x = area.x as usize + info_width + 1;
     let right = area.x as usize + area.width as usize;
-    for column in hints.chunks(5) {
+    for column in hints.chunks(HEADER_ROWS) {
         let key_w = column.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
         let col_w = column.iter().map(|(_, t)| display_width(t)).max().unwrap_or(0) + key_w + 3;
         if x + col_w > right {

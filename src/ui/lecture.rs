@@ -10,11 +10,9 @@ use crate::app::App;
 use crate::text::{display_width, truncate_to};
 use crate::theme::UiRole;
 
-/// Whether the timeline bar is worth a line: the narration is playing or stopped part-way.
+/// Whether the timeline bar is worth a line: the narration has been played this session.
 pub fn shows_timeline(app: &App) -> bool {
-    app.playback
-        .as_ref()
-        .is_some_and(|p| p.is_playing() || p.position(app.now).0 > 0)
+    app.played && app.playback.is_some()
 }
 
 /// `▶ 12/24 ━━━━━━────── 03:12 / 12:01.8 1.5x`: where the narration is, as a bar.
