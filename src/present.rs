@@ -34,13 +34,16 @@
 //! never holds up the presenter; it is sent only the newest state once it reads again.
 //!
 //! - `protocol`: the lines, their encoding, and a reader that takes bytes in any pieces.
-//! - `channel`: the socket, the runtime dir, [`Presenter`] and [`Follower`].
+//! - `channel`: [`Presenter`] and [`Follower`], their buffers, and the non-blocking reads and writes.
+//! - `socket`: the runtime dir, the socket's name, the presenter's lock, connecting without blocking.
 //! - `notes`: the notes window's model and its event loop; `view` draws it.
 
 mod channel;
 pub mod notes;
 mod protocol;
+mod socket;
 pub mod view;
 
-pub use channel::{Event, Follower, Presenter, RUNTIME_DIR_ENV, private_dir, runtime_dir, socket_path};
+pub use channel::{Event, Follower, Presenter};
 pub use protocol::{Command, MAX_LINE, State, VERSION};
+pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir, socket_path};

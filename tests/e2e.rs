@@ -270,7 +270,11 @@ fn a_learner_walks_the_architecture_diagram_to_etcd() {
     tmux.keys(&["Tab"]);
     tmux.wait_for(&["API Server(관문)", "모든 요청을 처리하는 관문입니다"]);
     tmux.keys(&["Right"]);
-    let screen = tmux.wait_for(&["etcd(저장소)", "클러스터의 모든 상태를 저장하는 데이터베이스입니다.", "[구간 12]"]);
+    let screen = tmux.wait_for(&[
+        "etcd(저장소)",
+        "클러스터의 모든 상태를 저장하는 데이터베이스입니다.",
+        "[구간 12]",
+    ]);
     assert!(screen.contains("┏━"), "the selected box is drawn heavy:\n{screen}");
     // d describes it; esc back; esc leaves selection mode; → is the next slide again.
     tmux.keys(&["d"]);

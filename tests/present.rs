@@ -86,11 +86,13 @@ fn the_state_goes_out_and_commands_come_back() {
     assert!(follower.is_attached());
     assert_eq!(presenter.followers(), 1);
 
+    // At once, not on a retry timer (the 200 ms on screen is for the end-to-end test; a loaded
+    // machine may not schedule this thread that fast).
     let published = Instant::now();
     presenter.publish(&state(2));
     follow_to(&mut follower, &mut presenter, 2);
     assert!(
-        published.elapsed() < Duration::from_millis(200),
+        published.elapsed() < Duration::from_secs(1),
         "{:?}",
         published.elapsed()
     );
@@ -168,6 +170,57 @@ fn a_stale_socket_is_removed_and_bound_again() {
     let mut presenter = Presenter::bind(&path).expect("a stale socket is cleaned up");
     presenter.publish(&state(2));
     follow_to(&mut follower, &mut presenter, 2);
+}
+
+/// Set for the child process of [`a_presenter_killed_with_sigkill_is_reported_and_replaced`].
+const CHILD_SOCKET: &str = "K8S_COURSE_TEST_PRESENTER_SOCKET";
+
+/// Not a test on its own: run as a child process by the test below, it presents on the socket
+/// named in the environment until it is killed. Without that variable it does nothing.
+#[test]
+fn child_presenter() {
+    let Some(path) = std::env::var_os(CHILD_SOCKET) else {
+        return;
+    };
+    let mut presenter = Presenter::bind(Path::new(&path)).expect("the child binds");
+    loop {
+        presenter.publish(&state(8));
+        presenter.commands();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_presenter_killed_with_sigkill_is_reported_and_replaced() {
+    let (_dir, path) = socket();
+    let mut child = std::process::Command::new(std::env::current_exe().expect("this test binary"))
+        .args(["child_presenter", "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD_SOCKET, &path)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("start the child presenter");
+    let mut follower = Follower::new(&path);
+    let mut seen = Vec::new();
+    eventually("the child's state", || {
+        seen.extend(follower.poll());
+        seen.contains(&Event::State(state(8))).then_some(())
+    });
+    assert_eq!(
+        Presenter::bind(&path).unwrap_err().kind(),
+        ErrorKind::AddrInUse,
+        "the child presents"
+    );
+
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    eventually("the follower to notice", || {
+        follower.poll().contains(&Event::Detached).then_some(())
+    });
+    assert!(path.exists(), "a killed presenter leaves its socket behind");
+
+    let mut next = Presenter::bind(&path).expect("the dead presenter's socket is cleaned up");
+    next.publish(&state(9));
+    follow_to(&mut follower, &mut next, 9);
 }
 
 #[test]
@@ -302,7 +355,8 @@ fn a_follower_that_does_not_read_never_stalls_the_presenter() {
         });
         slowest = slowest.max(t.elapsed());
     }
-    assert!(slowest < Duration::from_millis(50), "one publish took {slowest:?}");
+    // A write that blocked would hang here for good; these bounds only allow for a busy machine.
+    assert!(slowest < Duration::from_millis(500), "one publish took {slowest:?}");
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
 
     // Catching up, it reads whole lines and ends on the newest state.
@@ -579,6 +633,32 @@ fn notes_follows_a_presenter_and_drives_it() {
     assert!(!screen.contains("notes("), "{screen}");
     assert!(!tmux.alternate_screen(), "back on the normal screen");
     assert!(tmux.cursor_visible(), "the cursor is shown again");
+}
+
+#[test]
+fn notes_ends_on_sigterm_and_sighup_with_the_terminal_restored() {
+    require("bash");
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let sandbox = Sandbox::new();
+        let mut argv = sandbox.env_argv();
+        argv.push(format!("K8S_COURSE_RUNTIME_DIR={}", sandbox.path("run").display()));
+        argv.extend(["bash", "--norc", "--noprofile", "-c"].map(String::from));
+        let pid_file = sh_quote(&sandbox.path("pid").display().to_string());
+        argv.push(format!(
+            "(echo $BASHPID > {pid_file}.tmp && mv {pid_file}.tmp {pid_file}; exec {} notes)\n\
+             echo \"EXIT=$?\"\nexec sleep 60\n",
+            sh_quote(BIN)
+        ));
+        let tmux = Tmux::start("notes-signal", 100, 30, &argv);
+        tmux.wait_for(&["waiting for the presenter…"]);
+        let pid = sandbox.wait_for_pid("pid");
+        // SAFETY: kill(2) with the pid the wrapper wrote; no memory is involved.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let screen = tmux.wait_for(&[&format!("EXIT={code}")]);
+        assert!(!screen.contains("waiting for the presenter"), "{screen}");
+        assert!(!tmux.alternate_screen(), "back on the normal screen");
+        assert!(tmux.cursor_visible(), "the cursor is shown again");
+    }
 }
 
 #[test]

@@ -62,12 +62,31 @@ impl Index {
             };
             for (i, (_, slide)) in lesson.slides().enumerate() {
                 let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
-                // Code frames and table borders are drawing, not text: keep what is inside them.
+                // Frames and table borders are drawing, not text: keep what is inside. Diagrams
+                // are indexed by their components below, not by their drawing.
+                let mut text_only = slide.clone();
+                text_only
+                    .blocks
+                    .retain(|b| !matches!(b, crate::content::Block::Figure(_)));
                 lines.extend(
-                    slide_lines(slide, &opts)
+                    slide_lines(&text_only, &opts)
                         .iter()
-                        .map(|l| line_text(l).trim_matches(|c: char| c == '│' || c == ' ').to_string()),
+                        .map(|l| without_drawing(&line_text(l)))
+                        .filter(|l| !l.is_empty()),
                 );
+                // A diagram's components are found by what they do, too.
+                for block in &slide.blocks {
+                    if let crate::content::Block::Figure(d) = block
+                        && let Some(diagram) = lesson.diagrams.get(*d)
+                    {
+                        lines.extend(
+                            diagram
+                                .components
+                                .iter()
+                                .map(|c| format!("{}: {}", c.label, c.description)),
+                        );
+                    }
+                }
                 entries.push(Entry {
                     lesson: l,
                     slide: SlideIndex(i),
@@ -117,6 +136,14 @@ impl Index {
         }
         hits
     }
+}
+
+/// A line with box-drawing characters and arrows taken out and the gaps they leave closed, so
+/// `│ etcd │  │ Scheduler │` reads `etcd Scheduler`.
+fn without_drawing(line: &str) -> String {
+    let drawing = |c: char| ('\u{2500}'..='\u{257f}').contains(&c) || matches!(c, '▼' | '▶' | '▲' | '◀' | '↪');
+    let cleaned: String = line.chars().map(|c| if drawing(c) { ' ' } else { c }).collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The line around the first match: a long narration paragraph starts shortly before it.
