@@ -409,3 +409,77 @@ fn a_writer_killed_mid_save_never_leaves_a_broken_file() {
         "the writers got saves in"
     );
 }
+
+#[test]
+fn progress_reset_asks_first_and_yes_skips_the_question() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(Some(tmp.path().to_path_buf()));
+    let mut t = session(&["title", "1.1"]);
+    store.save(&learner("kim"), &t.take_pending(), NOW).expect("saved");
+    let run = |args: &[&str], answer: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_k8s-course"))
+            .args(args)
+            .env("K8S_COURSE_DATA_DIR", tmp.path())
+            .env("K8S_COURSE_CONFIG_DIR", tmp.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(answer.as_bytes())
+            .expect("answer");
+        child.wait_with_output().expect("exits")
+    };
+    // The table first.
+    let out = run(&["progress", "--learner", "kim"], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("week07-docker-kubernetes"));
+    // "n" keeps everything.
+    let out = run(&["progress", "--reset", "--learner", "kim"], "n\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("Reset all progress of learner 'kim'? This cannot be undone. [y/N] Not reset.")
+    );
+    assert!(tmp.path().join("kim.yaml").exists());
+    // "y" resets, and so does --yes without a question.
+    let out = run(&["progress", "--reset", "--learner", "kim"], "y\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!tmp.path().join("kim.yaml").exists() && !tmp.path().join("kim.yaml.last-good").exists());
+    let out = run(&["progress", "--reset", "--yes", "--learner", "kim"], "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "'kim' had no progress saved."
+    );
+}
+
+#[test]
+fn invalid_lecture_and_break_lengths_are_refused_before_the_terminal() {
+    for (args, message) in [
+        (
+            ["--lecture", "abc"],
+            "lecture length: invalid duration 'abc': use 20m, 90s, 1h30m or a plain number of minutes",
+        ),
+        (
+            ["--break", "0m"],
+            "break length: invalid duration '0m': it must be longer than zero",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = Command::new(env!("CARGO_BIN_EXE_k8s-course"))
+            .args(args)
+            .env("K8S_COURSE_DATA_DIR", tmp.path())
+            .env("K8S_COURSE_CONFIG_DIR", tmp.path())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim(),
+            format!("k8s-course: {message}")
+        );
+    }
+}
