@@ -37,10 +37,30 @@ pub struct Setup {
     pub themes_dir: Option<PathBuf>,
     pub no_color: bool,
     pub progress: session::ProgressSetup,
+    /// The channel to `k8s-course notes`, when presenting.
+    pub presenter: Option<crate::present::Presenter>,
 }
 
 /// How often the loop wakes without input: to notice signals and to tick the clock.
 const TICK: Duration = Duration::from_millis(200);
+/// The same while presenting: commands from the notes window are read this often.
+const PRESENTER_TICK: Duration = Duration::from_millis(40);
+
+/// What the notes window is told: where the presentation is.
+fn presenter_state(app: &App) -> crate::present::State {
+    let (playing, position_ms, speed) = match &app.playback {
+        Some(p) => (p.is_playing(), p.position(app.now).0, p.speed().to_string()),
+        None => (false, 0, String::new()),
+    };
+    crate::present::State {
+        lesson: app.lesson,
+        slide: app.slide.0,
+        playing,
+        position_ms,
+        speed,
+        session: app.timer.as_ref().map(|t| t.header(app.now)).unwrap_or_default(),
+    }
+}
 
 /// Runs the player until the learner quits or a signal ends it (a terminal that hangs up counts
 /// as SIGHUP), then saves the learner's progress a last time. The terminal is restored on every
@@ -52,20 +72,37 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         themes_dir,
         no_color,
         progress,
+        mut presenter,
     } = setup;
     let mut session = session::Session::start(progress, &app);
-    let result = run_screen(&mut app, &mut session, theme, themes_dir.as_deref(), no_color);
+    let looks = Looks {
+        theme,
+        themes_dir: themes_dir.as_deref(),
+        no_color,
+    };
+    let result = run_screen(&mut app, &mut session, looks, presenter.as_mut());
     let unsaved = session.finish(&mut app);
     (result, unsaved)
+}
+
+/// How the screen looks, and where to find another theme.
+struct Looks<'a> {
+    theme: Theme,
+    themes_dir: Option<&'a Path>,
+    no_color: bool,
 }
 
 fn run_screen(
     app: &mut App,
     session: &mut session::Session,
-    mut theme: Theme,
-    themes_dir: Option<&Path>,
-    no_color: bool,
+    looks: Looks<'_>,
+    mut presenter: Option<&mut crate::present::Presenter>,
 ) -> anyhow::Result<Exit> {
+    let Looks {
+        mut theme,
+        themes_dir,
+        no_color,
+    } = looks;
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
@@ -119,7 +156,21 @@ fn run_screen(
             }
         }
         // Not `event::poll`: see `terminal::Events`.
-        let polled = events.wait(TICK);
+        if let Some(p) = presenter.as_deref_mut() {
+            // Keys pressed in the notes window drive the presentation too.
+            for command in p.commands() {
+                let action = match command {
+                    crate::present::Command::Next => Action::NextSlide,
+                    crate::present::Command::Prev => Action::PrevSlide,
+                    crate::present::Command::PlayPause => Action::PlayPause,
+                };
+                app.update(action);
+                dirty = true;
+            }
+            p.publish(&presenter_state(app));
+        }
+        // Presenting, wake often enough that a key in the notes window shows at once.
+        let polled = events.wait(if presenter.is_some() { PRESENTER_TICK } else { TICK });
         if polled == terminal::Polled::Gone {
             return Ok(Exit::Signal(SIGHUP));
         }
@@ -205,7 +256,10 @@ fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Re
     // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
     terminal::enter().context("cannot return to full screen")?;
-    term.clear()?;
+    // Make the next frame draw every cell: shrinking the viewport to nothing drops ratatui's idea
+    // of what is on screen, and the next draw resizes it back. (`Terminal::clear` would do it too,
+    // but it asks the terminal for the cursor position, which fails where nothing answers.)
+    term.resize(ratatui::layout::Rect::default())?;
     Ok(())
 }
 

@@ -288,3 +288,59 @@ fn a_learner_walks_the_architecture_diagram_to_etcd() {
     tmux.type_line(":q");
     assert_exited(&tmux, 0);
 }
+
+/// Starts `k8s-course present` in `tmux`'s shell, its pid written to `pid_file` in the sandbox.
+fn start_presenter(tmux: &Tmux, sandbox: &Sandbox, pid_file: &str) -> i32 {
+    let _ = std::fs::remove_file(sandbox.path(pid_file));
+    let pid = sh_quote(&sandbox.path(pid_file).display().to_string());
+    tmux.type_line(&format!(
+        "(echo $BASHPID > {pid}.tmp && mv {pid}.tmp {pid}; exec {} present); echo \"EXIT=$?\"",
+        sh_quote(BIN)
+    ));
+    sandbox.wait_for_pid(pid_file)
+}
+
+#[test]
+fn the_notes_window_follows_the_presenter_and_drives_it() {
+    let sandbox = Sandbox::new();
+    let notes = shell("notes", &sandbox);
+    // Notes started first waits for a presenter.
+    notes.type_line(&format!("{} notes", sh_quote(BIN)));
+    notes.wait_for(&["waiting for the presenter"]);
+    let presenter = shell("presenter", &sandbox);
+    start_presenter(&presenter, &sandbox, "pid1");
+    presenter.wait_for(&["slide(title)[1/14]", "title · 1/14"]);
+    notes.wait_for(&["following the presenter", "notes(title)[1/14]"]);
+
+    // Next in the presenter: the notes window follows.
+    let sent = std::time::Instant::now();
+    presenter.keys(&["Space"]);
+    notes.wait_for(&["notes(1.1)[2/14]", "Docker란?"]);
+    eprintln!("notes followed the presenter in {} ms", sent.elapsed().as_millis());
+
+    // Next in the notes window: the presenter moves.
+    notes.keys(&["Space"]);
+    presenter.wait_for(&["slide(1.2)[3/14]"]);
+    notes.wait_for(&["notes(1.2)[3/14]"]);
+
+    // The presenter is killed: notes says so, and a new presenter is followed again (the stale
+    // socket the kill left behind is cleaned up).
+    let pid = sandbox.wait_for_pid("pid1");
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .expect("kill");
+    notes.wait_for(&["the presenter quit"]);
+    start_presenter(&presenter, &sandbox, "pid2");
+    notes.wait_for(&["following the presenter"]);
+    presenter.type_line(":pod");
+    let screen = presenter.wait_for(&["slide(2.2.1)[6/14]", "2.2.1 · 6/14"]);
+    assert!(
+        !screen.contains("Killed"),
+        "the new presenter drew a clean screen:\n{screen}"
+    );
+    notes.wait_for(&["notes(2.2.1)[6/14]"]);
+    notes.keys(&["q"]);
+    presenter.type_line(":q");
+    presenter.wait_until("the presenter's exit", |s| s.lines().any(|l| l.trim_end() == "EXIT=0"));
+}

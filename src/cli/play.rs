@@ -91,7 +91,22 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     if let Some(p) = problem {
         app.say(format!("using the default theme: {p}"), true);
     }
+    // `present`: the channel `k8s-course notes` follows, bound before the terminal is touched.
+    let presenter = if presenting {
+        let bound = crate::present::runtime_dir()
+            .and_then(|dir| crate::present::Presenter::bind(&crate::present::socket_path(&dir, &app.course.id)));
+        match bound {
+            Ok(p) => Some(p),
+            Err(e) => {
+                writeln!(io.err, "k8s-course: cannot present: {e}")?;
+                return Ok(1);
+            }
+        }
+    } else {
+        None
+    };
     let setup = Setup {
+        presenter,
         theme,
         themes_dir,
         no_color,

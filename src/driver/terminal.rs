@@ -23,7 +23,15 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub fn enter() -> std::io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(stdout(), EnterAlternateScreen, cursor::Hide)
+    // Clear what an earlier program left on the alternate screen: ratatui's first frame only
+    // writes the cells that aren't blank. (Not `Terminal::clear`, which asks the terminal where
+    // its cursor is and fails where nothing answers, as under `script`.)
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        cursor::Hide,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
 }
 
 /// Back to the shell's terminal: main screen, cursor shown, cooked mode. Safe to call twice.

@@ -121,6 +121,7 @@ impl Sandbox {
             ("TERM", "xterm-256color".to_string()),
             ("LANG", "C.UTF-8".to_string()),
             ("K8S_COURSE_LEARNER", "tester".to_string()),
+            ("K8S_COURSE_RUNTIME_DIR", path(self.path("run"))),
             ("PS1", PROMPT.to_string()),
         ]
         .into_iter()
