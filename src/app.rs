@@ -243,6 +243,14 @@ impl App {
             changed |= target.min(max) != self.scroll;
             self.scroll = target.min(max);
         }
+        // The narration view follows the segment being spoken while the narration plays.
+        let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
+        if let (Some(View::Narration { scroll }), Some(line), true) = (self.views.last_mut(), drawn.focus_line, playing)
+            && (line < *scroll || line + 3 > *scroll + drawn.page)
+        {
+            *scroll = line.min(max);
+            changed = true;
+        }
         match self.views.last_mut() {
             Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
             Some(_) => {}

@@ -36,6 +36,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
     let width = pane::inner(area).width.max(1) as usize;
     let segments = lesson.segments_of(app.slide);
     let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut spoken_line = None;
     let muted = ctx.ui(UiRole::Muted);
     match &lesson.script {
         None => lines.push(convert::plain("This lesson has no narration (no script.txt).", muted)),
@@ -54,6 +55,9 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
                 } else {
                     ("", UiRole::PaneTitleAccent)
                 };
+                if spoken {
+                    spoken_line = Some(lines.len());
+                }
                 lines.push(Line::from(vec![
                     Span::styled(format!("{mark}[구간 {}]", seg.number), ctx.ui(role)),
                     Span::styled(
@@ -77,7 +81,9 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
     }
     let mut t = title("narration", app);
     t.count = Some(format!("{}", segments.len()));
-    pane::text(frame, area, &t, &lines, scroll, ctx)
+    let mut drawn = pane::text(frame, area, &t, &lines, scroll, ctx);
+    drawn.focus_line = spoken_line;
+    drawn
 }
 
 /// Describe the selected diagram component: what it is, where it sits, where it is narrated.
