@@ -7,9 +7,11 @@ pub mod action;
 pub mod command;
 pub mod focus;
 pub mod lecture;
+mod matches;
 pub mod progress;
 pub mod prompt;
 pub mod search;
+mod typing;
 pub mod view;
 
 pub use action::{Action, Effect};
@@ -18,7 +20,7 @@ pub use view::{TocRow, View};
 
 use crate::content::{Course, Lesson, SlideIndex};
 use crate::keymap::Keymap;
-use search::{Hit, Place};
+use search::Hit;
 
 /// The last search: what was typed, what it found, and which hit `n`/`N` is on.
 #[derive(Debug, Clone)]
@@ -403,138 +405,6 @@ impl App {
             slide: self.slide,
         };
         self.toc.iter().position(|r| *r == here).unwrap_or(0)
-    }
-
-    pub fn hits(&self) -> &[Hit] {
-        self.search.as_ref().map_or(&[], |s| s.hits.as_slice())
-    }
-
-    fn jump_to_hit(&mut self, i: usize) {
-        let Some(hit) = self.hits().get(i).cloned() else {
-            return;
-        };
-        if let Some(s) = &mut self.search {
-            s.current = Some(i);
-        }
-        self.views.retain(|v| !matches!(v, View::Results { .. }));
-        self.go(hit.lesson, hit.slide);
-        let total = self.hits().len();
-        match hit.place {
-            Place::Slide => {
-                self.reveal = Some(hit.occurrence);
-                self.say(format!("match {}/{total}", i + 1), false);
-            }
-            Place::Narration(n) => self.say(
-                format!("match {}/{total} in the narration, segment {n}: l shows it", i + 1),
-                false,
-            ),
-        }
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let total = self.hits().len();
-        let Some(search) = &self.search else {
-            self.say("no search yet: / filters slides and narration", true);
-            return;
-        };
-        if total == 0 {
-            let q = search.query.clone();
-            self.say(format!("no match for '{q}'"), true);
-            return;
-        }
-        let next = match (search.current, forward) {
-            (None, true) => 0,
-            (None, false) => total - 1,
-            (Some(i), true) => (i + 1) % total,
-            (Some(i), false) => (i + total - 1) % total,
-        };
-        self.jump_to_hit(next);
-    }
-
-    fn input(&mut self, edit: Edit) -> Effect {
-        let Some(mut prompt) = self.prompt.take() else {
-            return Effect::None;
-        };
-        match (&edit, prompt.kind) {
-            (Edit::Cancel, kind) => {
-                if kind == PromptKind::Filter {
-                    self.search = None;
-                    self.views.retain(|v| !matches!(v, View::Results { .. }));
-                }
-                return Effect::None;
-            }
-            (Edit::Submit, PromptKind::Command) => {
-                let line = prompt.text.trim().to_string();
-                if line.is_empty() {
-                    return Effect::None;
-                }
-                if self.history.last() != Some(&line) {
-                    self.history.push(line.clone());
-                }
-                return match command::parse(&line, self.current_lesson()) {
-                    Ok(action) => self.update(action),
-                    Err(e) => {
-                        self.say(e, true);
-                        Effect::None
-                    }
-                };
-            }
-            (Edit::Submit, PromptKind::Filter) => {
-                let selected = match self.views.last() {
-                    Some(View::Results { selected }) => *selected,
-                    _ => 0,
-                };
-                if self.hits().is_empty() {
-                    self.views.retain(|v| !matches!(v, View::Results { .. }));
-                    if !prompt.text.trim().is_empty() {
-                        self.say(format!("no match for '{}'", prompt.text.trim()), true);
-                    }
-                    self.search = None;
-                } else {
-                    self.jump_to_hit(selected);
-                }
-                return Effect::None;
-            }
-            (Edit::Up | Edit::Down, PromptKind::Command) => {
-                prompt.walk_history(&self.history, edit == Edit::Up);
-            }
-            (Edit::Up | Edit::Down, PromptKind::Filter) => {
-                self.prompt = Some(prompt);
-                self.move_by(if edit == Edit::Up { -1 } else { 1 });
-                return Effect::None;
-            }
-            (Edit::Complete, PromptKind::Command) => {
-                let candidates = command::complete(&prompt.text, self.current_lesson(), &self.themes);
-                prompt.complete(candidates);
-            }
-            _ => {
-                if prompt.edit(&edit) && prompt.kind == PromptKind::Filter {
-                    let hits = self.index.search(&prompt.text);
-                    self.search = Some(Search {
-                        query: prompt.text.trim().to_string(),
-                        hits,
-                        current: None,
-                    });
-                    if let Some(View::Results { selected }) = self.views.last_mut() {
-                        *selected = 0;
-                    }
-                }
-            }
-        }
-        self.prompt = Some(prompt);
-        Effect::None
-    }
-
-    /// The completion a prompt would take first, shown as ghost text after the cursor.
-    pub fn suggestion(&self) -> Option<String> {
-        let prompt = self.prompt.as_ref()?;
-        if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
-            return None;
-        }
-        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes)
-            .into_iter()
-            .next()?;
-        first.strip_prefix(&prompt.text.to_lowercase()).map(str::to_string)
     }
 }
 

@@ -1,0 +1,91 @@
+//! Typing in the `:` and `/` prompts: edits, history, completion, and what `enter` runs.
+
+use super::{App, Edit, Effect, PromptKind, Search, View, command};
+
+impl App {
+    pub(super) fn input(&mut self, edit: Edit) -> Effect {
+        let Some(mut prompt) = self.prompt.take() else {
+            return Effect::None;
+        };
+        match (&edit, prompt.kind) {
+            (Edit::Cancel, kind) => {
+                if kind == PromptKind::Filter {
+                    self.search = None;
+                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                }
+                return Effect::None;
+            }
+            (Edit::Submit, PromptKind::Command) => {
+                let line = prompt.text.trim().to_string();
+                if line.is_empty() {
+                    return Effect::None;
+                }
+                if self.history.last() != Some(&line) {
+                    self.history.push(line.clone());
+                }
+                return match command::parse(&line, self.current_lesson()) {
+                    Ok(action) => self.update(action),
+                    Err(e) => {
+                        self.say(e, true);
+                        Effect::None
+                    }
+                };
+            }
+            (Edit::Submit, PromptKind::Filter) => {
+                let selected = match self.views.last() {
+                    Some(View::Results { selected }) => *selected,
+                    _ => 0,
+                };
+                if self.hits().is_empty() {
+                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                    if !prompt.text.trim().is_empty() {
+                        self.say(format!("no match for '{}'", prompt.text.trim()), true);
+                    }
+                    self.search = None;
+                } else {
+                    self.jump_to_hit(selected);
+                }
+                return Effect::None;
+            }
+            (Edit::Up | Edit::Down, PromptKind::Command) => {
+                prompt.walk_history(&self.history, edit == Edit::Up);
+            }
+            (Edit::Up | Edit::Down, PromptKind::Filter) => {
+                self.prompt = Some(prompt);
+                self.move_by(if edit == Edit::Up { -1 } else { 1 });
+                return Effect::None;
+            }
+            (Edit::Complete, PromptKind::Command) => {
+                let candidates = command::complete(&prompt.text, self.current_lesson(), &self.themes);
+                prompt.complete(candidates);
+            }
+            _ => {
+                if prompt.edit(&edit) && prompt.kind == PromptKind::Filter {
+                    let hits = self.index.search(&prompt.text);
+                    self.search = Some(Search {
+                        query: prompt.text.trim().to_string(),
+                        hits,
+                        current: None,
+                    });
+                    if let Some(View::Results { selected }) = self.views.last_mut() {
+                        *selected = 0;
+                    }
+                }
+            }
+        }
+        self.prompt = Some(prompt);
+        Effect::None
+    }
+
+    /// The completion a prompt would take first, shown as ghost text after the cursor.
+    pub fn suggestion(&self) -> Option<String> {
+        let prompt = self.prompt.as_ref()?;
+        if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
+            return None;
+        }
+        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes)
+            .into_iter()
+            .next()?;
+        first.strip_prefix(&prompt.text.to_lowercase()).map(str::to_string)
+    }
+}
