@@ -8,6 +8,7 @@ pub mod list;
 pub mod notes;
 pub mod play;
 pub mod progress;
+pub mod screen;
 pub mod show;
 
 use std::io::Write;

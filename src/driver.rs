@@ -6,17 +6,16 @@ mod keys;
 pub mod session;
 pub mod terminal;
 
-use std::io::stdout;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGTSTP};
 
 use crate::app::{Action, App, Effect};
 use crate::render::Highlighter;
@@ -103,18 +102,12 @@ fn run_screen(
         themes_dir,
         no_color,
     } = looks;
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .with_context(|| format!("cannot handle signal {sig}"))?;
-    }
-    let mut events = terminal::Events::open().context("cannot read from the terminal")?;
-    terminal::install_panic_hook();
-    // The guard first: `enter` can fail after raw mode is on.
-    let _guard = terminal::Guard;
-    terminal::enter().context("cannot switch the terminal to full screen")?;
-    let mut term =
-        terminal::Screen::new(Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?);
+    let terminal::FullScreen {
+        signal,
+        mut events,
+        mut term,
+        _guard,
+    } = terminal::start()?;
     let highlighter = Arc::new(Highlighter::new());
     let mut clock = clock::now_hhmm();
     let started = std::time::Instant::now();

@@ -191,3 +191,40 @@ impl<B: Backend> Drop for Screen<B> {
         }
     }
 }
+
+/// A full-screen command's hold on the terminal: the signals it leaves through (a flag the loop
+/// reads), its input, and the screen, with the guard that gives the terminal back when dropped.
+pub struct FullScreen {
+    /// The number of the last signal caught (SIGTERM, SIGHUP, SIGINT, SIGTSTP), 0 for none.
+    pub signal: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub events: Events,
+    pub term: Screen<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
+    pub _guard: Guard,
+}
+
+/// Takes the terminal for a full-screen command, in the order that keeps it safe: signals caught
+/// first, then the panic hook and the guard, then raw mode and the alternate screen.
+pub fn start() -> anyhow::Result<FullScreen> {
+    use anyhow::Context;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
+            .with_context(|| format!("cannot handle signal {sig}"))?;
+    }
+    let events = Events::open().context("cannot read from the terminal")?;
+    install_panic_hook();
+    // The guard first: `enter` can fail after raw mode is on.
+    let guard = Guard;
+    enter().context("cannot switch the terminal to full screen")?;
+    let backend = ratatui::backend::CrosstermBackend::new(stdout());
+    let term = Screen::new(ratatui::Terminal::new(backend).context("cannot start the terminal UI")?);
+    Ok(FullScreen {
+        signal,
+        events,
+        term,
+        _guard: guard,
+    })
+}

@@ -6,17 +6,15 @@
 //! [`Notes`] is the model (no terminal, tested with keys and events); [`run`] is its event loop
 //! on the terminal, leaving it as it found it on every way out, as the player does.
 
-use std::io::stdout;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGTSTP};
 
 use super::{Command, Event, Follower, State, view};
 use crate::content::script::Millis;
@@ -194,18 +192,12 @@ impl<'c> Notes<'c> {
 /// restored on every way out (the guard, the panic hook, signals as the player handles them);
 /// the caller prints errors after this returns.
 pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>) -> anyhow::Result<Exit> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT, SIGTSTP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .with_context(|| format!("cannot handle signal {sig}"))?;
-    }
-    let mut events = terminal::Events::open().context("cannot read from the terminal")?;
-    terminal::install_panic_hook();
-    // The guard first: `enter` can fail after raw mode is on.
-    let _guard = terminal::Guard;
-    terminal::enter().context("cannot switch the terminal to full screen")?;
-    let mut term =
-        terminal::Screen::new(Terminal::new(CrosstermBackend::new(stdout())).context("cannot start the terminal UI")?);
+    let terminal::FullScreen {
+        signal,
+        mut events,
+        mut term,
+        _guard,
+    } = terminal::start()?;
     let mut follower = Follower::new(socket);
     let mut notes = Notes::new(course, socket);
     notes.flash = flash;

@@ -1,0 +1,96 @@
+//! What every full-screen command (the player, `present`, `notes`) loads before it touches the
+//! terminal, and how it turns the way it ended into an exit code. Errors are printed here, on the
+//! normal screen, never while the terminal is raw.
+
+use std::path::PathBuf;
+
+use super::{Cli, Io, print_diagnostics};
+use crate::config::{self, Config, Paths};
+use crate::content::{Course, load_course};
+use crate::driver::Exit;
+use crate::theme::{self, Theme};
+
+/// Everything loaded and checked.
+pub struct Loaded {
+    pub paths: Paths,
+    pub config: Config,
+    pub course: Course,
+    pub theme: Theme,
+    /// The theme asked for, and why it could not be used (the default is used instead).
+    pub theme_name: String,
+    pub theme_problem: Option<String>,
+    pub themes_dir: Option<PathBuf>,
+    pub no_color: bool,
+}
+
+impl Loaded {
+    /// The flash that says why the default theme is in use, if it is.
+    pub fn theme_flash(&self) -> Option<String> {
+        self.theme_problem
+            .as_ref()
+            .map(|p| format!("using the default theme: {p}"))
+    }
+}
+
+/// Loads config, course and theme; on a problem prints it and returns None.
+pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
+    let paths = Paths::from_env();
+    let config = match config::load(&paths) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(io.err, "{e}")?;
+            writeln!(
+                io.err,
+                "k8s-course: fix the config file, or move it away to use the defaults"
+            )?;
+            return Ok(None);
+        }
+    };
+    let report = load_course(&cli.source());
+    let Some(course) = report.course else {
+        print_diagnostics(&report.diagnostics, io)?;
+        writeln!(
+            io.err,
+            "k8s-course: the course has errors; `k8s-course check` lists them"
+        )?;
+        return Ok(None);
+    };
+    let themes_dir = paths.themes_dir();
+    let no_color = theme::no_color_env();
+    let theme_name = (cli.theme.clone())
+        .or(config.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let (theme, theme_problem) = theme::load_or_default(&theme_name, themes_dir.as_deref(), no_color);
+    Ok(Some(Loaded {
+        paths,
+        config,
+        course,
+        theme,
+        theme_name,
+        theme_problem,
+        themes_dir,
+        no_color,
+    }))
+}
+
+/// Whether stdout is a terminal; if not, says `no_terminal` (checked after the command's own
+/// arguments, so a mistake in them is reported even on a pipe).
+pub fn is_terminal(io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
+    if !io.stdout_is_tty {
+        writeln!(io.err, "k8s-course: {no_terminal}")?;
+    }
+    Ok(io.stdout_is_tty)
+}
+
+/// The process exit code for how a full-screen command ended: 0, 128 + n after signal n, or 1
+/// after an error (printed).
+pub fn exit_code(result: anyhow::Result<Exit>, io: &mut Io<'_>) -> std::io::Result<u8> {
+    match result {
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(sig)) => Ok(128u8.saturating_add(sig as u8)),
+        Err(e) => {
+            writeln!(io.err, "k8s-course: {e:#}")?;
+            Ok(1)
+        }
+    }
+}
