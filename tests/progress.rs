@@ -344,13 +344,17 @@ fn writer_child() {
     ) else {
         return;
     };
-    let store = Store::new(Some(PathBuf::from(dir)));
+    let store = Store::new(Some(PathBuf::from(&dir)));
     let n: usize = n.parse().expect("a count");
     for i in 0..n {
         let mut t = Tracker::default();
         t.visit(&key(), &format!("{tag}-{i}"));
         t.spent(&key(), "shared", 1);
         store.save(&learner("shared"), &t.take_pending(), NOW).expect("save");
+        if i == 0 {
+            // Tell the parent a save is in, so it never kills a writer that hasn't started.
+            std::fs::write(PathBuf::from(&dir).join(format!("{tag}.ready")), b"").expect("ready marker");
+        }
     }
 }
 
@@ -388,9 +392,16 @@ fn a_writer_killed_mid_save_never_leaves_a_broken_file() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let store = Store::new(Some(tmp.path().to_path_buf()));
     for round in 0..50u64 {
-        let mut child = writer(tmp.path(), &format!("r{round}"), 1_000_000);
-        // Let it get some saves in, a different moment each round.
-        std::thread::sleep(std::time::Duration::from_millis(15 + (round * 7) % 40));
+        let tag = format!("r{round}");
+        let mut child = writer(tmp.path(), &tag, 1_000_000);
+        // Once its first save is in, let it run on for a different moment each round.
+        let ready = tmp.path().join(format!("{tag}.ready"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !ready.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(ready.exists(), "round {round}: the writer never saved");
+        std::thread::sleep(std::time::Duration::from_millis((round * 7) % 40));
         child.kill().expect("SIGKILL");
         let _ = child.wait();
         if let Ok(bytes) = std::fs::read(tmp.path().join("shared.yaml")) {
