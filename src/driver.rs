@@ -8,14 +8,11 @@ pub mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTSTP};
+use signal_hook::consts::SIGHUP;
 
 use crate::app::{Action, App, Effect};
 use crate::render::Highlighter;
@@ -102,12 +99,7 @@ fn run_screen(
         themes_dir,
         no_color,
     } = looks;
-    let terminal::FullScreen {
-        signal,
-        mut events,
-        mut term,
-        _guard,
-    } = terminal::start()?;
+    let mut screen = terminal::start()?;
     let highlighter = Arc::new(Highlighter::new());
     let mut clock = clock::now_hhmm();
     let started = std::time::Instant::now();
@@ -117,13 +109,10 @@ fn run_screen(
     // Whether the last frame had syntect available; when it becomes available, redraw in colour.
     let mut drawn_highlighted = false;
     loop {
-        match signal.swap(0, Ordering::SeqCst) as i32 {
-            0 => {}
-            SIGTSTP => {
-                suspend(&mut term)?;
-                dirty = true;
-            }
-            sig => return Ok(Exit::Signal(sig)),
+        match screen.caught()? {
+            terminal::Caught::Nothing => {}
+            terminal::Caught::Resumed => dirty = true,
+            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
         }
         let before = app.flash.clone();
         session.tick(app);
@@ -139,7 +128,7 @@ fn run_screen(
                 clock: &clock,
             };
             drawn_highlighted = highlighter.is_ready();
-            ui::render(&mut term, app, &ctx)?;
+            ui::render(&mut screen.term, app, &ctx)?;
             dirty = false;
             if !warmed {
                 // Highlight every code block in the background once the first frame is up, so
@@ -163,7 +152,9 @@ fn run_screen(
             p.publish(&presenter_state(app));
         }
         // Presenting, wake often enough that a key in the notes window shows at once.
-        let polled = events.wait(if presenter.is_some() { PRESENTER_TICK } else { TICK });
+        let polled = screen
+            .events
+            .wait(if presenter.is_some() { PRESENTER_TICK } else { TICK });
         if polled == terminal::Polled::Gone {
             return Ok(Exit::Signal(SIGHUP));
         }
@@ -205,7 +196,7 @@ fn run_screen(
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(Exit::Quit),
-            Effect::Suspend => suspend(&mut term)?,
+            Effect::Suspend => terminal::suspend(&mut screen.term)?,
             Effect::SwitchLearner(name) => session.switch(&name, app),
             Effect::LoadTheme(name) => match theme::load(&name, themes_dir) {
                 Ok(t) => {
@@ -241,19 +232,6 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent) -> Effect {
         Some(action) => app.update(action),
         None => Effect::None,
     }
-}
-
-/// `ctrl-z`: give the shell its terminal back, stop, and on `fg` take it again and redraw fully.
-fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Result<()> {
-    terminal::leave();
-    // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
-    terminal::enter().context("cannot return to full screen")?;
-    // Make the next frame draw every cell: shrinking the viewport to nothing drops ratatui's idea
-    // of what is on screen, and the next draw resizes it back. (`Terminal::clear` would do it too,
-    // but it asks the terminal for the cursor position, which fails where nothing answers.)
-    term.resize(ratatui::layout::Rect::default())?;
-    Ok(())
 }
 
 fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {

@@ -228,3 +228,44 @@ pub fn start() -> anyhow::Result<FullScreen> {
         _guard: guard,
     })
 }
+
+/// `ctrl-z` (or SIGTSTP): give the shell its terminal back, stop, and on `fg` take it again with
+/// the next frame drawing every cell.
+pub fn suspend(
+    term: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    leave();
+    // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
+    enter().context("cannot return to full screen")?;
+    // Shrinking the viewport to nothing drops ratatui's idea of what is on screen, and the next
+    // draw resizes it back. (`Terminal::clear` would do it too, but it asks the terminal for the
+    // cursor position, which fails where nothing answers.)
+    term.resize(ratatui::layout::Rect::default())?;
+    Ok(())
+}
+
+/// What the signals caught since the last look ask of a loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caught {
+    Nothing,
+    /// The command was suspended and has just been resumed: redraw.
+    Resumed,
+    /// Leave through the normal path with 128 + this signal.
+    Exit(i32),
+}
+
+impl FullScreen {
+    /// Looks at the signal flag: SIGTSTP suspends here and now; SIGTERM, SIGHUP and SIGINT end.
+    pub fn caught(&mut self) -> anyhow::Result<Caught> {
+        match self.signal.swap(0, std::sync::atomic::Ordering::SeqCst) as i32 {
+            0 => Ok(Caught::Nothing),
+            signal_hook::consts::SIGTSTP => {
+                suspend(&mut self.term)?;
+                Ok(Caught::Resumed)
+            }
+            sig => Ok(Caught::Exit(sig)),
+        }
+    }
+}

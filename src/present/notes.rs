@@ -7,14 +7,11 @@
 //! on the terminal, leaving it as it found it on every way out, as the player does.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTSTP};
+use signal_hook::consts::SIGHUP;
 
 use super::{Command, Event, Follower, State, view};
 use crate::content::script::Millis;
@@ -192,34 +189,26 @@ impl<'c> Notes<'c> {
 /// restored on every way out (the guard, the panic hook, signals as the player handles them);
 /// the caller prints errors after this returns.
 pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>) -> anyhow::Result<Exit> {
-    let terminal::FullScreen {
-        signal,
-        mut events,
-        mut term,
-        _guard,
-    } = terminal::start()?;
+    let mut screen = terminal::start()?;
     let mut follower = Follower::new(socket);
     let mut notes = Notes::new(course, socket);
     notes.flash = flash;
     let mut dirty = true;
     loop {
-        match signal.swap(0, Ordering::SeqCst) as i32 {
-            0 => {}
-            SIGTSTP => {
-                suspend(&mut term)?;
-                dirty = true;
-            }
-            sig => return Ok(Exit::Signal(sig)),
+        match screen.caught()? {
+            terminal::Caught::Nothing => {}
+            terminal::Caught::Resumed => dirty = true,
+            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
         }
         for event in follower.poll() {
             notes.on_event(event);
             dirty = true;
         }
         if dirty {
-            term.draw(|f| view::draw(f, &notes, theme))?;
+            screen.term.draw(|f| view::draw(f, &notes, theme))?;
             dirty = false;
         }
-        match events.wait(POLL) {
+        match screen.events.wait(POLL) {
             terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
             terminal::Polled::Nothing => continue,
             terminal::Polled::Event => {}
@@ -230,7 +219,7 @@ pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>)
                 match notes.on_key(&k) {
                     Intent::None => {}
                     Intent::Send(cmd) => notes.sent(follower.send(cmd)),
-                    Intent::Suspend => suspend(&mut term)?,
+                    Intent::Suspend => terminal::suspend(&mut screen.term)?,
                     Intent::Quit => return Ok(Exit::Quit),
                 }
             }
@@ -240,14 +229,4 @@ pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>)
             Err(e) => return Err(e).context("cannot read from the terminal"),
         }
     }
-}
-
-/// `ctrl-z`: give the shell its terminal back, stop, and on `fg` take it again and redraw fully.
-fn suspend(term: &mut Terminal<CrosstermBackend<std::io::Stdout>>) -> anyhow::Result<()> {
-    terminal::leave();
-    // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
-    terminal::enter().context("cannot return to full screen")?;
-    term.clear()?;
-    Ok(())
 }
