@@ -200,6 +200,7 @@ impl Store {
         let shown = |e: std::io::Error| format!("cannot save progress in {}: {e}", dir.display());
         self.fs.create_dir_all(dir).map_err(shown)?;
         let _lock = self.fs.lock(&Self::lock_path(dir, learner)).map_err(shown)?;
+        self.sweep_temporaries(dir, learner);
         let (current, notices) = self.read_current(dir, learner, now);
         let main = dir.join(learner.file_name());
         let (mut progress, main_is_sound) = match current {
@@ -228,6 +229,27 @@ impl Store {
             return Err(shown(e));
         }
         Ok(notices)
+    }
+
+    /// Removes temporary files a writer killed mid-save left behind (`.NAME.yaml.tmp-PID-N`
+    /// whose process is gone). Under the learner's lock, so no live writer's file is touched;
+    /// a failure here only leaves a harmless file.
+    fn sweep_temporaries(&self, dir: &Path, learner: &Learner) {
+        let prefix = format!(".{}.tmp-", learner.file_name());
+        for name in self.fs.list(dir).unwrap_or_default() {
+            let Some(pid) = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|pid| pid.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+            let alive = pid == std::process::id() as i32 || unsafe { libc::kill(pid, 0) } == 0;
+            if !alive {
+                let _ = self.fs.remove(&dir.join(&name));
+            }
+        }
     }
 
     /// Every learner with a progress file here.
