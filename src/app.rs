@@ -57,6 +57,9 @@ pub struct Drawn {
     pub match_lines: Vec<usize>,
     /// The line of the slide where the selected diagram component is drawn.
     pub focus_line: Option<usize>,
+    /// Where the selected diagram's components were drawn (component, centre x, centre y), so the
+    /// arrows move through the picture as it is on screen.
+    pub diagram_boxes: Vec<(usize, usize, usize)>,
 }
 
 /// What the player shows and where the learner is.
@@ -199,6 +202,8 @@ impl App {
             Action::FocusPrev => self.focus_step(false),
             Action::FocusMove(dir) => self.focus_move(dir),
             Action::PlayPause => self.toggle_play(),
+            Action::Play => self.set_playing(true),
+            Action::Pause => self.set_playing(false),
             Action::Faster => self.change_speed(true),
             Action::Slower => self.change_speed(false),
             Action::SetSpeed(text) => self.set_speed(&text),

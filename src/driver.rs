@@ -182,7 +182,13 @@ fn run_screen(
                     app.dismiss_break();
                     Effect::None
                 } else {
-                    on_key(app, &k)
+                    // Behind the too-small notice nothing can be seen: only quitting and
+                    // suspending act, so no unseen view opens and no slide turns.
+                    let seen = screen
+                        .term
+                        .size()
+                        .is_ok_and(|s| s.width >= ui::MIN_WIDTH && s.height >= ui::MIN_HEIGHT);
+                    on_key(app, &k, seen)
                 }
             }
             Ok(Event::Resize(..)) => {
@@ -210,7 +216,7 @@ fn run_screen(
 }
 
 /// One key press: an edit when a prompt is open (ctrl-c still quits), else the keymap's action.
-fn on_key(app: &mut App, event: &crossterm::event::KeyEvent) -> Effect {
+fn on_key(app: &mut App, event: &crossterm::event::KeyEvent, seen: bool) -> Effect {
     if app.prompt.is_some() {
         if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == event::KeyCode::Char('c') {
             return app.update(Action::Quit);
@@ -229,8 +235,8 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent) -> Effect {
         .cloned()
     });
     match action {
-        Some(action) => app.update(action),
-        None => Effect::None,
+        Some(action) if seen || matches!(action, Action::Quit | Action::Suspend) => app.update(action),
+        _ => Effect::None,
     }
 }
 

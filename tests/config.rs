@@ -232,7 +232,11 @@ fn info_shows_where_things_are_and_the_themes_there_are() {
     // --theme wins over the config; an unknown name is only reported, not checked.
     let (code, rows) = info(&sandbox, &["--theme", "nope"]);
     assert_eq!(code, Some(0));
-    assert_eq!(row(&rows, "Theme"), "nope");
+    assert!(
+        row(&rows, "Theme").starts_with("nope (not usable, the default is used: unknown theme `nope`"),
+        "{}",
+        row(&rows, "Theme")
+    );
     let (_, rows) = info(&sandbox, &["--theme", "light"]);
     assert_eq!(row(&rows, "Theme"), "light");
 }

@@ -73,15 +73,14 @@ fn a_learner_walks_through_the_course_and_quits() {
     // lecturer speaks of it over 3.3 and 5.
     tmux.type_text("/Falco");
     let screen = tmux.wait_for(&["filter(/Falco)[3]"]);
-    let first = line_with(&screen, "slide ");
+    let first = line_with(&screen, "diagram ");
     assert!(first.contains("3.1") && first.contains("Falco"), "{first}");
     let spoken = line_with(&screen, "구간 21");
     assert!(spoken.contains("3.3") && spoken.contains("Falco"), "{spoken}");
 
-    // Enter opens the first hit: slide 3.1, its diagram holding Falco, and the flash counts.
+    // Enter opens the first hit: slide 3.1 with Falco selected in its diagram and described.
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for(&["slide(3.1)[9/14]", "match 1/3"]);
-    assert!(screen.contains("Falco"), "{screen}");
+    tmux.wait_for(&["slide(3.1)[9/14]", "match 1/3 in the diagram", "Falco(런타임)"]);
     // `n`: the next match, in the narration over 3.3.
     tmux.keys(&["n"]);
     tmux.wait_for(&["slide(3.3)[11/14]", "match 2/3 in the narration"]);
@@ -207,9 +206,14 @@ fn a_terminal_too_small_says_so_and_the_slide_comes_back() {
     tmux.resize(30, 8);
     let screen = tmux.wait_for(&["Terminal too small", "30x8, needs 40x10"]);
     assert!(!screen.contains("slide("), "{screen}");
+    // Keys behind the notice do nothing that can't be seen: no slide turns, no view opens.
+    tmux.keys(&["Space", "t", "?"]);
+    // Nothing on screen changes to wait for: give the keys time to be read before the resize.
+    std::thread::sleep(std::time::Duration::from_millis(300));
 
     tmux.resize(100, 30);
     let screen = tmux.wait_for_without(&["slide(1.1)[2/14]", "Docker란?"], "Terminal too small");
+    assert!(!screen.contains("toc(") && !screen.contains("NAVIGATE"), "{screen}");
     // The whole frame is redrawn at the new size: the slide's box spans the 100 columns.
     let top = line_with(&screen, "slide(1.1)[2/14]");
     assert!(top.starts_with('┌') && top.ends_with('┐'), "{top}");

@@ -187,3 +187,31 @@ fn presenter_audience_view() {
         app.tick(Duration::from_secs(754));
     });
 }
+
+/// The arrows move through the diagram as it is drawn: at 100 columns the control plane is a
+/// 2x2 grid, so ↓ from API Server is Scheduler and → from etcd goes nowhere.
+#[test]
+fn diagram_arrows_follow_the_picture_on_screen() {
+    use k8s_course::content::diagram::Dir;
+    let mut app = app();
+    command(&mut app, "arch");
+    app.update(Action::FocusNext);
+    let selected = |app: &k8s_course::app::App| app.focused().map(|(d, c)| d.components[c].id.clone());
+    let step = |app: &mut k8s_course::app::App, dir| {
+        screen(app, 100, 30);
+        app.update(Action::FocusMove(dir));
+        selected(app)
+    };
+    assert_eq!(step(&mut app, Dir::Down).as_deref(), Some("scheduler"));
+    assert_eq!(step(&mut app, Dir::Right).as_deref(), Some("controller-manager"));
+    assert_eq!(step(&mut app, Dir::Up).as_deref(), Some("etcd"));
+    assert_eq!(
+        step(&mut app, Dir::Right).as_deref(),
+        Some("etcd"),
+        "nothing to the right"
+    );
+    // At 160 columns the control plane is one row: → from etcd is Scheduler.
+    screen(&mut app, 160, 40);
+    app.update(Action::FocusMove(Dir::Right));
+    assert_eq!(selected(&app).as_deref(), Some("scheduler"));
+}

@@ -53,6 +53,10 @@ pub enum Action {
     FocusMove(crate::content::diagram::Dir),
     /// Play or pause the narration
     PlayPause,
+    /// Play the narration (`:play`)
+    Play,
+    /// Pause the narration (`:pause`)
+    Pause,
     /// Narration faster
     Faster,
     /// Narration slower

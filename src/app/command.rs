@@ -77,10 +77,17 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "play",
-        aliases: &["pause"],
+        aliases: &[],
         arg: Arg::None,
-        help: "play / pause the narration",
-        action: |_| Action::PlayPause,
+        help: "play the narration",
+        action: |_| Action::Play,
+    },
+    Command {
+        name: "pause",
+        aliases: &[],
+        arg: Arg::None,
+        help: "pause the narration",
+        action: |_| Action::Pause,
     },
     Command {
         name: "narration",

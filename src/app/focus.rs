@@ -55,8 +55,40 @@ impl App {
         let Some(f) = self.focus else {
             return self.focus_step(true);
         };
-        if let Some(next) = self.current_lesson().diagrams[f.diagram].step(f.component, dir) {
+        // The picture as drawn decides; the diagram's own tiers only when nothing was drawn yet.
+        let next = match nearest_drawn(&self.drawn.diagram_boxes, f.component, dir) {
+            Some(c) => Some(c),
+            None if self.drawn.diagram_boxes.is_empty() => {
+                self.current_lesson().diagrams[f.diagram].step(f.component, dir)
+            }
+            None => None,
+        };
+        if let Some(next) = next {
             self.focus = Some(Focus { component: next, ..f });
         }
     }
+}
+
+/// The drawn box nearest to `from`'s in direction `dir`: the box must lie that way, and a box
+/// straight that way beats one off to the side (a cell across counts half a row down, since
+/// terminal cells are about twice as tall as wide).
+fn nearest_drawn(boxes: &[(usize, usize, usize)], from: usize, dir: Dir) -> Option<usize> {
+    let &(_, hx, hy) = boxes.iter().find(|(c, _, _)| *c == from)?;
+    let (hx, hy) = (hx as f64, hy as f64 * 2.0);
+    boxes
+        .iter()
+        .filter(|(c, _, _)| *c != from)
+        .filter_map(|&(c, x, y)| {
+            let (dx, dy) = (x as f64 - hx, y as f64 * 2.0 - hy);
+            let (along, across) = match dir {
+                Dir::Left => (-dx, dy),
+                Dir::Right => (dx, dy),
+                Dir::Up => (-dy, dx),
+                Dir::Down => (dy, dx),
+            };
+            // Within 45 degrees of the direction pressed.
+            (along > 0.0 && across.abs() <= along).then_some((c, along + 2.0 * across.abs()))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
 }

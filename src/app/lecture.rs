@@ -63,12 +63,30 @@ impl App {
         self.played = true;
         if p.toggle(now) {
             let (bar, speed, slide) = (p.status(now), p.speed(), p.slide_at(now));
-            self.say(format!("playing {} at {speed}", bar.counter()), false);
-            if let Some(slide) = slide {
-                self.move_to(self.lesson, slide);
+            let here = self.slide;
+            match slide.filter(|s| *s != here) {
+                // A slide without narration: say where the narration goes on, then go there.
+                Some(next) => {
+                    let lesson = self.current_lesson();
+                    let (from, to) = (lesson.id_of(here), lesson.id_of(next));
+                    self.say(
+                        format!("no narration on {from}: playing from {to} ({})", bar.counter()),
+                        false,
+                    );
+                    self.move_to(self.lesson, next);
+                }
+                None => self.say(format!("playing {} at {speed}", bar.counter()), false),
             }
         } else {
             self.say("paused", false);
+        }
+    }
+
+    /// `:play` and `:pause`: the state asked for, whatever it was.
+    pub(super) fn set_playing(&mut self, play: bool) {
+        let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
+        if playing != play {
+            self.toggle_play();
         }
     }
 

@@ -27,6 +27,13 @@ impl App {
                 format!("match {}/{total} in the narration, segment {n}: l shows it", i + 1),
                 false,
             ),
+            Place::Component { diagram, component } => {
+                self.focus = Some(super::Focus { diagram, component });
+                self.say(
+                    format!("match {}/{total} in the diagram: esc leaves the selection", i + 1),
+                    false,
+                );
+            }
         }
     }
 

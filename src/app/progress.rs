@@ -89,11 +89,14 @@ impl App {
 
     pub(super) fn toggle_bookmark(&mut self) {
         let key = self.lesson_key();
+        // In the bookmarks list, `b` acts on the selected row; elsewhere on the slide shown.
+        let target = match self.views.last() {
+            Some(super::View::Bookmarks { selected }) => self.bookmarks().get(*selected).copied(),
+            _ => Some(self.slide),
+        };
+        let Some(index) = target else { return };
         let lesson = self.current_lesson();
-        let (id, title) = (
-            lesson.id_of(self.slide),
-            lesson.slide(self.slide).map(|s| s.display_title()),
-        );
+        let (id, title) = (lesson.id_of(index), lesson.slide(index).map(|s| s.display_title()));
         let on = self.progress.toggle_bookmark(&key, &id);
         let title = title.unwrap_or(id);
         self.say(

@@ -16,6 +16,11 @@ pub enum Place {
     Slide,
     /// Narration segment (its number, `[구간 N]`).
     Narration(usize),
+    /// A component of a diagram on the slide (found by its label or description).
+    Component {
+        diagram: usize,
+        component: usize,
+    },
 }
 
 /// One matching line.
@@ -74,25 +79,37 @@ impl Index {
                         .map(|l| without_drawing(&line_text(l)))
                         .filter(|l| !l.is_empty()),
                 );
-                // A diagram's components are found by what they do, too.
-                for block in &slide.blocks {
-                    if let crate::content::Block::Figure(d) = block
-                        && let Some(diagram) = lesson.diagrams.get(*d)
-                    {
-                        lines.extend(
-                            diagram
-                                .components
-                                .iter()
-                                .map(|c| format!("{}: {}", c.label, c.description)),
-                        );
-                    }
-                }
                 entries.push(Entry {
                     lesson: l,
                     slide: SlideIndex(i),
                     place: Place::Slide,
                     lines: lines.into_iter().map(pair).collect(),
                 });
+                // A diagram's components are found by name and by what they do; a hit selects
+                // the component. Copies (three nodes' kubelets) are listed once.
+                for block in &slide.blocks {
+                    let crate::content::Block::Figure(d) = block else {
+                        continue;
+                    };
+                    let Some(diagram) = lesson.diagrams.get(*d) else {
+                        continue;
+                    };
+                    let mut seen = std::collections::HashSet::new();
+                    for (c, component) in diagram.components.iter().enumerate() {
+                        let line = format!("{}: {}", component.label, component.description);
+                        if seen.insert(line.clone()) {
+                            entries.push(Entry {
+                                lesson: l,
+                                slide: SlideIndex(i),
+                                place: Place::Component {
+                                    diagram: *d,
+                                    component: c,
+                                },
+                                lines: vec![pair(line)],
+                            });
+                        }
+                    }
+                }
                 let Some(script) = &lesson.script else { continue };
                 for seg in lesson.segments_of(SlideIndex(i)) {
                     let segment = &script.segments[seg];
@@ -214,7 +231,13 @@ mod tests {
         assert_eq!(
             places,
             [
-                ("3.1".into(), Place::Slide),
+                (
+                    "3.1".into(),
+                    Place::Component {
+                        diagram: 2,
+                        component: 4
+                    }
+                ),
                 ("3.3".into(), Place::Narration(21)),
                 ("5".into(), Place::Narration(23))
             ]

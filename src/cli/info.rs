@@ -29,7 +29,13 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<bool> {
         ("Course", course),
         ("Config", format!("{} ({config_state})", show(config_file.as_deref()))),
         ("Themes", show(themes_dir.as_deref())),
-        ("Theme", theme),
+        (
+            "Theme",
+            match theme::load(&theme, themes_dir.as_deref()) {
+                Ok(_) => theme,
+                Err(e) => format!("{theme} (not usable, the default is used: {e})"),
+            },
+        ),
         ("Available", theme::names(themes_dir.as_deref()).join(", ")),
         ("Data", show(paths.data_dir.as_deref())),
         (

@@ -65,6 +65,10 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     let opened = store.open(&learner, now());
     app.progress = crate::progress::Tracker::new(opened.progress);
     app.begin(now(), cli.from_start);
+    if presenting {
+        // The audience doesn't need to read where the presenter was last time.
+        app.flash = None;
+    }
     // The most important message wins the flash line: a problem with the files, then the resume.
     if let Mode::ReadOnly(why) = &opened.mode {
         app.say(format!("progress will not be saved: {why}"), true);

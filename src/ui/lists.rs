@@ -10,7 +10,7 @@ use crate::app::{App, Drawn, TocRow};
 use crate::content::SlideIndex;
 use crate::content::script::{Millis, clock};
 use crate::render;
-use crate::text::{display_width, pad_to, truncate_to};
+use crate::text::{display_width, pad_to};
 use crate::theme::UiRole;
 
 /// A column: its header, width (None: takes the rest) and whether it is right-aligned.
@@ -40,20 +40,39 @@ fn row_line(cells: Vec<Vec<Span<'static>>>, columns: &[Column], widths: &[usize]
         if i > 0 {
             out.push(Span::raw(" "));
         }
+        // A cell wider than its column keeps one cell for the `…` that says it was cut, also
+        // when the cut falls exactly between two spans.
+        let total: usize = cell.iter().map(|s| display_width(&s.content)).sum();
+        let limit = if total > w { w.saturating_sub(1) } else { w };
         let mut used = 0;
         let mut parts = Vec::new();
         for span in cell {
-            let room = w.saturating_sub(used);
+            let room = limit.saturating_sub(used);
             if room == 0 {
                 break;
             }
             let text = if display_width(&span.content) > room {
-                truncate_to(&span.content, room)
+                // Cut to `room` without truncate_to's own ellipsis: one is added below.
+                let (mut t, mut cells) = (String::new(), 0);
+                for ch in span.content.chars() {
+                    let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                    if cells + cw > room {
+                        break;
+                    }
+                    cells += cw;
+                    t.push(ch);
+                }
+                t
             } else {
                 span.content.to_string()
             };
             used += display_width(&text);
             parts.push(Span::styled(text, span.style));
+        }
+        if total > w && w > 0 {
+            let style = parts.last().map(|p: &Span<'static>| p.style).unwrap_or_default();
+            parts.push(Span::styled("…", style));
+            used += 1;
         }
         let pad = Span::raw(" ".repeat(w.saturating_sub(used)));
         if c.right {
@@ -111,6 +130,7 @@ fn table(
         page,
         match_lines: Vec::new(),
         focus_line: None,
+        diagram_boxes: Vec::new(),
     }
 }
 
@@ -236,6 +256,7 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
             let place = match hit.place {
                 Place::Slide => "slide".to_string(),
                 Place::Narration(n) => format!("구간 {n}"),
+                Place::Component { .. } => "diagram".to_string(),
             };
             let line = vec![render::Span::new(hit.line.clone(), render::Style::default())];
             let (text, _) = convert::line_with_matches(&line, ctx.theme, &needle);

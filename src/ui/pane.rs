@@ -95,6 +95,7 @@ pub fn text(
         page,
         match_lines: Vec::new(),
         focus_line: None,
+        diagram_boxes: Vec::new(),
     }
 }
 

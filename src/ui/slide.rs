@@ -77,6 +77,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     let mut drawn = pane::text(frame, area, &title, &lines, app.scroll, ctx);
     drawn.match_lines = match_lines;
     drawn.focus_line = focus_line;
+    // Where the selected diagram's boxes are, for the arrow keys (the same layout as drawn).
+    if let Some((diagram, component)) = app.focused() {
+        drawn.diagram_boxes = crate::render::diagram::draw(diagram, width, Some(component))
+            .boxes
+            .iter()
+            .map(|b| (b.component, b.x + b.width / 2, b.y + b.height / 2))
+            .collect();
+    }
     drawn
 }
 
