@@ -28,6 +28,8 @@ pub struct LessonProgress {
     pub last_slide: Option<String>,
     pub first_opened: Option<Unix>,
     pub last_opened: Option<Unix>,
+    /// The last time anything was saved for this lesson: when the learner was last here.
+    pub last_seen: Option<Unix>,
     pub visited: BTreeSet<String>,
     /// Slides reached and read to the end (their last line was on screen).
     pub completed: BTreeSet<String>,
@@ -65,6 +67,9 @@ impl Progress {
                 l.first_opened = Some(l.first_opened.map_or(t, |f| f.min(t)));
                 l.last_opened = Some(l.last_opened.map_or(t, |f| f.max(t)));
             }
+            if let Some(t) = d.seen {
+                l.last_seen = Some(l.last_seen.map_or(t, |f| f.max(t)));
+            }
             l.visited.extend(d.visited.iter().cloned());
             l.completed.extend(d.completed.iter().cloned());
             for (slide, on) in &d.bookmarks {
@@ -86,6 +91,7 @@ impl Progress {
 pub struct LessonDelta {
     pub last_slide: Option<String>,
     pub opened: Option<Unix>,
+    pub seen: Option<Unix>,
     pub visited: BTreeSet<String>,
     pub completed: BTreeSet<String>,
     /// Slide -> bookmarked or not, as the session last left it.
@@ -115,6 +121,7 @@ impl Delta {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),
             };
+            mine.seen = mine.seen.max(d.seen);
             mine.visited.extend(d.visited);
             mine.completed.extend(d.completed);
             mine.bookmarks.extend(d.bookmarks);
@@ -163,6 +170,11 @@ impl Tracker {
     /// The learner opened the lesson at `now`.
     pub fn opened(&mut self, key: &LessonKey, now: Unix) {
         self.record(key, |d| d.opened = Some(now));
+    }
+
+    /// The learner was active in the lesson at `now` (recorded with each save).
+    pub fn seen(&mut self, key: &LessonKey, now: Unix) {
+        self.record(key, |d| d.seen = Some(now));
     }
 
     /// The learner is on `slide`.

@@ -503,3 +503,30 @@ fn invalid_lecture_and_break_lengths_are_refused_before_the_terminal() {
         );
     }
 }
+
+#[test]
+fn last_here_counts_from_the_last_save_not_the_opening() {
+    let v1 = course_dir(&["1.1 하나", "1.2 둘"]);
+    let app = app_for(v1.path(), Progress::default());
+    let mut t = Tracker::default();
+    t.opened(&app.lesson_key(), NOW - 3 * 86_400);
+    t.visit(&app.lesson_key(), "1.2");
+    t.seen(&app.lesson_key(), NOW - 3600);
+    let mut p = Progress::default();
+    p.apply(&t.take_pending());
+    // Written and read back: the time survives the file.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(Some(tmp.path().to_path_buf()));
+    let mut delta = Tracker::default();
+    delta.opened(&app.lesson_key(), NOW - 3 * 86_400);
+    delta.visit(&app.lesson_key(), "1.2");
+    delta.seen(&app.lesson_key(), NOW - 3600);
+    store.save(&learner("lee"), &delta.take_pending(), NOW).expect("saved");
+    assert_eq!(store.open(&learner("lee"), NOW).progress, p);
+    let mut app = app_for(v1.path(), p);
+    app.begin(NOW, false);
+    assert_eq!(
+        app.flash.as_ref().map(|f| f.text.as_str()),
+        Some("resumed at 1.2 둘, last here 1 hour ago")
+    );
+}

@@ -32,10 +32,11 @@ impl App {
     /// Starts a session at `now`: unless `from_start`, goes to the lesson and slide the learner
     /// was on last (the nearest surviving slide if that one is gone) and says so.
     pub fn begin(&mut self, now: Unix, from_start: bool) {
+        // When the learner was last here: the last save, else the last opening.
         let latest = (0..self.course.lessons.len())
             .filter_map(|l| {
-                self.record_of(l)
-                    .and_then(|r| Some((l, r.last_opened?, r.last_slide.clone()?)))
+                let r = self.record_of(l)?;
+                Some((l, r.last_seen.max(r.last_opened)?, r.last_slide.clone()?))
             })
             .max_by_key(|(_, t, _)| *t);
         if let Some((l, last_opened, last_slide)) = latest.filter(|_| !from_start) {

@@ -82,6 +82,8 @@ impl Session {
         if self.mode != Mode::ReadWrite || !app.progress.has_pending() {
             return;
         }
+        let key = app.lesson_key();
+        app.progress.seen(&key, now());
         self.saver.submit(&self.learner, app.progress.take_pending());
     }
 
@@ -132,6 +134,8 @@ impl Session {
     pub fn finish(mut self, app: &mut App) -> Option<String> {
         self.clock_in(app);
         if self.mode == Mode::ReadWrite && app.progress.has_pending() {
+            let key = app.lesson_key();
+            app.progress.seen(&key, now());
             self.saver.submit(&self.learner, app.progress.take_pending());
         }
         self.saver.finish().into_iter().find_map(|o| match o {

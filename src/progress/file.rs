@@ -46,6 +46,8 @@ struct LessonV1 {
     first_opened: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_opened: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_seen: Option<String>,
     #[serde(default)]
     visited: Vec<String>,
     #[serde(default)]
@@ -108,6 +110,7 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
                 last_slide: l.last_slide,
                 first_opened: time(l.first_opened)?,
                 last_opened: time(l.last_opened)?,
+                last_seen: time(l.last_seen)?,
                 visited: l.visited.into_iter().collect(),
                 completed: l.completed.into_iter().collect(),
                 bookmarks: l.bookmarks.into_iter().collect(),
@@ -129,6 +132,7 @@ pub fn encode(learner: &str, progress: &Progress) -> Result<String, String> {
                 last_slide: l.last_slide.clone(),
                 first_opened: l.first_opened.map(format_utc),
                 last_opened: l.last_opened.map(format_utc),
+                last_seen: l.last_seen.map(format_utc),
                 visited: l.visited.iter().cloned().collect(),
                 completed: l.completed.iter().cloned().collect(),
                 bookmarks: l.bookmarks.iter().cloned().collect(),
