@@ -70,10 +70,10 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         );
         return;
     }
-    let info_width = (area.width as usize / 2).clamp(30, 64).min(area.width as usize);
+    let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
     let label = ctx.ui(UiRole::HeaderLabel);
     let session = match &app.timer {
-        Some(t) => format!("{}   {}", t.header(app.now), ctx.clock),
+        Some(t) => format!("{} · {}", t.header(app.now), ctx.clock),
         None => ctx.clock.to_string(),
     };
     let rows: [(&str, String, UiRole); HEADER_ROWS] = [
@@ -148,12 +148,26 @@ pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         crumbs.push(slide.display_title());
     }
     crumbs.extend(app.views.iter().map(|v| v.name().to_string()));
-    let each = (area.width as usize / crumbs.len().max(1)).saturating_sub(3).max(1);
+    // Each crumb takes its own width; when they don't all fit, the widest gives way first.
+    let mut widths: Vec<usize> = crumbs.iter().map(|c| display_width(c)).collect();
+    let room = (area.width as usize).saturating_sub(3 * crumbs.len());
+    while widths.iter().sum::<usize>() > room {
+        let Some(widest) = (0..widths.len()).max_by_key(|&i| widths[i]) else {
+            break;
+        };
+        if widths[widest] <= 1 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
     let last = crumbs.len() - 1;
     let mut spans = Vec::new();
     for (i, crumb) in crumbs.iter().enumerate() {
         let role = if i == last { UiRole::CrumbActive } else { UiRole::Crumb };
-        spans.push(Span::styled(format!(" {} ", truncate_to(crumb, each)), ctx.ui(role)));
+        spans.push(Span::styled(
+            format!(" {} ", truncate_to(crumb, widths[i])),
+            ctx.ui(role),
+        ));
         spans.push(Span::raw(" "));
     }
     frame
