@@ -138,3 +138,18 @@ fn course_dir_loads_a_course_folder_or_a_lesson_folder() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/course: no such folder"));
 }
+
+#[test]
+fn show_fits_every_slide_in_the_narrowest_width() {
+    let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
+        .course
+        .expect("built-in course");
+    let lesson = &course.lessons[0];
+    for i in 0..lesson.slide_count() {
+        let id = lesson.id_of(k8s_course::content::SlideIndex(i));
+        let text = stdout(&run(&["show", &id, "--plain", "--width", "20"]));
+        for line in text.lines() {
+            assert!(k8s_course::text::display_width(line) <= 20, "{id}: {line:?}");
+        }
+    }
+}

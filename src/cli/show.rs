@@ -55,19 +55,26 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
             lines.push(Vec::new());
             let total = lesson.narration_of(index);
             lines.push(vec![Span::new(
-                format!("── 내레이션 · {} ──", clock(total)),
+                crate::text::truncate_to(&format!("── 내레이션 · {} ──", clock(total)), width),
                 Style::role(Role::Heading).bold(),
             )]);
             for i in segments {
                 let seg = &script.segments[i];
                 let stamp = format!("[{:>2}] {:>7}  ", seg.number, clock(seg.start));
-                let indent = crate::text::display_width(&stamp);
                 let spans = inline_spans(&seg.inlines, Style::default());
-                let text = wrap_spans(&spans, width.saturating_sub(indent).max(10));
-                for (j, mut l) in text.into_iter().enumerate() {
-                    let prefix = if j == 0 { stamp.clone() } else { " ".repeat(indent) };
-                    l.insert(0, Span::new(prefix, Style::role(Role::Muted)));
-                    lines.push(l);
+                // A hanging indent while it leaves a useful width; below that, the timestamp on
+                // a line of its own and the text at full width.
+                let hanging = crate::text::display_width(&stamp);
+                if width >= hanging + 24 {
+                    let text = wrap_spans(&spans, width - hanging);
+                    for (j, mut l) in text.into_iter().enumerate() {
+                        let prefix = if j == 0 { stamp.clone() } else { " ".repeat(hanging) };
+                        l.insert(0, Span::new(prefix, Style::role(Role::Muted)));
+                        lines.push(l);
+                    }
+                } else {
+                    lines.push(vec![Span::new(stamp.trim_end().to_string(), Style::role(Role::Muted))]);
+                    lines.extend(wrap_spans(&spans, width));
                 }
             }
         }
