@@ -2,6 +2,7 @@
 //!
 //! Commands write to the writers they are given, so tests read exactly what a user would see.
 
+pub mod ansi;
 pub mod check;
 pub mod info;
 pub mod list;

@@ -5,7 +5,7 @@
 //! - `keymap`: key strings -> actions, as data.
 //! - `content`: the model (Course > Lesson > Chapter > Slide > Block, Segments) and its loader.
 //!   No IO beyond reading course files, no terminal code.
-//! - `render`: slides as styled, wrapped lines; plain text or ANSI for the `show` command.
+//! - `render`: slides as styled, wrapped lines, for the player and for `show`.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
 //! - `cli`: the command-line interface (`check`, `list`, `show`).
 

@@ -1,7 +1,6 @@
 //! Slides as styled lines, wrapped to a width in display cells. Used by `show` (printed as plain
-//! text or ANSI) and by the player (turned into ratatui lines). No terminal IO here.
+//! text or ANSI in a theme's colours) and by the player (turned into ratatui lines). No terminal IO here.
 
-pub mod ansi;
 pub mod blocks;
 pub mod diagram;
 pub mod highlight;

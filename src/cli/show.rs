@@ -1,9 +1,9 @@
 //! `k8s-course show ID`: one slide on stdout.
 
+use super::ansi;
 use super::{Io, resolve};
 use crate::content::Course;
 use crate::content::script::clock;
-use crate::render::ansi::{self, Output};
 use crate::render::blocks::{RenderOptions, inline_spans, title_lines};
 use crate::render::highlight::DEFAULT_THEME;
 use crate::render::wrap::wrap_spans;
@@ -24,13 +24,15 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
     let Some(slide) = lesson.slide(index) else {
         return Ok(false);
     };
-    let output = if plain || !io.stdout_is_tty {
-        Output::Plain
-    } else if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        Output::Monochrome
-    } else {
-        Output::Color
-    };
+    // Plain when piped or asked; else the default theme's colours (emphasis only with NO_COLOR).
+    let theme = (!plain && io.stdout_is_tty).then(|| {
+        let t = crate::theme::default_theme();
+        if crate::theme::no_color_env() {
+            t.monochrome()
+        } else {
+            t
+        }
+    });
     let width = match width {
         Some(w) => w as usize,
         None if io.stdout_is_tty => crossterm::terminal::size()
@@ -41,8 +43,8 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
     let highlighter = Highlighter::new();
     let opts = RenderOptions {
         width,
-        highlighter: (output == Output::Color).then_some(&highlighter),
-        syntax_theme: DEFAULT_THEME,
+        highlighter: theme.as_ref().and_then(|t| t.syntax_theme()).map(|_| &highlighter),
+        syntax_theme: theme.as_ref().and_then(|t| t.syntax_theme()).unwrap_or(DEFAULT_THEME),
         diagrams: &lesson.diagrams,
         focus: None,
     };
@@ -79,6 +81,6 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
             }
         }
     }
-    io.out.write_all(ansi::to_string(&lines, output).as_bytes())?;
+    io.out.write_all(ansi::to_string(&lines, theme.as_ref()).as_bytes())?;
     Ok(true)
 }

@@ -128,9 +128,7 @@ fn table(
     Drawn {
         max_scroll: 0,
         page,
-        match_lines: Vec::new(),
-        focus_line: None,
-        diagram_boxes: Vec::new(),
+        ..Drawn::default()
     }
 }
 

@@ -93,9 +93,7 @@ pub fn text(
     Drawn {
         max_scroll: max,
         page,
-        match_lines: Vec::new(),
-        focus_line: None,
-        diagram_boxes: Vec::new(),
+        ..Drawn::default()
     }
 }
 
