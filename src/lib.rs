@@ -7,7 +7,8 @@
 //!   No IO beyond reading course files, no terminal code.
 //! - `render`: slides as styled, wrapped lines, for the player and for `show`.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
-//! - `cli`: the command-line interface (`check`, `list`, `show`).
+//! - `manifest`: Kubernetes manifests offline: the embedded schema, `validate`, re-indenting, `explain`.
+//! - `cli`: the command-line interface (`check`, `list`, `show`, `validate`, `explain`).
 
 pub mod app;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod driver;
 pub mod keymap;
+pub mod manifest;
 pub mod playback;
 pub mod present;
 pub mod progress;

@@ -1,0 +1,437 @@
+//! Rebuilding the indentation of a Kubernetes manifest whose nesting was flattened (every nested
+//! line at one space, keys in their original order), from the schema: a key belongs to the deepest
+//! open object that has such a field (and doesn't have it yet); a key with nothing after its colon
+//! opens an object or a list; a string map (labels, selectors, annotations, data) takes plain
+//! `key: value` lines until a key that its ancestors know; a `- ` item goes to the open list whose
+//! items know most of its keys. Where two readings stay possible, the likelier is chosen and noted.
+//! Output uses the course's style: two spaces per level, list dashes under their key.
+
+use std::collections::HashSet;
+
+use super::position::split_key;
+use super::schema::{Schema, Ty};
+
+/// What happened to a YAML text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It was collapsed and has been re-indented.
+    Reindented,
+    /// A Kubernetes manifest whose indentation is intact: returned unchanged.
+    NotCollapsed,
+    /// Not a Kubernetes manifest (a workflow, a compose file): returned unchanged.
+    NotKubernetes { collapsed: bool },
+}
+
+/// A choice the re-indenter made that a person may want to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// 1-based line of the input.
+    pub line: usize,
+    pub message: String,
+}
+
+/// The repaired text, what was done, and the choices made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reindented {
+    pub text: String,
+    pub outcome: Outcome,
+    pub notes: Vec<Note>,
+}
+
+enum Ctx {
+    /// An object of a schema definition; its keys go at `indent`.
+    Obj {
+        def: String,
+        indent: usize,
+        seen: HashSet<String>,
+    },
+    /// A map with free keys (labels, data) or free-form content.
+    Free { value: Ty, indent: usize },
+    /// A list; its dashes go at `indent`.
+    Seq { item: Ty, indent: usize },
+}
+
+/// One significant input line.
+struct Line<'a> {
+    no: usize,
+    col: usize,
+    text: &'a str,
+}
+
+fn indent_of(s: &str) -> usize {
+    s.len() - s.trim_start_matches(' ').len()
+}
+
+fn is_dash(t: &str) -> bool {
+    t == "-" || t.starts_with("- ")
+}
+
+fn significant(t: &str) -> bool {
+    !t.is_empty() && !t.starts_with('#')
+}
+
+/// The kind named by a `kind:` line at the top of a document, if the schema knows it.
+fn kind_of<'s>(schema: &'s Schema, doc: &str) -> Option<&'s str> {
+    doc.lines().find_map(|l| {
+        let (k, v) = split_key(l)?;
+        (k == "kind" && indent_of(l) == 0).then_some(())?;
+        schema.kinds.get(v.trim()).map(|k| k.def.as_str())
+    })
+}
+
+/// Whether nesting was lost: every line at column 0 or 1, and some at 1. (A manifest that really
+/// is one level deep with one-space indentation reads the same either way, so re-indenting it is
+/// harmless.)
+pub fn is_collapsed(text: &str) -> bool {
+    let mut one = false;
+    for l in text.lines().filter(|l| significant(l.trim())) {
+        match indent_of(l) {
+            0 => {}
+            1 => one = true,
+            _ => return false,
+        }
+    }
+    one
+}
+
+/// Re-indents `text` (one or more `---` documents) if it is a collapsed Kubernetes manifest.
+pub fn reindent(text: &str) -> Reindented {
+    let schema = Schema::get();
+    let docs: Vec<&str> = split_docs(text);
+    let kube = docs
+        .iter()
+        .all(|d| !d.lines().any(|l| significant(l.trim())) || kind_of(schema, d).is_some());
+    let collapsed = is_collapsed(text);
+    let unchanged = |outcome| Reindented {
+        text: text.to_string(),
+        outcome,
+        notes: Vec::new(),
+    };
+    if !kube {
+        return unchanged(Outcome::NotKubernetes { collapsed });
+    }
+    if !collapsed {
+        return unchanged(Outcome::NotCollapsed);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut notes = Vec::new();
+    let mut first_line = 1;
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        let def = kind_of(schema, doc).unwrap_or("");
+        Doc {
+            schema,
+            stack: Vec::new(),
+            out: &mut out,
+            notes: &mut notes,
+            held: Vec::new(),
+        }
+        .run(doc, def, first_line);
+        first_line += doc.lines().count() + 1;
+    }
+    if !text.ends_with('\n') && out.ends_with('\n') {
+        out.pop();
+    }
+    Reindented {
+        text: out,
+        outcome: Outcome::Reindented,
+        notes,
+    }
+}
+
+/// The documents of `text`, without their `---` lines.
+fn split_docs(text: &str) -> Vec<&str> {
+    let mut docs = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            docs.push(&text[start..offset]);
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    docs.push(&text[start..]);
+    docs
+}
+
+struct Doc<'a> {
+    schema: &'a Schema,
+    stack: Vec<Ctx>,
+    out: &'a mut String,
+    notes: &'a mut Vec<Note>,
+    /// Comments and blank lines waiting for the indentation of the line they precede.
+    held: Vec<&'a str>,
+}
+
+impl<'a> Doc<'a> {
+    fn run(&mut self, doc: &'a str, def: &str, first_line: usize) {
+        self.stack.push(Ctx::Obj {
+            def: def.to_string(),
+            indent: 0,
+            seen: HashSet::new(),
+        });
+        let lines: Vec<Line<'a>> = doc
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Line {
+                no: first_line + i,
+                col: indent_of(l),
+                text: l.trim_start_matches(' '),
+            })
+            .collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            i += 1;
+            if !significant(line.text.trim_end()) {
+                self.held.push(line.text);
+                continue;
+            }
+            if line.col == 0 {
+                self.stack.truncate(1);
+            }
+            if is_dash(line.text) {
+                self.dash(&lines[i - 1..], line.text);
+            } else {
+                let block = self.key(line, line.text, None);
+                if block {
+                    // A block scalar (`|`, `>`): its lines run until a key an open object knows.
+                    let indent = self.child_indent();
+                    while i < lines.len() && !self.ends_block(&lines[i]) {
+                        let t = lines[i].text;
+                        self.emit(indent, t);
+                        i += 1;
+                    }
+                    self.notes.push(Note {
+                        line: line.no,
+                        message: "block scalar: its end was guessed from the next known key".into(),
+                    });
+                }
+            }
+        }
+        let rest = std::mem::take(&mut self.held);
+        for t in rest {
+            self.push_line(0, t);
+        }
+    }
+
+    fn ends_block(&self, l: &Line<'_>) -> bool {
+        l.col == 0 && significant(l.text)
+            || split_key(l.text).is_some_and(|(k, _)| self.stack.iter().any(|c| self.accepts(c, &k)))
+    }
+
+    fn push_line(&mut self, indent: usize, t: &str) {
+        if !t.trim().is_empty() {
+            self.out.extend(std::iter::repeat_n(' ', indent));
+        }
+        self.out.push_str(t);
+        self.out.push('\n');
+    }
+
+    fn emit(&mut self, indent: usize, t: &str) {
+        let held = std::mem::take(&mut self.held);
+        for h in held {
+            self.push_line(indent, h);
+        }
+        self.push_line(indent, t);
+    }
+
+    fn child_indent(&self) -> usize {
+        match self.stack.last() {
+            Some(Ctx::Obj { indent, .. } | Ctx::Free { indent, .. }) => indent + 2,
+            Some(Ctx::Seq { indent, .. }) => indent + 2,
+            None => 0,
+        }
+    }
+
+    fn field_ty(&self, def: &str, key: &str) -> Option<Ty> {
+        self.schema.def(def)?.fields.get(key).map(|f| f.ty.clone())
+    }
+
+    /// Whether `key` can be a new key of `ctx` (Free maps take any key).
+    fn accepts(&self, ctx: &Ctx, key: &str) -> bool {
+        match ctx {
+            Ctx::Obj { def, seen, .. } => !seen.contains(key) && self.field_ty(def, key).is_some(),
+            _ => false,
+        }
+    }
+
+    /// Places a `key: value` line; `dash_at` is set when it follows `- ` on the same line (already
+    /// placed in a new item). Returns whether its value is a block scalar.
+    fn key(&mut self, line: &Line<'_>, text: &str, dash_at: Option<usize>) -> bool {
+        let Some((key, value)) = split_key(text) else {
+            // A plain scalar line (a continued value): keep it under what is open.
+            let indent = self.child_indent();
+            self.emit(indent, text);
+            return false;
+        };
+        if dash_at.is_none() {
+            self.place(line, &key);
+        }
+        let (indent, ty) = match self.stack.last_mut() {
+            Some(Ctx::Obj { def, indent, seen }) => {
+                seen.insert(key.clone());
+                let def = def.clone();
+                (*indent, self.field_ty(&def, &key).unwrap_or(Ty::Any))
+            }
+            Some(Ctx::Free { value, indent }) => (*indent, value.clone()),
+            Some(Ctx::Seq { indent, .. }) => (*indent + 2, Ty::Any),
+            None => (0, Ty::Any),
+        };
+        match dash_at {
+            Some(d) => self.emit(d, &format!("- {text}")),
+            None => self.emit(indent, text),
+        }
+        let value = value.trim_end();
+        if value.starts_with('|') || value.starts_with('>') {
+            return true;
+        }
+        if value.is_empty() || value.starts_with('#') {
+            self.open(ty, indent);
+        }
+        false
+    }
+
+    /// Opens the value of a key at `indent` whose value follows on later lines.
+    fn open(&mut self, ty: Ty, indent: usize) {
+        let ctx = match ty {
+            Ty::Obj(def) => Ctx::Obj {
+                def,
+                indent: indent + 2,
+                seen: HashSet::new(),
+            },
+            Ty::Arr(item) => Ctx::Seq { item: *item, indent },
+            Ty::Map(value) => Ctx::Free {
+                value: *value,
+                indent: indent + 2,
+            },
+            _ => Ctx::Free {
+                value: Ty::Any,
+                indent: indent + 2,
+            },
+        };
+        self.stack.push(ctx);
+    }
+
+    /// Pops the stack to the context that `key` belongs to.
+    fn place(&mut self, line: &Line<'_>, key: &str) {
+        let n = self.stack.len();
+        let mut choice = None;
+        for i in (0..n).rev() {
+            match &self.stack[i] {
+                Ctx::Obj { .. } if self.accepts(&self.stack[i], key) => {
+                    choice = Some(i);
+                    break;
+                }
+                Ctx::Free { .. } => {
+                    // A free map keeps the key unless an ancestor knows it.
+                    let ancestor = self.stack[..i].iter().rposition(|c| self.accepts(c, key));
+                    if let Some(a) = ancestor
+                        && let Ctx::Obj { seen, .. } = &self.stack[a]
+                        && seen.is_empty()
+                    {
+                        // An ancestor that has nothing yet could own it too: say which was chosen.
+                        self.notes.push(Note {
+                            line: line.no,
+                            message: format!("'{key}' read as a field of the enclosing object, not a map entry"),
+                        });
+                    }
+                    choice = Some(ancestor.unwrap_or(i));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let i = choice.unwrap_or_else(|| {
+            self.notes.push(Note {
+                line: line.no,
+                message: format!("unknown field '{key}': kept where it was found"),
+            });
+            self.stack
+                .iter()
+                .rposition(|c| !matches!(c, Ctx::Seq { .. }))
+                .unwrap_or(0)
+        });
+        self.stack.truncate(i + 1);
+    }
+
+    /// Places a `- ...` line: a new item of the open list whose items fit it best.
+    fn dash(&mut self, ahead: &[Line<'_>], text: &str) {
+        let after = text[1..].trim_start_matches(' ');
+        let first = split_key(after).map(|(k, _)| k);
+        // The item's keys: its first key and the plain key lines up to the next item.
+        let mut keys: Vec<String> = first.iter().cloned().collect();
+        for l in ahead
+            .iter()
+            .skip(1)
+            .take_while(|l| !is_dash(l.text) && l.col > 0)
+            .take(64)
+        {
+            if let Some((k, _)) = split_key(l.text) {
+                keys.push(k);
+            }
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (i, c) in self.stack.iter().enumerate().rev() {
+            let Ctx::Seq { item, .. } = c else { continue };
+            let score = match (item, &first) {
+                (Ty::Obj(def), Some(_)) => {
+                    let def = self.schema.def(def);
+                    keys.iter()
+                        .filter(|k| def.is_some_and(|d| d.fields.contains_key(k.as_str())))
+                        .count()
+                        * 2
+                }
+                (Ty::Obj(_), None) => 0,
+                (t, None) if t.is_scalar() => 1,
+                (Ty::Any | Ty::Map(_), _) => 1,
+                _ => 0,
+            };
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+        let line = Line {
+            no: ahead[0].no,
+            col: ahead[0].col,
+            text,
+        };
+        let Some((i, _)) = best else {
+            self.notes.push(Note {
+                line: line.no,
+                message: "list item with no open list: kept in place".into(),
+            });
+            let indent = self.child_indent();
+            self.emit(indent, text);
+            return;
+        };
+        self.stack.truncate(i + 1);
+        let Some(Ctx::Seq { item, indent }) = self.stack.last() else {
+            return;
+        };
+        let (item, indent) = (item.clone(), *indent);
+        if after.is_empty() {
+            self.emit(indent, text);
+            self.open(item, indent);
+        } else if split_key(after).is_some() {
+            let ctx = match item {
+                Ty::Obj(def) => Ctx::Obj {
+                    def,
+                    indent: indent + 2,
+                    seen: HashSet::new(),
+                },
+                other => Ctx::Free {
+                    value: if let Ty::Map(v) = other { *v } else { Ty::Any },
+                    indent: indent + 2,
+                },
+            };
+            self.stack.push(ctx);
+            self.key(&line, after, Some(indent));
+        } else {
+            self.emit(indent, text);
+        }
+    }
+}
