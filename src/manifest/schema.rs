@@ -256,7 +256,9 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     let word_lower = word.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = edit_distance(&word_lower, &c.to_ascii_lowercase());
+        let c_lower = c.to_ascii_lowercase();
+        // A held-down key (`metafffdata`) counts as one slip: compare with repeats squeezed too.
+        let d = edit_distance(&word_lower, &c_lower).min(edit_distance(&squeeze(&word_lower), &squeeze(&c_lower)));
         // One edit per four letters, at least one: `metafffdata` -> `metadata`, not `name` -> `image`.
         let limit = (c.chars().count() / 4).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
@@ -266,18 +268,38 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance; words here are field names, so both are short (bounded by the caller).
+/// `metafffdata` -> `metafdata`: runs of one letter become one.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Edit distance counting a swap of two neighbours as one edit (`nmae` -> `name`); words here are
+/// field names, cut to 64 characters, so this stays small.
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().take(64).collect(), b.chars().take(64).collect());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
     }
-    prev[b.len()]
+    for i in 1..=a.len() {
+        d[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = v;
+        }
+    }
+    d[a.len() * width + b.len()]
 }
