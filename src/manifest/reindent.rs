@@ -38,6 +38,7 @@ pub struct Reindented {
     pub notes: Vec<Note>,
 }
 
+#[derive(Clone)]
 enum Ctx {
     /// An object of a schema definition; its keys go at `indent`.
     Obj {
@@ -191,7 +192,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if line.col == 0 {
-                self.stack.truncate(1);
+                // Back at the top: a key of the root, or an item of a list the root opened.
+                let root_list = is_dash(line.text) && matches!(self.stack.get(1), Some(Ctx::Seq { .. }));
+                self.stack.truncate(if root_list { 2 } else { 1 });
             }
             if is_dash(line.text) {
                 self.dash(&lines[i - 1..], line.text);
@@ -269,7 +272,8 @@ impl<'a> Doc<'a> {
             return false;
         };
         if dash_at.is_none() {
-            self.place(line, &key);
+            let opener = value.trim_end().is_empty() || value.starts_with('#');
+            self.place(line, &key, opener);
         }
         let (indent, ty) = match self.stack.last_mut() {
             Some(Ctx::Obj { def, indent, seen }) => {
@@ -317,7 +321,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Pops the stack to the context that `key` belongs to.
-    fn place(&mut self, line: &Line<'_>, key: &str) {
+    fn place(&mut self, line: &Line<'_>, key: &str, opener: bool) {
         let n = self.stack.len();
         let mut choice = None;
         for i in (0..n).rev() {
@@ -329,11 +333,8 @@ impl<'a> Doc<'a> {
                 Ctx::Free { .. } => {
                     // A free map keeps the key unless an ancestor knows it.
                     let ancestor = self.stack[..i].iter().rposition(|c| self.accepts(c, key));
-                    if let Some(a) = ancestor
-                        && let Ctx::Obj { seen, .. } = &self.stack[a]
-                        && seen.is_empty()
-                    {
-                        // An ancestor that has nothing yet could own it too: say which was chosen.
+                    if ancestor.is_some() && !opener {
+                        // `name: web` could be a label as well as the object's field: say which.
                         self.notes.push(Note {
                             line: line.no,
                             message: format!("'{key}' read as a field of the enclosing object, not a map entry"),
@@ -358,47 +359,31 @@ impl<'a> Doc<'a> {
         self.stack.truncate(i + 1);
     }
 
-    /// Places a `- ...` line: a new item of the open list whose items fit it best.
+    /// Places a `- ...` line: a new item of the open list under which the item and the lines up to
+    /// the next item fit best (fewest keys that nothing knows), the deepest list on a tie.
     fn dash(&mut self, ahead: &[Line<'_>], text: &str) {
-        let after = text[1..].trim_start_matches(' ');
-        let first = split_key(after).map(|(k, _)| k);
-        // The item's keys: its first key and the plain key lines up to the next item.
-        let mut keys: Vec<String> = first.iter().cloned().collect();
-        for l in ahead
-            .iter()
-            .skip(1)
-            .take_while(|l| !is_dash(l.text) && l.col > 0)
-            .take(64)
-        {
-            if let Some((k, _)) = split_key(l.text) {
-                keys.push(k);
-            }
-        }
-        let mut best: Option<(usize, usize)> = None;
-        for (i, c) in self.stack.iter().enumerate().rev() {
-            let Ctx::Seq { item, .. } = c else { continue };
-            let score = match (item, &first) {
-                (Ty::Obj(def), Some(_)) => {
-                    let def = self.schema.def(def);
-                    keys.iter()
-                        .filter(|k| def.is_some_and(|d| d.fields.contains_key(k.as_str())))
-                        .count()
-                        * 2
-                }
-                (Ty::Obj(_), None) => 0,
-                (t, None) if t.is_scalar() => 1,
-                (Ty::Any | Ty::Map(_), _) => 1,
-                _ => 0,
-            };
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
-            }
-        }
         let line = Line {
             no: ahead[0].no,
             col: ahead[0].col,
             text,
         };
+        let scalar = split_key(text[1..].trim_start_matches(' ')).is_none();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (i, c) in self.stack.iter().enumerate().rev() {
+            let Ctx::Seq { item, .. } = c else { continue };
+            let misfits = match item {
+                Ty::Obj(_) if scalar => usize::MAX,
+                t if t.is_scalar() && !scalar => usize::MAX,
+                _ if scalar => 0,
+                _ => self.misfits(i, &line, ahead),
+            };
+            match best {
+                Some((_, m)) if misfits == m && m != usize::MAX => tied = true,
+                Some((_, m)) if misfits >= m => {}
+                _ => best = Some((i, misfits)),
+            }
+        }
         let Some((i, _)) = best else {
             self.notes.push(Note {
                 line: line.no,
@@ -408,7 +393,44 @@ impl<'a> Doc<'a> {
             self.emit(indent, text);
             return;
         };
+        if tied && !scalar {
+            self.notes.push(Note {
+                line: line.no,
+                message: "list item fits more than one open list: the innermost was chosen".into(),
+            });
+        }
         self.stack.truncate(i + 1);
+        self.item(&line, text);
+    }
+
+    /// How many keys would fit nowhere if the item on `line` went into the list at `i`: the
+    /// placement is tried on a copy, up to the next item.
+    fn misfits(&self, i: usize, line: &Line<'_>, ahead: &[Line<'_>]) -> usize {
+        let (mut out, mut notes) = (String::new(), Vec::new());
+        let mut trial = Doc {
+            schema: self.schema,
+            stack: self.stack[..=i].to_vec(),
+            out: &mut out,
+            notes: &mut notes,
+            held: Vec::new(),
+        };
+        trial.item(line, line.text);
+        for l in ahead
+            .iter()
+            .skip(1)
+            .take_while(|l| !is_dash(l.text) && l.col > 0)
+            .take(64)
+        {
+            if significant(l.text) {
+                trial.key(l, l.text, None);
+            }
+        }
+        notes.len()
+    }
+
+    /// Starts a new item of the list on top of the stack with the `- ...` line `text`.
+    fn item(&mut self, line: &Line<'_>, text: &str) {
+        let after = text[1..].trim_start_matches(' ');
         let Some(Ctx::Seq { item, indent }) = self.stack.last() else {
             return;
         };
@@ -416,20 +438,30 @@ impl<'a> Doc<'a> {
         if after.is_empty() {
             self.emit(indent, text);
             self.open(item, indent);
-        } else if split_key(after).is_some() {
+        } else if let Some((key, _)) = split_key(after) {
+            if let Ty::Obj(def) = &item
+                && self.field_ty(def, &key).is_none()
+            {
+                let message = format!("unknown field '{key}': kept where it was found");
+                self.notes.push(Note { line: line.no, message });
+            }
             let ctx = match item {
                 Ty::Obj(def) => Ctx::Obj {
                     def,
                     indent: indent + 2,
                     seen: HashSet::new(),
                 },
-                other => Ctx::Free {
-                    value: if let Ty::Map(v) = other { *v } else { Ty::Any },
+                Ty::Map(v) => Ctx::Free {
+                    value: *v,
+                    indent: indent + 2,
+                },
+                _ => Ctx::Free {
+                    value: Ty::Any,
                     indent: indent + 2,
                 },
             };
             self.stack.push(ctx);
-            self.key(&line, after, Some(indent));
+            self.key(line, after, Some(indent));
         } else {
             self.emit(indent, text);
         }
