@@ -143,6 +143,12 @@ fn cases() -> Vec<Case> {
             "spec.template.spec.containers[0].securityContext.runAsNonRoot",
             "'yes' is a boolean to YAML 1.1 (kubectl) and a string to YAML 1.2: write true or false",
         ),
+        warn(
+            "an env value that YAML 1.1 reads as a boolean",
+            with(d, "        image: nginx:1.21", "        image: nginx:1.21\n        env:\n        - name: DEBUG\n          value: on # <-"),
+            "spec.template.spec.containers[0].env[0].value",
+            "'on' is a boolean to YAML 1.1 (kubectl), not the string this field needs: quote it (\"on\")",
+        ),
         err(
             "service type in the wrong case (kubectl issue 805)",
             with(SERVICE, "  type: LoadBalancer", "  type: loadBalancer # <-"),

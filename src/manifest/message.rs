@@ -83,6 +83,9 @@ pub enum Message {
     Yaml11Bool {
         value: String,
     },
+    Yaml11String {
+        value: String,
+    },
     BadEnum {
         value: String,
         allowed: Vec<String>,
@@ -227,6 +230,12 @@ impl Message {
             Message::Yaml11Bool { value } => {
                 format!("'{value}' is a boolean to YAML 1.1 (kubectl) and a string to YAML 1.2: write true or false")
             }
+            Message::Yaml11String { value } if ko => format!(
+                "'{value}'은(는) YAML 1.1(kubectl)에서는 불리언이 되어 문자열 필드에 맞지 않습니다. \"{value}\"처럼 따옴표로 감싸세요"
+            ),
+            Message::Yaml11String { value } => format!(
+                "'{value}' is a boolean to YAML 1.1 (kubectl), not the string this field needs: quote it (\"{value}\")"
+            ),
             Message::BadEnum {
                 value,
                 allowed,

@@ -99,6 +99,10 @@ impl<'a> Walker<'a> {
         };
         match (ty, v) {
             (Ty::Any, _) => {}
+            (Ty::Str, Value::String(s)) if is_yaml11_bool(s) && !self.pos.find(path).quoted => {
+                let message = Message::Yaml11String { value: s.clone() };
+                self.push(path, Severity::Warning, message, true);
+            }
             (Ty::Str, Value::String(s)) => self.allowed(path, s, field),
             (Ty::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => self.port(path, n.as_i64()),
             (Ty::Num, Value::Number(_)) => {}
