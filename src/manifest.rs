@@ -129,14 +129,29 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
     })
 }
 
+/// The text without a byte-order mark and with `\n` line ends (Windows editors write `\r\n`), so
+/// lines, keys and columns read the same whatever wrote the file.
+pub fn unix(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Validates every document of a YAML stream; findings in file order.
 pub fn validate_text(text: &str, options: Options) -> Vec<Finding> {
+    let text = &*unix(text);
     if let Err(d) = precheck(&YamlSource {
         path: "",
         first_line: 1,
         text,
     }) {
         return vec![finding(d.line.unwrap_or(1), 1, Message::Refused(d.message))];
+    }
+    if documents(text).is_empty() {
+        return vec![finding(1, 1, Message::Empty)];
     }
     let schema = Schema::get();
     let mut parsed = Vec::new();

@@ -686,6 +686,32 @@ fn bad_input_gets_a_clear_message() {
 }
 
 #[test]
+fn windows_line_ends_and_a_byte_order_mark_keep_lines_and_columns() {
+    let yaml = with(SECURE, "  replicas: 3", "  replicas: \"3\"");
+    let windows = format!("\u{feff}{}", yaml.replace('\n', "\r\n"));
+    let findings = validate_text(&windows, Options::default());
+    assert_eq!(show(&findings), show(&validate_text(&yaml, Options::default())));
+    assert_eq!((findings[0].line, findings[0].col), (6, 13));
+    let collapsed = fixture("week7-deployment.collapsed.yaml").replace('\n', "\r\n");
+    assert_eq!(
+        k8s_course::manifest::reindent(&collapsed).text,
+        fixture("week7-deployment.yaml")
+    );
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    for text in ["", "\n\n", "# just a comment\n---\n"] {
+        let findings = validate_text(text, Options::default());
+        assert_eq!(
+            show(&findings),
+            "case.yaml:1:1: error: no manifest: the file is empty or only comments",
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn a_missing_file_and_a_directory_are_refused_by_name() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("nope.yaml").to_string_lossy().into_owned();

@@ -213,6 +213,7 @@ const MAX_FIELD_DOCS: usize = 400;
 /// The fields a YAML text (one or more Kubernetes documents) uses, in order, each once, with what
 /// the schema says of them. Documents that aren't Kubernetes objects of a known kind add nothing.
 pub fn fields_of(text: &str) -> Vec<FieldDoc> {
+    let text = &*super::unix(text);
     use crate::content::yaml::{YamlSource, precheck};
     if precheck(&YamlSource {
         path: "",

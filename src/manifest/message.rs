@@ -55,6 +55,7 @@ pub enum Message {
         max: usize,
     },
     MissingHeader(&'static str),
+    Empty,
     UnknownKind {
         kind: String,
         suggestion: Option<String>,
@@ -164,6 +165,8 @@ impl Message {
                     max / 1024
                 )
             }
+            Message::Empty if ko => "매니페스트가 비어 있습니다 (주석뿐이거나 빈 파일)".into(),
+            Message::Empty => "no manifest: the file is empty or only comments".into(),
             Message::MissingHeader(field) if ko => format!("'{field}' 필드가 없습니다. 모든 매니페스트에 필요합니다"),
             Message::MissingHeader(field) => format!("'{field}' is missing: every manifest needs it"),
             Message::UnknownKind { kind, suggestion } if ko => format!(

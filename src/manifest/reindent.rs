@@ -76,6 +76,7 @@ pub fn is_collapsed(text: &str) -> bool {
 
 /// Re-indents `text` (one or more `---` documents) if it is a collapsed Kubernetes manifest.
 pub fn reindent(text: &str) -> Reindented {
+    let text = &*super::unix(text);
     let schema = Schema::get();
     let docs: Vec<&str> = split_docs(text);
     let kube = docs
