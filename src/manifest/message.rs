@@ -98,7 +98,7 @@ pub enum Message {
         hint: String,
     },
     PortRange {
-        value: i64,
+        value: String,
     },
     BadQuantity {
         value: String,

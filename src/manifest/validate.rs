@@ -104,13 +104,13 @@ impl<'a> Walker<'a> {
                 self.push(path, Severity::Warning, message, true);
             }
             (Ty::Str, Value::String(s)) => self.allowed(path, s, field),
-            (Ty::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => self.port(path, n.as_i64()),
+            (Ty::Int, Value::Number(n)) if n.is_i64() || n.is_u64() => self.port(path, n),
             (Ty::Num, Value::Number(_)) => {}
             (Ty::Bool, Value::Bool(_)) => {}
             (Ty::Bool, Value::String(s)) if is_yaml11_bool(s) && !self.pos.find(path).quoted => {
                 self.push(path, Severity::Warning, Message::Yaml11Bool { value: s.clone() }, true);
             }
-            (Ty::IntOrStr, Value::Number(n)) if n.is_i64() || n.is_u64() => self.port(path, n.as_i64()),
+            (Ty::IntOrStr, Value::Number(n)) if n.is_i64() || n.is_u64() => self.port(path, n),
             (Ty::IntOrStr, Value::String(_)) => {}
             (Ty::Quantity, Value::Number(_)) => {}
             (Ty::Quantity, Value::String(s)) => {
@@ -192,20 +192,16 @@ impl<'a> Walker<'a> {
             value: s.to_string(),
             allowed: f.allowed.clone(),
             suggestion,
-            hint: String::new(),
+            hint: first_sentence(&f.description),
         };
         self.push(path, Severity::Error, message, true);
     }
 
-    fn port(&mut self, path: &str, n: Option<i64>) {
+    fn port(&mut self, path: &str, n: &serde_yaml::Number) {
         let name = path.rsplit('.').next().unwrap_or(path);
         let is_port = matches!(name, "containerPort" | "hostPort" | "port" | "targetPort" | "nodePort");
-        match n {
-            Some(v) if is_port && !(1..=65535).contains(&v) => {
-                self.push(path, Severity::Error, Message::PortRange { value: v }, true);
-            }
-            None if is_port => self.push(path, Severity::Error, Message::PortRange { value: i64::MAX }, true),
-            _ => {}
+        if is_port && !n.as_i64().is_some_and(|v| (1..=65535).contains(&v)) {
+            self.push(path, Severity::Error, Message::PortRange { value: n.to_string() }, true);
         }
     }
 }
