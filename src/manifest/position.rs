@@ -215,3 +215,53 @@ pub fn split_key(s: &str) -> Option<(String, &str)> {
     }
     Some((key, value.trim_start()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, path: &str) -> (usize, usize) {
+        let p = Positions::scan(text, 1).find(path);
+        (p.line, p.col)
+    }
+
+    #[test]
+    fn keys_and_items_of_block_yaml_get_their_line_and_column() {
+        let text = "a:\n  b: 1\n  list:\n  - x: 1\n    y: 2\n  -   z: 3\n  - - deep\n";
+        assert_eq!(at(text, "a.b"), (2, 3));
+        assert_eq!(at(text, "a.list[0].y"), (5, 5));
+        assert_eq!(at(text, "a.list[1]"), (6, 3));
+        assert_eq!(at(text, "a.list[1].z"), (6, 7));
+        assert_eq!(at(text, "a.list[2][0]"), (7, 5));
+    }
+
+    #[test]
+    fn quoted_keys_comments_and_block_scalars_are_read_as_yaml_reads_them() {
+        let text =
+            "# top\n\"app.kubernetes.io/name\": web\nscript: |\n  key: not a key\n  - nor an item\nafter: 1 # note\n";
+        assert_eq!(at(text, "app.kubernetes.io/name"), (2, 1));
+        assert_eq!(at(text, "after"), (6, 1));
+        // Inside the block scalar nothing is a key: the finding goes to `script`.
+        assert_eq!(at(text, "script.key"), (3, 1));
+        assert!(Positions::scan(text, 1).find("after").value_col == 8);
+    }
+
+    #[test]
+    fn flow_collections_point_at_their_key_and_quotes_are_seen() {
+        let text = "spec:\n  ports: [{port: 80}]\n  ok: \"yes\"\n  bare: yes\n";
+        assert_eq!(at(text, "spec.ports[0].port"), (2, 3));
+        let pos = Positions::scan(text, 10);
+        assert!(pos.find("spec.ok").quoted);
+        assert!(!pos.find("spec.bare").quoted);
+        assert_eq!(pos.find("spec.bare").line, 13);
+    }
+
+    #[test]
+    fn split_key_tells_keys_from_scalars() {
+        assert_eq!(split_key("image: nginx:1.21"), Some(("image".into(), "nginx:1.21")));
+        assert_eq!(split_key("'a b': c"), Some(("a b".into(), "c")));
+        assert_eq!(split_key("http://x"), None);
+        assert_eq!(split_key("text # a: b"), None);
+        assert_eq!(split_key("key:"), Some(("key".into(), "")));
+    }
+}
