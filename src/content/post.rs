@@ -5,7 +5,7 @@
 //! slide. Content after a `##` and before its first `###` is the chapter's intro slide. The front
 //! matter and card make the title slide.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::card::{self, SummaryCard};
 use super::diag::{Diagnostic, Diagnostics};
@@ -170,6 +170,9 @@ struct Grouper<'a> {
     section: Option<(Option<String>, String, String)>,
     sub_count: usize,
     slugs: HashSet<String>,
+    /// Next suffix to try for each base slug, so 20,000 identical headings don't each retry
+    /// `-2`, `-3`, ... from the start.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl<'a> Grouper<'a> {
@@ -198,6 +201,7 @@ impl<'a> Grouper<'a> {
             section: None,
             sub_count: 0,
             slugs,
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -205,13 +209,17 @@ impl<'a> Grouper<'a> {
         let base = Some(slugify(title))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| fallback.to_string());
-        let mut slug = base.clone();
-        let mut n = 2;
-        while !self.slugs.insert(slug.clone()) {
-            slug = format!("{base}-{n}");
-            n += 1;
+        if self.slugs.insert(base.clone()) {
+            return base;
         }
-        slug
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
+        loop {
+            let slug = format!("{base}-{n}");
+            *n += 1;
+            if self.slugs.insert(slug.clone()) {
+                return slug;
+            }
+        }
     }
 
     fn heading(&mut self, level: u8, text: &[Inline], line: usize, own_code: bool) {
@@ -328,23 +336,28 @@ impl<'a> Grouper<'a> {
 /// lead to its first `####` slide instead (`2.2` opens Pod).
 fn merge_empty_parents(chapters: &mut [Chapter]) {
     for chapter in chapters.iter_mut() {
-        let mut i = 0;
-        while i + 1 < chapter.slides.len() {
-            let parent = &chapter.slides[i];
-            let label = match &parent.number {
-                Some(n) => format!("{n} {}", parent.title),
-                None => parent.title.clone(),
+        // Rebuilt in one pass: removing from the middle of the list was quadratic.
+        let mut kept: Vec<Slide> = Vec::with_capacity(chapter.slides.len());
+        let mut slides = std::mem::take(&mut chapter.slides).into_iter().peekable();
+        while let Some(slide) = slides.next() {
+            let label = match &slide.number {
+                Some(n) => format!("{n} {}", slide.title),
+                None => slide.title.clone(),
             };
-            let is_parent =
-                parent.blocks.is_empty() && chapter.slides[i + 1].section.as_deref() == Some(label.as_str());
-            if is_parent {
-                let parent = chapter.slides.remove(i);
-                let child = &mut chapter.slides[i];
-                child.extra_ids.extend(parent.number);
-                child.extra_ids.push(parent.slug);
-                child.lines = *parent.lines.start()..=*child.lines.end();
+            let is_parent = slide.blocks.is_empty()
+                && slides
+                    .peek()
+                    .is_some_and(|next| next.section.as_deref() == Some(label.as_str()));
+            match slides.next_if(|_| is_parent) {
+                Some(mut child) => {
+                    child.extra_ids.extend(slide.number);
+                    child.extra_ids.push(slide.slug);
+                    child.lines = *slide.lines.start()..=*child.lines.end();
+                    kept.push(child);
+                }
+                None => kept.push(slide),
             }
-            i += 1;
         }
+        chapter.slides = kept;
     }
 }
