@@ -4,6 +4,7 @@
 
 pub mod ansi;
 pub mod check;
+pub mod clean_err;
 pub mod info;
 pub mod list;
 pub mod notes;
@@ -114,6 +115,13 @@ impl Cli {
 
 /// Runs a command-line command and returns the process exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+    // Messages quote names and paths from files: every line to stderr is cleaned on its way out.
+    let mut err = clean_err::CleanWriter::new(&mut *io.err);
+    let io = &mut Io {
+        out: &mut *io.out,
+        err: &mut err,
+        stdout_is_tty: io.stdout_is_tty,
+    };
     let source = cli.source();
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {

@@ -8,12 +8,14 @@
 //! - `render`: slides as styled, wrapped lines, for the player and for `show`.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
 //! - `cli`: the command-line interface (`check`, `list`, `show`).
+//! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod driver;
+pub mod fsio;
 pub mod keymap;
 pub mod playback;
 pub mod present;

@@ -230,3 +230,192 @@ fn finding_12_term_dumb_is_refused_with_exit_1() {
         "{text}"
     );
 }
+
+/// True when `bytes` hold a control byte other than newline (an escape, a bell, a C1 control).
+fn has_raw_control(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .any(|c| (c.is_control() && c != '\n') || ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+#[test]
+fn finding_04_a_hostile_lesson_name_reaches_stderr_cleaned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("course.yaml"),
+        "id: c\ntitle: t\nlanguage: ko\nlessons:\n  - \"\\e]0;PWNED\\a\\e[2J\"\n",
+    )
+    .expect("write course.yaml");
+    let course = dir.path().display().to_string();
+    for args in [vec!["check"], vec!["show", "pod"], vec![]] {
+        let mut full = vec!["--course", course.as_str()];
+        full.extend(args.iter().copied());
+        let out = Command::new(BIN)
+            .args(&full)
+            .env("K8S_COURSE_CONFIG_DIR", dir.path().join("config"))
+            .env("K8S_COURSE_DATA_DIR", dir.path().join("data"))
+            .env_remove("CI")
+            .output()
+            .expect("run k8s-course");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("PWNED"), "{args:?}: the name is still shown: {err}");
+        assert!(!has_raw_control(&out.stderr), "{args:?}: a raw control byte in {err:?}");
+    }
+}
+
+mod progress_store {
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+
+    use k8s_course::progress::{Learner, LessonKey, Mode, Store, Tracker};
+
+    const NOW: i64 = 1_795_446_245;
+
+    fn key() -> LessonKey {
+        ("cloud-security-7".into(), "week07-docker-kubernetes".into())
+    }
+
+    /// Saves a short session for `who` in `dir`; returns the file's text.
+    fn save(dir: &Path, who: &str) -> String {
+        let store = Store::new(Some(dir.to_path_buf()));
+        let mut t = Tracker::default();
+        t.opened(&key(), NOW);
+        t.visit(&key(), "1.1");
+        t.spent(&key(), "1.1", 10);
+        t.spent(&key(), "1.2", 20);
+        let who = Learner::new(who).expect("a valid name");
+        store.save(&who, &t.take_pending(), NOW).expect("saved");
+        std::fs::read_to_string(store.path(&who).expect("a path")).expect("the file")
+    }
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).expect("exists").permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn finding_09_progress_dir_is_0700_and_its_files_0600() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let data = tmp.path().join("data");
+        save(&data, "kim");
+        save(&data, "kim"); // the second save makes the last-good copy
+        assert_eq!(mode(&data), 0o700);
+        for name in ["kim.yaml", "kim.yaml.last-good", "kim.lock"] {
+            assert_eq!(mode(&data.join(name)), 0o600, "{name}");
+        }
+    }
+
+    #[test]
+    fn finding_09_a_symlinked_lock_file_is_not_followed() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let data = tmp.path().join("data");
+        std::fs::create_dir(&data).expect("data dir");
+        let outside = tmp.path().join("outside-target");
+        std::os::unix::fs::symlink(&outside, data.join("kim.lock")).expect("symlink");
+        let store = Store::new(Some(data.clone()));
+        let mut t = Tracker::default();
+        t.visit(&key(), "1.1");
+        let err = store
+            .save(&Learner::new("kim").expect("name"), &t.take_pending(), NOW)
+            .expect_err("the save refuses the symlinked lock");
+        assert!(err.contains("cannot save progress"), "{err}");
+        assert!(!outside.exists(), "nothing is created through the link");
+    }
+
+    #[test]
+    fn finding_10_a_name_of_64_emoji_is_refused_at_validation_in_bytes() {
+        let name = "😀".repeat(64);
+        let err = Learner::new(&name).expect_err("too many bytes");
+        assert!(err.contains("256 bytes") && err.contains("160"), "{err}");
+        // The longest name accepted can be saved.
+        let ok = "가".repeat(53); // 159 bytes
+        let tmp = tempfile::tempdir().expect("temp dir");
+        save(tmp.path(), &ok);
+    }
+
+    #[test]
+    fn finding_06_absurd_seconds_and_dates_in_a_progress_file_are_refused() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let good = save(tmp.path(), "kim");
+        assert!(good.contains("'1.1': 10") && good.contains("last_opened: "), "{good}");
+        let huge_seconds = good
+            .replace("'1.1': 10", "'1.1': 18446744073709551615")
+            .replace("'1.2': 20", "'1.2': 18446744073709551615");
+        let opened_at = good
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("last_opened: "))
+            .expect("a last_opened line")
+            .to_string();
+        let far_future = good.replace(&opened_at, "99999999999999-01-01T00:00:00Z");
+        for (what, text, expect) in [
+            ("seconds", huge_seconds, "more than a year"),
+            ("date", far_future, "is not a time like"),
+        ] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            std::fs::write(dir.path().join("kim.yaml"), &text).expect("write");
+            let opened = Store::new(Some(dir.path().to_path_buf())).open(&Learner::new("kim").expect("name"), NOW);
+            assert_eq!(opened.mode, Mode::ReadWrite, "{what}");
+            assert!(
+                opened.notices.iter().any(|n| n.contains(expect)),
+                "{what}: {:?}",
+                opened.notices
+            );
+            assert!(
+                opened.progress.lesson(&key()).is_none(),
+                "{what}: nothing absurd is kept"
+            );
+        }
+    }
+
+    #[test]
+    fn finding_03_a_fifo_progress_file_is_refused_without_blocking() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fifo = tmp.path().join("kim.yaml");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let opened = Store::new(Some(tmp.path().to_path_buf())).open(&Learner::new("kim").expect("name"), NOW);
+        let all = opened.notices.join("\n") + &format!("{:?}", opened.mode);
+        assert!(all.contains("FIFO"), "the learner is told: {all}");
+    }
+}
+
+#[test]
+fn finding_03_a_fifo_config_yaml_is_refused_with_exit_1() {
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let config = sandbox.path().join("config");
+    std::fs::create_dir(&config).expect("config dir");
+    let fifo = config.join("config.yaml");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let out = Command::new("script")
+        .args(["-qec", BIN, "/dev/null"])
+        .env("K8S_COURSE_CONFIG_DIR", &config)
+        .env("K8S_COURSE_DATA_DIR", sandbox.path().join("data"))
+        .env("HOME", sandbox.path())
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script is installed (bsdutils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("config.yaml") && text.contains("FIFO"), "{text}");
+}
+
+#[test]
+fn finding_03_a_100_mb_config_yaml_is_refused_by_its_size() {
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let config = sandbox.path().join("config");
+    std::fs::create_dir(&config).expect("config dir");
+    let file = std::fs::File::create(config.join("config.yaml")).expect("create");
+    file.set_len(100 * 1024 * 1024).expect("a sparse 100 MB file");
+    let out = Command::new(BIN)
+        .arg("info")
+        .env("K8S_COURSE_CONFIG_DIR", &config)
+        .env("K8S_COURSE_DATA_DIR", sandbox.path().join("data"))
+        .output()
+        .expect("run");
+    let all = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(all.contains("104857600 bytes, more than the 256 KB allowed"), "{all}");
+}

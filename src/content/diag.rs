@@ -35,7 +35,8 @@ impl Diagnostic {
         let message = crate::text::clean_line(&message.into());
         Self {
             severity,
-            path: path.into(),
+            // Paths come from files too (a lesson's name in course.yaml).
+            path: crate::text::clean_line(&path.into()),
             line,
             column: None,
             message,
