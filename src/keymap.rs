@@ -4,6 +4,7 @@
 //! help can't drift from what the keys do.
 
 mod key;
+mod way_out;
 
 pub use key::{Key, parse_key};
 
@@ -241,6 +242,7 @@ impl Keymap {
                 map.bind(key, b)?;
             }
         }
+        way_out::check(&map)?;
         Ok(map)
     }
 

@@ -419,3 +419,166 @@ fn finding_03_a_100_mb_config_yaml_is_refused_by_its_size() {
     let all = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(all.contains("104857600 bytes, more than the 256 KB allowed"), "{all}");
 }
+
+#[test]
+fn finding_11_a_config_that_leaves_no_way_to_quit_is_refused() {
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let config = sandbox.path().join("config");
+    std::fs::create_dir(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.yaml"),
+        "keys: {quit: [], command: [], suspend: []}\n",
+    )
+    .expect("write");
+    let out = Command::new("script")
+        .args(["-qec", BIN, "/dev/null"])
+        .env("K8S_COURSE_CONFIG_DIR", &config)
+        .env("K8S_COURSE_DATA_DIR", sandbox.path().join("data"))
+        .env("HOME", sandbox.path())
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script is installed (bsdutils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("config.yaml") && text.contains("no key is left to leave the player"),
+        "{text}"
+    );
+}
+
+#[test]
+fn finding_11_a_theme_linking_outside_the_themes_folder_is_not_quoted() {
+    let sandbox = tempfile::tempdir().expect("temp dir");
+    let themes = sandbox.path().join("config/themes");
+    std::fs::create_dir_all(&themes).expect("themes dir");
+    let secret = sandbox.path().join("secret.txt");
+    std::fs::write(&secret, "root:SECRET-FIRST-LINE:0:0\n").expect("write");
+    std::os::unix::fs::symlink(&secret, themes.join("mine.yaml")).expect("symlink");
+    let out = Command::new(BIN)
+        .args(["--theme", "mine", "info"])
+        .env("K8S_COURSE_CONFIG_DIR", sandbox.path().join("config"))
+        .env("K8S_COURSE_DATA_DIR", sandbox.path().join("data"))
+        .output()
+        .expect("run");
+    let all = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!all.contains("SECRET-FIRST-LINE"), "{all}");
+    assert!(all.contains("outside the themes folder"), "{all}");
+}
+
+mod presenter_socket {
+    use std::io::Read;
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::net::UnixStream;
+    use std::time::{Duration, Instant};
+
+    use k8s_course::present::{Command, Event, Follower, Presenter, State, socket_path};
+
+    /// Calls `f` every 10 ms until it gives a value; fails after 10 s saying what it waited for.
+    fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(value) = f() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn finding_05_the_socket_is_0600() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = socket_path(dir.path(), "cloud-security-7");
+        let _presenter = Presenter::bind(&path).expect("bind");
+        let mode = std::fs::metadata(&path).expect("the socket").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn finding_05_32_idle_connections_do_not_lock_a_follower_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = socket_path(dir.path(), "cloud-security-7");
+        let mut presenter = Presenter::bind(&path).expect("bind");
+        let idle: Vec<UnixStream> = (0..32).map(|_| UnixStream::connect(&path).expect("connect")).collect();
+        presenter.publish(&State::default());
+        let mut follower = Follower::new(&path);
+        eventually("the follower to attach", || {
+            presenter.publish(&State::default());
+            let _ = presenter.commands();
+            follower.poll().contains(&Event::Attached).then_some(())
+        });
+        follower.send(Command::Next).expect("send");
+        let got = eventually("the follower's command", || {
+            let c = presenter.commands();
+            (!c.is_empty()).then_some(c)
+        });
+        assert_eq!(got, [Command::Next]);
+        assert_eq!(
+            presenter.followers(),
+            1,
+            "idle connections are not counted as followers"
+        );
+        drop(idle);
+    }
+
+    #[test]
+    fn finding_05_a_connection_that_never_says_hello_is_dropped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = socket_path(dir.path(), "cloud-security-7");
+        let mut presenter = Presenter::bind(&path).expect("bind");
+        let mut idle = UnixStream::connect(&path).expect("connect");
+        idle.set_read_timeout(Some(Duration::from_millis(20))).expect("timeout");
+        let mut seen = Vec::new();
+        eventually("the presenter to close the idle connection", || {
+            let _ = presenter.commands();
+            let mut buf = [0u8; 256];
+            match idle.read(&mut buf) {
+                Ok(0) => Some(()),
+                Ok(n) => {
+                    seen.extend_from_slice(&buf[..n]);
+                    None
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Some(()),
+                Err(_) => None,
+            }
+        });
+        assert!(String::from_utf8_lossy(&seen).starts_with("hello k8s-course-present"));
+        assert_eq!(presenter.followers(), 0);
+    }
+
+    #[test]
+    fn finding_05_a_peer_of_another_user_is_refused_even_through_an_open_socket() {
+        use std::os::unix::process::CommandExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = socket_path(dir.path(), "cloud-security-7");
+        let mut presenter = Presenter::bind(&path).expect("bind");
+        // Loosen everything a careless setup might, so only the uid check stands in the way.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod dir");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).expect("chmod socket");
+        let script = format!(
+            "use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or exit 2; \
+             print $s \"hello k8s-course-present {}\\ncmd next\\n\"; $s->flush; \
+             $SIG{{ALRM}} = sub {{ exit 3 }}; alarm 10; while (<$s>) {{}} exit 0;",
+            k8s_course::present::VERSION
+        );
+        let mut child = std::process::Command::new("perl")
+            .args(["-e", &script, &path.display().to_string()])
+            .uid(65534)
+            .gid(65534)
+            .spawn()
+            .expect("perl runs");
+        let mut commands = Vec::new();
+        let status = eventually("the other user's client to end", || {
+            commands.extend(presenter.commands());
+            child.try_wait().expect("wait")
+        });
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "the presenter closed the connection (2: no connect, 3: kept open)"
+        );
+        assert_eq!(commands, [], "no command from another user is taken");
+        assert_eq!(presenter.followers(), 0);
+    }
+}
