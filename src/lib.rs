@@ -8,6 +8,7 @@
 //! - `render`: slides as styled, wrapped lines, for the player and for `show`.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
 //! - `cli`: the command-line interface (`check`, `list`, `show`).
+//! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
 //! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
 pub mod app;
@@ -16,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod driver;
 pub mod fsio;
+pub mod fuzz;
 pub mod keymap;
 pub mod playback;
 pub mod present;

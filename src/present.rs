@@ -40,7 +40,7 @@
 
 mod channel;
 pub mod notes;
-mod protocol;
+pub(crate) mod protocol;
 mod socket;
 pub mod view;
 

@@ -582,3 +582,36 @@ mod presenter_socket {
         assert_eq!(presenter.followers(), 0);
     }
 }
+
+#[test]
+fn fuzz_found_escapes_in_a_presenter_state_line_are_cleaned() {
+    // Found by the fuzz harness: `speed=%1B%5B2J` decoded to a raw escape the notes window drew.
+    use k8s_course::present::{Event, Follower};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fake.sock");
+    let listener = std::os::unix::net::UnixListener::bind(&path).expect("a fake presenter");
+    let mut follower = Follower::new(&path);
+    assert_eq!(follower.poll(), []);
+    let (mut raw, _) = listener.accept().expect("accept");
+    let line = format!(
+        "hello k8s-course-present {}\nstate lesson=0 slide=1 speed=%1B%5B2J session=%9B31m%07x\n",
+        k8s_course::present::VERSION
+    );
+    std::io::Write::write_all(&mut raw, line.as_bytes()).expect("write");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let state = loop {
+        if let Some(Event::State(s)) = follower.poll().into_iter().find(|e| matches!(e, Event::State(_))) {
+            break s;
+        }
+        assert!(std::time::Instant::now() < deadline, "no state arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    for text in [&state.speed, &state.session] {
+        assert!(!has_raw_control(text.as_bytes()), "{text:?}");
+    }
+    assert!(
+        state.speed.contains("[2J"),
+        "the rest is still shown: {:?}",
+        state.speed
+    );
+}

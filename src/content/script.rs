@@ -69,7 +69,8 @@ pub struct Segment {
 
 impl Segment {
     pub fn end(&self) -> Millis {
-        Millis(self.start.0 + self.duration.0)
+        // Bounds on start and length are checked by the parser; this only must not overflow.
+        Millis(self.start.0.saturating_add(self.duration.0))
     }
 }
 
