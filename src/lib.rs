@@ -7,7 +7,8 @@
 //!   No IO beyond reading course files, no terminal code.
 //! - `render`: slides as styled, wrapped lines, for the player and for `show`.
 //! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
-//! - `cli`: the command-line interface (`check`, `list`, `show`).
+//! - `manifest`: Kubernetes manifests offline: the embedded schema, `validate`, re-indenting, `explain`.
+//! - `cli`: the command-line interface (`check`, `list`, `show`, `validate`, `explain`).
 //! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
 //! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
@@ -19,6 +20,7 @@ pub mod driver;
 pub mod fsio;
 pub mod fuzz;
 pub mod keymap;
+pub mod manifest;
 pub mod playback;
 pub mod present;
 pub mod progress;
