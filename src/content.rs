@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod mojibake;
 pub mod post;
 pub mod script;
+pub mod segment_kind;
 pub mod slug;
 pub mod source;
 pub mod yaml;
