@@ -19,6 +19,7 @@ pub mod playback;
 pub mod present;
 pub mod progress;
 pub mod render;
+pub mod repair;
 pub mod text;
 pub mod theme;
 pub mod timer;
