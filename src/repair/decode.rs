@@ -130,8 +130,10 @@ mod tests {
                 Cell::Damaged(_) => '?',
             })
             .collect();
-        // 큐 is ED 81 90: both continuation bytes are lost in 1252.
-        assert_eq!(text, "클라우드 시?");
+        // 클 is ED 81 B4 and 라 EB 9D BC: one byte each is lost; 큐 (ED 81 90) loses both.
+        assert_eq!(text, "??우드 시?");
+        let Cell::Damaged(first) = &cells[0] else { panic!() };
+        assert!(first.contains(&'클'), "{first:?}");
         let Cell::Damaged(cands) = &cells[6] else { panic!() };
         assert!(cands.contains(&'큐'), "{cands:?}");
         assert!(cands.iter().all(|&c| is_syllable(c)));
