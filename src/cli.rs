@@ -4,6 +4,7 @@
 
 pub mod ansi;
 pub mod check;
+pub mod import;
 pub mod info;
 pub mod list;
 pub mod notes;
@@ -83,6 +84,24 @@ pub enum Command {
         #[arg(long, requires = "reset")]
         yes: bool,
     },
+    /// Turn a blog post (and its script) into a lesson of a course folder, repairing mojibake
+    Import {
+        /// The post as exported from the blog (markdown with front matter)
+        #[arg(long, value_name = "FILE")]
+        post: PathBuf,
+        /// The lecture script generated for it
+        #[arg(long, value_name = "FILE")]
+        script: Option<PathBuf>,
+        /// The course folder (created, with course.yaml, when new)
+        #[arg(long, value_name = "COURSE_DIR")]
+        into: PathBuf,
+        /// The lesson folder's name (default: a slug of the post's file name)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace a lesson of the same name
+        #[arg(long)]
+        force: bool,
+    },
     /// Print one slide to stdout (highlighted on a terminal, plain text otherwise)
     Show {
         /// Slide id: a number (2.1), a slug (pod), an alias (arch) or a chapter (2); LESSON/ID picks a lesson
@@ -128,6 +147,23 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         Some(Command::Show { id, plain, width }) => {
             with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
         }
+        Some(Command::Import {
+            post,
+            script,
+            into,
+            name,
+            force,
+        }) => import::run(
+            &crate::import::Request {
+                post: post.clone(),
+                script: script.clone(),
+                into: into.clone(),
+                name: name.clone(),
+                force: *force,
+            },
+            io,
+        )
+        .map(code),
         None => play::run(cli, false, io),
         Some(Command::Present) => play::run(cli, true, io),
     };

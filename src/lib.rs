@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod driver;
+pub mod import;
 pub mod keymap;
 pub mod playback;
 pub mod present;

@@ -1,23 +1,20 @@
 //! Choosing a damaged syllable's character by evidence, strongest first: the same word elsewhere
 //! in the post or its script, then syllable sequences of clean course text (the corpus), then the
-//! Kubernetes/Docker vocabulary, then how common the syllable is. A choice is made only when one
+//! Kubernetes/Docker vocabulary. A choice is made only when one
 //! candidate clearly wins; otherwise the spot is left for a person.
 //!
 //! Damaged syllables side by side (`작은`, `이상의`) are judged together, every combination of
 //! their candidates against the same tables, since neither gives the other any context alone.
 
 use super::decode::{Cell, is_syllable};
-use super::ngrams::{MAX_N, Ngrams, Token, key, key_of_chars, token};
+use super::ngrams::{MAX_N, Ngrams, Token, key, token};
 use super::vocab::TERMS;
 
 /// How many times the best candidate must beat the second to be chosen on frequencies.
 const RATIO: u32 = 4;
-/// The same, for the weakest evidence: single-syllable counts.
-const UNIGRAM_RATIO: u32 = 12;
-const UNIGRAM_MIN: u32 = 12;
 /// The most side-by-side damaged syllables judged together, and the most combinations tried.
 const MAX_BLOCK: usize = 3;
-const MAX_COMBINATIONS: usize = 4096;
+const MAX_COMBINATIONS: usize = 1024;
 
 /// What the evidence says about one damaged character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,23 +66,23 @@ pub fn judge(ctx: &Context<'_>, k: usize, local: &[&Ngrams], corpus: &Ngrams, la
     for (tables, level) in [(local, Level::Local), (&everything[..], Level::Corpus)] {
         let min_n = block.len().max(2);
         for n in (min_n..=MAX_N).rev() {
-            let mut scored: Vec<(u32, usize, Option<Best>)> = combos
-                .iter()
-                .enumerate()
-                .map(|(i, combo)| {
-                    let (total, best) = score(ctx, &block, combo, n, tables, level.min_syllables());
-                    (total, i, best)
-                })
-                .collect();
-            scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+            let scored = rank(ctx, &block, &combos, n, tables);
             let (top, second) = (scored[0].0, scored.get(1).map_or(0, |s| s.0));
             if top == 0 {
                 continue;
             }
-            if second == 0 || top >= RATIO * second {
+            let winner = scored[0].1;
+            // A word the post happens to share with its script must not overrule the corpus
+            // when the corpus clearly prefers another candidate in the same place (`생태`/`상태`).
+            let contradicted = matches!(level, Level::Local) && {
+                let freq = rank(ctx, &block, &combos, n, &everything);
+                let of_winner = freq.iter().find(|f| f.1 == winner).map_or(0, |f| f.0);
+                freq[0].1 != winner && freq[0].0 > RATIO * of_winner
+            };
+            if !contradicted && (second == 0 || top >= RATIO * second) {
                 let other: String = scored.get(1).map(|s| combos[s.1].iter().collect()).unwrap_or_default();
                 let evidence = level.describe(scored[0].2.clone(), top, second, &other);
-                return (block.iter().zip(&combos[scored[0].1]))
+                return (block.iter().zip(&combos[winner]))
                     .map(|(&i, &choice)| {
                         (
                             i,
@@ -104,17 +101,38 @@ pub fn judge(ctx: &Context<'_>, k: usize, local: &[&Ngrams], corpus: &Ngrams, la
         if let Some(v) = vocabulary(ctx, k, cands) {
             return vec![(k, v)];
         }
-        if let Some(v) = unigram(cands, corpus) {
-            return vec![(k, v)];
-        }
     }
     let waiting = (k.saturating_sub(MAX_N)..(k + MAX_N).min(ctx.chars.len())).any(|i| i != k && ctx.open_syllable(i));
     if waiting && !last {
         return Vec::new();
     }
-    let listed: Vec<String> = cands.iter().map(char::to_string).collect();
-    let why = format!("no evidence decides between {}", listed.join(" "));
+    let why = if block.len() > 1 {
+        format!(
+            "{} damaged syllables side by side and no evidence decides them",
+            block.len()
+        )
+    } else {
+        "no evidence decides between the candidates".to_string()
+    };
     block.iter().map(|&i| (i, undecided(&why))).collect()
+}
+
+/// Each combination's count over the `n`-token windows, best first: (count, combination, best window).
+fn rank(
+    ctx: &Context<'_>,
+    block: &[usize],
+    combos: &[Vec<char>],
+    n: usize,
+    tables: &[&Ngrams],
+) -> Vec<(u32, usize, Option<Best>)> {
+    let mut scored: Vec<(u32, usize, Option<Best>)> = (combos.iter().enumerate())
+        .map(|(i, combo)| {
+            let (total, best) = score(ctx, block, combo, n, tables);
+            (total, i, best)
+        })
+        .collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    scored
 }
 
 fn undecided(why: &str) -> Verdict {
@@ -169,54 +187,75 @@ fn combinations(ctx: &Context<'_>, block: &[usize]) -> Vec<Vec<char>> {
 struct Best {
     word: String,
     source: &'static str,
-    count: u32,
     line: u32,
 }
 
 /// Sum of counts of the `n`-token windows covering the block with `combo` in it, in `tables`.
-fn score(
-    ctx: &Context<'_>,
-    block: &[usize],
-    combo: &[char],
-    n: usize,
-    tables: &[&Ngrams],
-    min_syllables: usize,
-) -> (u32, Option<Best>) {
+fn score(ctx: &Context<'_>, block: &[usize], combo: &[char], n: usize, tables: &[&Ngrams]) -> (u32, Option<Best>) {
     let (b0, b1) = (block[0], block[block.len() - 1] + 1);
     let mut total = 0u32;
-    let mut best: Option<Best> = None;
-    let first = b1.saturating_sub(n);
-    for s in first..=b0 {
+    // The best window as (count, its characters, table, line): the word is only spelt out once.
+    let mut best: Option<(u32, [char; MAX_N], usize, u32)> = None;
+    for s in b1.saturating_sub(n)..=b0 {
         if s + n > ctx.chars.len() {
             break;
         }
-        let word: Option<Vec<char>> = (s..s + n)
-            .map(|i| match block.iter().position(|&b| b == i) {
-                Some(j) => Some(combo[j]),
-                None => ctx.chars[i],
-            })
-            .collect();
-        let Some(word) = word else { continue };
-        if word.iter().filter(|&&c| is_syllable(c)).count() < min_syllables {
+        let mut word = ['\0'; MAX_N];
+        let mut known = true;
+        for (j, slot) in word[..n].iter_mut().enumerate() {
+            let i = s + j;
+            let c = if (b0..b1).contains(&i) {
+                Some(combo[i - b0])
+            } else {
+                ctx.chars[i]
+            };
+            match c {
+                Some(c) => *slot = c,
+                None => known = false,
+            }
+        }
+        if !known || !within_word(&word[..n], s, block, ctx) {
             continue;
         }
-        let tokens: Vec<Token> = word.iter().map(|&c| token(c)).collect();
-        let Some(key) = key(&tokens) else { continue };
-        for t in tables {
+        let mut tokens = [0 as Token; MAX_N];
+        for (t, &c) in tokens.iter_mut().zip(&word[..n]) {
+            *t = token(c);
+        }
+        let Some(key) = key(&tokens[..n]) else { continue };
+        for (ti, t) in tables.iter().enumerate() {
             if let Some((count, line)) = t.get(key) {
                 total = total.saturating_add(count);
-                if best.as_ref().is_none_or(|b| count > b.count) {
-                    best = Some(Best {
-                        word: word.iter().collect(),
-                        source: t.source,
-                        count,
-                        line,
-                    });
+                if best.is_none_or(|b| count > b.0) {
+                    best = Some((count, word, ti, line));
                 }
             }
         }
     }
+    let best = best.map(|(_, word, ti, line)| Best {
+        word: word[..n].iter().collect(),
+        source: tables[ti].source,
+        line,
+    });
     (total, best)
+}
+
+/// Whether a window (`word`, starting at `s`) judges the block as part of its own word: the
+/// block with at least two syllables of its word, or a one-syllable word (`및`, the `의` of
+/// `Docker의`) with what stands on both sides of it.
+fn within_word(word: &[char], s: usize, block: &[usize], ctx: &Context<'_>) -> bool {
+    let (b0, b1) = (block[0] - s, block[block.len() - 1] + 1 - s);
+    let left = word[..b0].iter().rev().take_while(|&&c| is_syllable(c)).count();
+    let right = word[b1..].iter().take_while(|&&c| is_syllable(c)).count();
+    if left + block.len() + right >= 2 {
+        return true;
+    }
+    let syllable_at = |i: Option<usize>| {
+        i.and_then(|i| ctx.chars.get(i).copied().flatten())
+            .is_some_and(is_syllable)
+    };
+    let alone = !syllable_at(block[0].checked_sub(1)) && !syllable_at(Some(block[block.len() - 1] + 1));
+    // Exactly the word and its two neighbours: reaching into the next word would judge that one.
+    alone && b0 == 1 && b1 + 1 == word.len()
 }
 
 #[derive(Clone, Copy)]
@@ -226,15 +265,6 @@ enum Level {
 }
 
 impl Level {
-    /// The same word elsewhere is a word: two syllables at least. Frequencies may also count
-    /// one syllable in its surroundings (`및` between spaces, `의` after Latin letters).
-    fn min_syllables(self) -> usize {
-        match self {
-            Level::Local => 2,
-            Level::Corpus => 1,
-        }
-    }
-
     fn describe(self, best: Option<Best>, top: u32, second: u32, other: &str) -> String {
         let Some(b) = best else {
             return format!("{top} against {second}");
@@ -247,10 +277,10 @@ impl Level {
         };
         match self {
             Level::Local => format!(
-                "the same word elsewhere: '{word}' in {} (line {}), {top} times{against}",
+                "the same word elsewhere: '{word}' in {} (line {}), {top}x{against}",
                 b.source, b.line
             ),
-            Level::Corpus => format!("corpus frequency: '{word}' {top} times{against}"),
+            Level::Corpus => format!("frequency in clean course text: '{word}' {top}x{against}"),
         }
     }
 }
@@ -281,18 +311,4 @@ fn vocabulary(ctx: &Context<'_>, k: usize, candidates: &[char]) -> Option<Verdic
         }),
         _ => None,
     }
-}
-
-/// How common each candidate syllable is in the corpus, when one is far more common.
-fn unigram(candidates: &[char], corpus: &Ngrams) -> Option<Verdict> {
-    let mut counts: Vec<(u32, char)> = candidates
-        .iter()
-        .map(|&c| (key_of_chars(&[c]).and_then(|k| corpus.get(k)).map_or(0, |h| h.0), c))
-        .collect();
-    counts.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
-    let ((top, c), (second, other)) = (counts[0], counts[1]);
-    (top >= UNIGRAM_MIN && top >= UNIGRAM_RATIO * second).then(|| Verdict::Chosen {
-        choice: c,
-        evidence: format!("syllable frequency in the corpus: '{c}' {top} times, '{other}' {second}"),
-    })
 }
