@@ -63,7 +63,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the course and print a summary; exit 1 with every problem as path:line: message
-    Check,
+    Check {
+        /// Also lint for authors: damaged text, typos in Hangul words, dangling particles,
+        /// narration too long or short for its segment, YAML blocks that are broken or collapsed
+        #[arg(long)]
+        lint: bool,
+    },
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
     /// The audience view for screen share: the slide, large, with one status line (`notes` follows it)
@@ -136,7 +141,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
     let source = cli.source();
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
-        Some(Command::Check) => check::run(&source, io).map(code),
+        Some(Command::Check { lint }) => check::run_with_lint(&source, *lint, io).map(code),
         Some(Command::List) => with_course(&source, io, list::run).map(code),
         Some(Command::Info) => info::run(cli, io).map(code),
         Some(Command::Notes) => notes::run(cli, io),

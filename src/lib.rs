@@ -16,6 +16,7 @@ pub mod content;
 pub mod driver;
 pub mod import;
 pub mod keymap;
+pub mod lint;
 pub mod playback;
 pub mod present;
 pub mod progress;
