@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course};
+use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course, load_course_for};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -149,9 +149,11 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             progress::run(cli, course, *all, *reset, *yes, io)
         })
         .map(code),
-        Some(Command::Show { id, plain, width }) => {
-            with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
-        }
+        // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
+        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(&source, id), io, |course, io| {
+            show::run(course, id, *plain, *width, io)
+        })
+        .map(code),
         Some(Command::Import {
             post,
             script,
@@ -190,7 +192,15 @@ fn with_course(
     io: &mut Io<'_>,
     f: impl FnOnce(&Course, &mut Io<'_>) -> std::io::Result<bool>,
 ) -> std::io::Result<bool> {
-    let report = load_course(source);
+    with_loaded(load_course(source), io, f)
+}
+
+/// Runs `f` on a loaded course; on load errors prints them and fails.
+fn with_loaded(
+    report: crate::content::LoadReport,
+    io: &mut Io<'_>,
+    f: impl FnOnce(&Course, &mut Io<'_>) -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
     match report.course {
         Some(course) => f(&course, io),
         None => {

@@ -23,7 +23,7 @@ pub mod source;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{LoadReport, load_course};
+pub use load::{LoadReport, load_course, load_course_for};
 pub use source::CourseSource;
 
 use std::ops::RangeInclusive;
