@@ -633,3 +633,13 @@ fn fuzz_found_a_tab_in_a_progress_time_reaches_the_notice_cleaned() {
         assert!(notice.contains("is not a time like"), "{notice}");
     }
 }
+
+#[test]
+fn fuzz_found_a_segment_time_just_under_u64_max_is_refused_not_a_panic() {
+    // Found by the fuzz harness (seed 2001, input 8509), minimized to this line: the seconds fit
+    // in u64 milliseconds but adding the fraction overflowed.
+    let script = "[구간 99999] 시작: 18446744073709551.65536초, 길이: 18446744073709551.615초";
+    let dir = lesson_with(&[("script.txt", script)]);
+    let diags = diagnostics(dir.path());
+    assert!(diags.iter().any(|d| d.contains("script.txt")), "{diags:#?}");
+}

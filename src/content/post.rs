@@ -53,7 +53,12 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
         diags.push(Diagnostic::warning(path, Some(line), msg));
     }
     let lines: Vec<&str> = text.lines().collect();
-    let mut builder = Grouper::new(&lines);
+    let headings = parsed
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Heading { .. }))
+        .count();
+    let mut builder = Grouper::new(&lines, headings);
     let mut card = None;
     let pieces = parsed.pieces;
     let own_code = own_code_flags(&pieces);
@@ -181,7 +186,8 @@ struct Grouper<'a> {
 }
 
 impl<'a> Grouper<'a> {
-    fn new(lines: &'a [&'a str]) -> Self {
+    /// A grouper for a post of `lines` with about `headings` headings (to size the slug set once).
+    fn new(lines: &'a [&'a str], headings: usize) -> Self {
         let title = Slide {
             number: None,
             slug: "title".into(),
@@ -198,7 +204,8 @@ impl<'a> Grouper<'a> {
             title: "소개".into(),
             slides: vec![title],
         };
-        let slugs = HashSet::from(["title".to_string(), "intro".to_string()]);
+        let mut slugs = HashSet::with_capacity(headings.saturating_add(2));
+        slugs.extend(["title".to_string(), "intro".to_string()]);
         Self {
             lines,
             chapters: vec![intro],
@@ -351,14 +358,18 @@ fn merge_empty_parents(chapters: &mut [Chapter]) {
         let mut kept: Vec<Slide> = Vec::with_capacity(chapter.slides.len());
         let mut slides = std::mem::take(&mut chapter.slides).into_iter().peekable();
         while let Some(slide) = slides.next() {
-            let label = match &slide.number {
-                Some(n) => format!("{n} {}", slide.title),
-                None => slide.title.clone(),
+            // The child's section reads "NUMBER TITLE" of its parent (compared without building it).
+            let labels_parent = |section: &str| match &slide.number {
+                Some(n) => section
+                    .strip_prefix(n.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|t| t == slide.title),
+                None => section == slide.title,
             };
             let is_parent = slide.blocks.is_empty()
                 && slides
                     .peek()
-                    .is_some_and(|next| next.section.as_deref() == Some(label.as_str()));
+                    .is_some_and(|next| next.section.as_deref().is_some_and(labels_parent));
             match slides.next_if(|_| is_parent) {
                 Some(mut child) => {
                     child.extra_ids.extend(slide.number);

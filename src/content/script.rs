@@ -209,7 +209,7 @@ pub fn parse_seconds(s: &str) -> Option<Millis> {
     }
     let whole: u64 = whole.parse().ok()?;
     let frac_ms: u64 = format!("{frac:0<3}")[..3].parse().ok()?;
-    Some(Millis(whole.checked_mul(1000)? + frac_ms))
+    Some(Millis(whole.checked_mul(1000)?.checked_add(frac_ms)?))
 }
 
 fn parse_header_line(path: &str, line_no: usize, line: &str, header: &mut Header, diags: &mut Diagnostics) {
