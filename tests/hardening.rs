@@ -615,3 +615,31 @@ fn fuzz_found_escapes_in_a_presenter_state_line_are_cleaned() {
         state.speed
     );
 }
+
+#[test]
+fn fuzz_found_a_tab_in_a_progress_time_reaches_the_notice_cleaned() {
+    // Found by the fuzz harness (seed 1001, input 14063), minimized.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("kim.yaml"),
+        "schema: 1\nlearner: kim\ncourses:\n  cloud-security-7:\n    week00:\n      last_opened: 2026-11-23T\t15:04:2147483648Z\n# end\n",
+    )
+    .expect("write");
+    let store = k8s_course::progress::Store::new(Some(dir.path().to_path_buf()));
+    let opened = store.open(&k8s_course::progress::Learner::new("kim").expect("name"), 1_795_446_245);
+    assert!(!opened.notices.is_empty(), "the learner is told");
+    for notice in &opened.notices {
+        assert!(!has_raw_control(notice.as_bytes()), "{notice:?}");
+        assert!(notice.contains("is not a time like"), "{notice}");
+    }
+}
+
+#[test]
+fn fuzz_found_a_segment_time_just_under_u64_max_is_refused_not_a_panic() {
+    // Found by the fuzz harness (seed 2001, input 8509), minimized to this line: the seconds fit
+    // in u64 milliseconds but adding the fraction overflowed.
+    let script = "[구간 99999] 시작: 18446744073709551.65536초, 길이: 18446744073709551.615초";
+    let dir = lesson_with(&[("script.txt", script)]);
+    let diags = diagnostics(dir.path());
+    assert!(diags.iter().any(|d| d.contains("script.txt")), "{diags:#?}");
+}
