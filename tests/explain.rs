@@ -149,3 +149,34 @@ fn every_kind_the_issue_lists_is_in_the_schema() {
         assert!(stdout(&o).starts_with(&format!("KIND:       {kind}\n")), "{kind}");
     }
 }
+
+#[test]
+fn the_fields_of_a_slide_manifest_come_with_their_descriptions() {
+    let yaml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/manifests/week7-pod.yaml"
+    ))
+    .expect("fixture");
+    let fields = k8s_course::manifest::explain::fields_of(&yaml);
+    let rows: Vec<String> = fields.iter().map(|f| format!("{} <{}>", f.path, f.ty)).collect();
+    assert_eq!(
+        rows,
+        [
+            "apiVersion <string>",
+            "kind <string>",
+            "metadata <ObjectMeta>",
+            "metadata.name <string>",
+            "metadata.labels <map[string]string>",
+            "spec <PodSpec>",
+            "spec.containers <[]Container>",
+            "spec.containers[].name <string>",
+            "spec.containers[].image <string>",
+            "spec.containers[].ports <[]ContainerPort>",
+            "spec.containers[].ports[].containerPort <integer>",
+        ]
+    );
+    assert_eq!(fields[8].description, "Container image name.");
+    // Not Kubernetes, not YAML: nothing, and no panic.
+    assert!(k8s_course::manifest::explain::fields_of("on: push\njobs: {}\n").is_empty());
+    assert!(k8s_course::manifest::explain::fields_of("a: [unclosed\n").is_empty());
+}

@@ -216,3 +216,29 @@ fn validate_reindent_refuses_collapsed_yaml_that_is_not_kubernetes() {
         format!("{path}: Kubernetes 매니페스트가 아닙니다 (들여쓰기가 무너져 있음). 바꾸지 않았습니다\n")
     );
 }
+
+#[test]
+fn absurd_nesting_and_long_files_are_bounded_and_keep_every_line() {
+    // 20,000 keys that each open a level; and 7,000 list items under unknown keys.
+    let openers = format!("apiVersion: v1\nkind: Pod\nmetadata:\n{}", " a:\n".repeat(20_000));
+    let items = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n{}",
+        " a:\n - b:\n - c\n".repeat(7_000)
+    );
+    for text in [openers, items] {
+        let result = reindent(&text);
+        assert_eq!(result.outcome, Outcome::Reindented);
+        assert_eq!(result.text.lines().count(), text.lines().count());
+        let trimmed = |s: &str| s.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>();
+        assert_eq!(trimmed(&result.text), trimmed(&text), "no line lost or changed");
+        assert!(result.notes.len() <= 101, "{} notes", result.notes.len());
+    }
+    let deep = format!("apiVersion: v1\nkind: Pod\nmetadata:\n{}", " a:\n".repeat(20_000));
+    let notes = reindent(&deep).notes;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.message == "nested more than 48 levels: the rest kept at that level"),
+        "{notes:?}"
+    );
+}

@@ -197,3 +197,88 @@ impl Explanation {
         crate::text::clean_text(&out)
     }
 }
+
+/// One field present in a manifest, for a field list (the player's describe view): its path
+/// (`spec.template.spec.containers[].image`), type and the first sentence of its description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDoc {
+    pub path: String,
+    pub ty: String,
+    pub description: String,
+}
+
+/// More than any slide shows; bounds the list whatever the input.
+const MAX_FIELD_DOCS: usize = 400;
+
+/// The fields a YAML text (one or more Kubernetes documents) uses, in order, each once, with what
+/// the schema says of them. Documents that aren't Kubernetes objects of a known kind add nothing.
+pub fn fields_of(text: &str) -> Vec<FieldDoc> {
+    use crate::content::yaml::{YamlSource, precheck};
+    if precheck(&YamlSource {
+        path: "",
+        first_line: 1,
+        text,
+    })
+    .is_err()
+    {
+        return Vec::new();
+    }
+    let schema = Schema::get();
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for doc in super::documents(text) {
+        let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(doc.text) else {
+            continue;
+        };
+        let Some(kind) = value.get("kind").and_then(serde_yaml::Value::as_str) else {
+            continue;
+        };
+        let Some(k) = schema.kinds.get(kind) else { continue };
+        walk_fields(schema, &value, &k.def, "", &mut out, &mut seen, 0);
+    }
+    out
+}
+
+fn walk_fields(
+    schema: &Schema,
+    value: &serde_yaml::Value,
+    def: &str,
+    path: &str,
+    out: &mut Vec<FieldDoc>,
+    seen: &mut std::collections::HashSet<String>,
+    depth: usize,
+) {
+    let (Some(def), Some(map)) = (schema.def(def), value.as_mapping()) else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    for (k, v) in map {
+        let Some(key) = k.as_str() else { continue };
+        let Some(field) = def.fields.get(key) else { continue };
+        let here = super::position::child(path, key);
+        if out.len() >= MAX_FIELD_DOCS {
+            return;
+        }
+        if seen.insert(here.clone()) {
+            let description = super::message::first_sentence(&field.description);
+            out.push(FieldDoc {
+                path: here.clone(),
+                ty: field.ty.name(),
+                description,
+            });
+        }
+        match (&field.ty, v) {
+            (Ty::Obj(d), _) => walk_fields(schema, v, d, &here, out, seen, depth + 1),
+            (Ty::Arr(item), serde_yaml::Value::Sequence(items)) => {
+                if let Ty::Obj(d) = item.as_ref() {
+                    for x in items {
+                        walk_fields(schema, x, d, &format!("{here}[]"), out, seen, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

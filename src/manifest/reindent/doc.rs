@@ -7,6 +7,14 @@ use super::super::position::split_key;
 use super::super::schema::{Schema, Ty};
 use super::{Note, indent_of, is_dash, significant};
 
+/// Deeper than any real manifest (the Deployment of week 7 reaches 8).
+const MAX_DEPTH: usize = 48;
+/// Enough to review; a file with more has bigger problems than indentation.
+const MAX_NOTES: usize = 100;
+/// Lists tried for a `- ` item, innermost first, and lines of look-ahead per try: bound the work per line.
+const MAX_TRIES: usize = 4;
+const LOOK_AHEAD: usize = 32;
+
 /// Re-indents one document (`def`: its kind's definition) into `out`, noting choices in `notes`.
 pub(super) fn run(schema: &Schema, doc: &str, def: &str, first_line: usize, out: &mut String, notes: &mut Vec<Note>) {
     Doc {
@@ -15,6 +23,7 @@ pub(super) fn run(schema: &Schema, doc: &str, def: &str, first_line: usize, out:
         out,
         notes,
         held: Vec::new(),
+        too_deep: false,
     }
     .run(doc, def, first_line);
 }
@@ -47,6 +56,8 @@ struct Doc<'a> {
     notes: &'a mut Vec<Note>,
     /// Comments and blank lines waiting for the indentation of the line they precede.
     held: Vec<&'a str>,
+    /// Whether the depth limit was hit (said once).
+    too_deep: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -90,7 +101,7 @@ impl<'a> Doc<'a> {
                         self.emit(indent, t);
                         i += 1;
                     }
-                    self.notes.push(Note {
+                    self.note(Note {
                         line: line.no,
                         message: "block scalar: its end was guessed from the next known key".into(),
                     });
@@ -181,6 +192,32 @@ impl<'a> Doc<'a> {
         false
     }
 
+    /// Records a choice; past `MAX_NOTES`, one last note says the rest were not listed.
+    fn note(&mut self, note: Note) {
+        match self.notes.len() {
+            n if n < MAX_NOTES => self.notes.push(note),
+            MAX_NOTES => self.notes.push(Note {
+                line: note.line,
+                message: "more choices like these: not listed".into(),
+            }),
+            _ => {}
+        }
+    }
+
+    /// Opens a context, unless the nesting is already deeper than any manifest: then the lines stay
+    /// at the current level (each line's work is bounded by the depth, so this keeps it linear).
+    fn push_ctx(&mut self, ctx: Ctx, line: usize) {
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(ctx);
+        } else if !self.too_deep {
+            self.too_deep = true;
+            self.note(Note {
+                line,
+                message: format!("nested more than {MAX_DEPTH} levels: the rest kept at that level"),
+            });
+        }
+    }
+
     /// Opens the value of a key at `indent` whose value follows on later lines.
     fn open(&mut self, ty: Ty, indent: usize) {
         let ctx = match ty {
@@ -199,7 +236,7 @@ impl<'a> Doc<'a> {
                 indent: indent + 2,
             },
         };
-        self.stack.push(ctx);
+        self.push_ctx(ctx, 0);
     }
 
     /// Pops the stack to the context that `key` belongs to.
@@ -217,7 +254,7 @@ impl<'a> Doc<'a> {
                     let ancestor = self.stack[..i].iter().rposition(|c| self.accepts(c, key));
                     if ancestor.is_some() && !opener {
                         // `name: web` could be a label as well as the object's field: say which.
-                        self.notes.push(Note {
+                        self.note(Note {
                             line: line.no,
                             message: format!("'{key}' read as a field of the enclosing object, not a map entry"),
                         });
@@ -229,7 +266,7 @@ impl<'a> Doc<'a> {
             }
         }
         let i = choice.unwrap_or_else(|| {
-            self.notes.push(Note {
+            self.note(Note {
                 line: line.no,
                 message: format!("unknown field '{key}': kept where it was found"),
             });
@@ -252,7 +289,13 @@ impl<'a> Doc<'a> {
         let scalar = split_key(text[1..].trim_start_matches(' ')).is_none();
         let mut best: Option<(usize, usize)> = None;
         let mut tied = false;
-        for (i, c) in self.stack.iter().enumerate().rev() {
+        let lists = self
+            .stack
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, c)| matches!(c, Ctx::Seq { .. }));
+        for (i, c) in lists.take(MAX_TRIES) {
             let Ctx::Seq { item, .. } = c else { continue };
             let misfits = match item {
                 Ty::Obj(_) if scalar => usize::MAX,
@@ -267,7 +310,7 @@ impl<'a> Doc<'a> {
             }
         }
         let Some((i, _)) = best else {
-            self.notes.push(Note {
+            self.note(Note {
                 line: line.no,
                 message: "list item with no open list: kept in place".into(),
             });
@@ -276,7 +319,7 @@ impl<'a> Doc<'a> {
             return;
         };
         if tied && !scalar {
-            self.notes.push(Note {
+            self.note(Note {
                 line: line.no,
                 message: "list item fits more than one open list: the innermost was chosen".into(),
             });
@@ -295,13 +338,14 @@ impl<'a> Doc<'a> {
             out: &mut out,
             notes: &mut notes,
             held: Vec::new(),
+            too_deep: false,
         };
         trial.item(line, line.text);
         for l in ahead
             .iter()
             .skip(1)
             .take_while(|l| !is_dash(l.text) && l.col > 0)
-            .take(64)
+            .take(LOOK_AHEAD)
         {
             if significant(l.text) {
                 trial.key(l, l.text, None);
@@ -325,7 +369,7 @@ impl<'a> Doc<'a> {
                 && self.field_ty(def, &key).is_none()
             {
                 let message = format!("unknown field '{key}': kept where it was found");
-                self.notes.push(Note { line: line.no, message });
+                self.note(Note { line: line.no, message });
             }
             let ctx = match item {
                 Ty::Obj(def) => Ctx::Obj {
@@ -342,7 +386,7 @@ impl<'a> Doc<'a> {
                     indent: indent + 2,
                 },
             };
-            self.stack.push(ctx);
+            self.push_ctx(ctx, line.no);
             self.key(line, after, Some(indent));
         } else {
             self.emit(indent, text);
