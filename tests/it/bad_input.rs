@@ -131,7 +131,7 @@ fn not_utf8() {
 
 #[test]
 fn mojibake_is_named_with_its_code_page_and_line() {
-    let dir = lesson(&[("post.md", include_bytes!("fixtures/seeds/mojibake-post.md"))]);
+    let dir = lesson(&[("post.md", include_bytes!("../fixtures/seeds/mojibake-post.md"))]);
     let errors = errors(dir.path());
     assert_error(&errors, "post.md:3:", "mojibake");
     assert_error(&errors, "post.md:3:", "Windows-1254");
