@@ -2,7 +2,7 @@
 //! terminal, so a bad config is reported (with exit code 1) even when stdout is a pipe, as here;
 //! a good one gets as far as "the player needs a terminal".
 
-mod support;
+use crate::support;
 
 use std::process::Output;
 

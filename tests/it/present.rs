@@ -2,8 +2,8 @@
 //! notes window drawn into a test backend, and `k8s-course notes` in a real terminal (tmux)
 //! following a presenter this test plays.
 
-mod screen;
-mod support;
+use crate::screen;
+use crate::support;
 
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::PermissionsExt;
