@@ -20,9 +20,9 @@ use crate::driver::{Exit, terminal};
 use crate::playback::{Bar, Speed};
 use crate::theme::Theme;
 
-/// How long the loop waits for a key before looking at the channel again: a state change is on
-/// screen well within 50 ms.
-const POLL: Duration = Duration::from_millis(25);
+/// The longest the loop sleeps with nothing to do: it blocks on the terminal and the presenter's
+/// socket together, so a key or a state change wakes it at once.
+const IDLE: Duration = Duration::from_secs(10);
 
 /// Where the notes window stands with the presenter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,9 +208,10 @@ pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>)
             screen.term.draw(|f| view::draw(f, &notes, theme))?;
             dirty = false;
         }
-        match screen.events.wait(POLL) {
+        let others: Vec<_> = follower.wake_fd().into_iter().collect();
+        match screen.events.wait(follower.due_in().unwrap_or(IDLE).min(IDLE), &others) {
             terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
-            terminal::Polled::Nothing => continue,
+            terminal::Polled::Nothing | terminal::Polled::Other => continue,
             terminal::Polled::Event => {}
         }
         match event::read() {
