@@ -10,6 +10,7 @@ pub mod lecture;
 mod matches;
 pub mod progress;
 pub mod prompt;
+pub mod registry;
 pub mod search;
 mod typing;
 pub mod view;

@@ -250,7 +250,6 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent, seen: bool) -> Effe
         } else {
             app.keymap.action(&k)
         }
-        .cloned()
     });
     match action {
         Some(action) if seen || matches!(action, Action::Quit | Action::Suspend) => app.update(action),

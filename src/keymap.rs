@@ -1,217 +1,30 @@
-//! Keys as data: the bindable actions with their names and help, and `(key, action)` rows with
-//! K9s-style defaults. Key strings are what a user writes in `config.yaml`: `j`, `G`, `space`,
-//! `pgdn`, `right`, `esc`, `<c-c>`. The help view and the config loader read the same tables, so
-//! help can't drift from what the keys do.
+//! Keys as data: `(key, action)` rows, the defaults from the action registry
+//! ([`crate::app::registry`]) with `config.yaml`'s rebindings on top. Key strings are what a user
+//! writes there: `j`, `G`, `space`, `pgdn`, `right`, `esc`, `<c-c>`. The help view and the config
+//! loader read the same tables, so help can't drift from what the keys do.
 
 mod key;
 
 pub use key::{Key, parse_key};
 
 use crate::app::Action;
-use crate::content::diagram::Dir;
 
-/// Where a binding is listed in help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    Navigate,
-    Views,
-    Search,
-    Diagram,
-    Lecture,
-    General,
-}
-
-impl Group {
-    pub const ALL: [Group; 6] = [
-        Group::Navigate,
-        Group::Views,
-        Group::Search,
-        Group::Diagram,
-        Group::Lecture,
-        Group::General,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::Navigate => "NAVIGATE",
-            Group::Views => "VIEWS",
-            Group::Search => "SEARCH",
-            Group::Diagram => "DIAGRAM",
-            Group::Lecture => "LECTURE",
-            Group::General => "GENERAL",
-        }
-    }
-}
-
-/// A bindable action: its name in `config.yaml`, its help line and group.
-#[derive(Debug, Clone)]
-pub struct Bindable {
-    pub name: &'static str,
-    pub action: Action,
-    pub help: &'static str,
-    pub group: Group,
-}
-
-const fn b(name: &'static str, action: Action, help: &'static str, group: Group) -> Bindable {
-    Bindable {
-        name,
-        action,
-        help,
-        group,
-    }
-}
-
-/// Every action a key can be bound to, in help order.
-pub const BINDABLE: &[Bindable] = &[
-    b("next_slide", Action::NextSlide, "next slide", Group::Navigate),
-    b("prev_slide", Action::PrevSlide, "previous slide", Group::Navigate),
-    b("down", Action::Down, "scroll down / select next row", Group::Navigate),
-    b("up", Action::Up, "scroll up / select previous row", Group::Navigate),
-    b(
-        "half_page_down",
-        Action::HalfPageDown,
-        "half a page down",
-        Group::Navigate,
-    ),
-    b("half_page_up", Action::HalfPageUp, "half a page up", Group::Navigate),
-    b("first", Action::First, "first slide / first row", Group::Navigate),
-    b("last", Action::Last, "last slide / last row", Group::Navigate),
-    b("enter", Action::Enter, "open the selected row", Group::Navigate),
-    b("back", Action::Back, "back to where you were", Group::Navigate),
-    b("toc", Action::Toc, "table of contents", Group::Views),
-    b("narration", Action::Narration, "narration of this slide", Group::Views),
-    b("describe", Action::Describe, "describe this slide", Group::Views),
-    b("source", Action::Source, "markdown source of this slide", Group::Views),
-    b("help", Action::Help, "this help", Group::Views),
-    b(
-        "bookmark",
-        Action::ToggleBookmark,
-        "bookmark this slide (again: remove)",
-        Group::Views,
-    ),
-    b("bookmarks", Action::Bookmarks, "bookmarked slides", Group::Views),
-    b(
-        "filter",
-        Action::FilterMode,
-        "filter slides and narration",
-        Group::Search,
-    ),
-    b("next_match", Action::NextMatch, "next match", Group::Search),
-    b("prev_match", Action::PrevMatch, "previous match", Group::Search),
-    b(
-        "focus_next",
-        Action::FocusNext,
-        "select the next diagram component",
-        Group::Diagram,
-    ),
-    b(
-        "focus_prev",
-        Action::FocusPrev,
-        "select the previous component",
-        Group::Diagram,
-    ),
-    b(
-        "focus_left",
-        Action::FocusMove(Dir::Left),
-        "selection left (while selecting)",
-        Group::Diagram,
-    ),
-    b(
-        "focus_right",
-        Action::FocusMove(Dir::Right),
-        "selection right (while selecting)",
-        Group::Diagram,
-    ),
-    b(
-        "focus_up",
-        Action::FocusMove(Dir::Up),
-        "selection up (while selecting)",
-        Group::Diagram,
-    ),
-    b(
-        "focus_down",
-        Action::FocusMove(Dir::Down),
-        "selection down (while selecting)",
-        Group::Diagram,
-    ),
-    b("play", Action::PlayPause, "play / pause the narration", Group::Lecture),
-    b(
-        "faster",
-        Action::Faster,
-        "narration faster (1x 1.25x 1.5x 2x)",
-        Group::Lecture,
-    ),
-    b("slower", Action::Slower, "narration slower", Group::Lecture),
-    b("command", Action::CommandMode, "command prompt", Group::General),
-    b(
-        "suspend",
-        Action::Suspend,
-        "suspend to the shell (fg resumes)",
-        Group::General,
-    ),
-    b("quit", Action::Quit, "quit", Group::General),
-];
-
-/// The default bindings.
-pub const DEFAULTS: &[(&str, &str)] = &[
-    ("right", "next_slide"),
-    ("space", "next_slide"),
-    ("pgdn", "next_slide"),
-    ("left", "prev_slide"),
-    ("backspace", "prev_slide"),
-    ("pgup", "prev_slide"),
-    ("j", "down"),
-    ("down", "down"),
-    ("k", "up"),
-    ("up", "up"),
-    ("<c-d>", "half_page_down"),
-    ("<c-u>", "half_page_up"),
-    ("g", "first"),
-    ("home", "first"),
-    ("G", "last"),
-    ("end", "last"),
-    ("enter", "enter"),
-    ("esc", "back"),
-    ("t", "toc"),
-    ("l", "narration"),
-    ("d", "describe"),
-    ("y", "source"),
-    ("?", "help"),
-    ("b", "bookmark"),
-    ("B", "bookmarks"),
-    ("/", "filter"),
-    ("n", "next_match"),
-    ("N", "prev_match"),
-    ("tab", "focus_next"),
-    ("backtab", "focus_prev"),
-    ("left", "focus_left"),
-    ("right", "focus_right"),
-    ("up", "focus_up"),
-    ("down", "focus_down"),
-    ("p", "play"),
-    ("+", "faster"),
-    ("-", "slower"),
-    (":", "command"),
-    ("<c-z>", "suspend"),
-    ("<c-c>", "quit"),
-];
-
-impl Bindable {
-    /// Bindings that only apply while a diagram component is selected (they reuse the arrows).
-    pub fn selecting_only(&self) -> bool {
-        matches!(self.action, Action::FocusMove(_))
-    }
-}
+pub use crate::app::registry::Group;
+use crate::app::registry::{self, Entry};
 
 /// The bindable action called `name`.
-pub fn bindable(name: &str) -> Option<&'static Bindable> {
-    BINDABLE.iter().find(|b| b.name == name)
+pub fn bindable(name: &str) -> Option<&'static Entry> {
+    registry::bindable().find(|(e, _)| e.name == name).map(|(e, _)| e)
+}
+
+fn selecting_only(e: &Entry) -> bool {
+    e.keys.is_some_and(|k| k.selecting)
 }
 
 /// A key table with no key bound twice.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    rows: Vec<(Key, &'static Bindable)>,
+    rows: Vec<(Key, &'static Entry)>,
 }
 
 impl Keymap {
@@ -220,9 +33,9 @@ impl Keymap {
     /// two actions is refused, with a message naming both.
     pub fn with_overrides<'a>(overrides: impl IntoIterator<Item = (&'a str, Vec<Key>)>) -> Result<Self, String> {
         let overrides: Vec<(&str, Vec<Key>)> = overrides.into_iter().collect();
-        let mut rows: Vec<(Key, &'static Bindable)> = Vec::new();
-        for (key, name) in DEFAULTS {
-            if overrides.iter().any(|(n, _)| n == name) {
+        let mut rows: Vec<(Key, &'static Entry)> = Vec::new();
+        for (key, name) in registry::default_keys() {
+            if overrides.iter().any(|(n, _)| *n == name) {
                 continue;
             }
             let key = parse_key(key).map_err(|e| format!("built-in key table: {e}"))?;
@@ -244,9 +57,9 @@ impl Keymap {
         Ok(map)
     }
 
-    fn bind(&mut self, key: Key, b: &'static Bindable) -> Result<(), String> {
+    fn bind(&mut self, key: Key, b: &'static Entry) -> Result<(), String> {
         // Selection-mode keys live in their own table: the arrows move the selection there.
-        let same_table = |other: &Bindable| other.selecting_only() == b.selecting_only();
+        let same_table = |other: &Entry| selecting_only(other) == selecting_only(b);
         if let Some((_, existing)) = self.rows.iter().find(|(k, o)| *k == key && same_table(o)) {
             if existing.name == b.name {
                 return Ok(());
@@ -261,18 +74,18 @@ impl Keymap {
     }
 
     /// The action bound to `key`, if any, outside selection mode.
-    pub fn action(&self, key: &Key) -> Option<&Action> {
+    pub fn action(&self, key: &Key) -> Option<Action> {
         self.rows
             .iter()
-            .find(|(k, b)| k == key && !b.selecting_only())
-            .map(|(_, b)| &b.action)
+            .find(|(k, b)| k == key && !selecting_only(b))
+            .map(|(_, b)| b.act())
     }
 
     /// The action bound to `key` while a diagram component is selected: the selection table
     /// first, then the usual one.
-    pub fn selecting_action(&self, key: &Key) -> Option<&Action> {
-        (self.rows.iter().find(|(k, b)| k == key && b.selecting_only()))
-            .map(|(_, b)| &b.action)
+    pub fn selecting_action(&self, key: &Key) -> Option<Action> {
+        (self.rows.iter().find(|(k, b)| k == key && selecting_only(b)))
+            .map(|(_, b)| b.act())
             .or_else(|| self.action(key))
     }
 
@@ -280,7 +93,7 @@ impl Keymap {
     pub fn keys_for(&self, action: &Action) -> Vec<&Key> {
         self.rows
             .iter()
-            .filter(|(_, b)| b.action == *action)
+            .filter(|(_, b)| b.act() == *action)
             .map(|(k, _)| k)
             .collect()
     }
@@ -293,7 +106,7 @@ impl Keymap {
 
 /// The message for an action name that doesn't exist, listing the ones that do.
 pub fn unknown_action(name: &str) -> String {
-    let names: Vec<&str> = BINDABLE.iter().map(|b| b.name).collect();
+    let names: Vec<&str> = registry::bindable().map(|(e, _)| e.name).collect();
     format!(
         "unknown action '{}'; actions are: {}",
         crate::text::clean_line(name),
@@ -319,24 +132,24 @@ mod tests {
     #[test]
     fn defaults_have_no_conflicts_and_k9s_keys() {
         let map = Keymap::with_overrides(std::iter::empty()).expect("no conflicts");
-        assert_eq!(map.action(&key("space")), Some(&Action::NextSlide));
-        assert_eq!(map.action(&key("G")), Some(&Action::Last));
-        assert_eq!(map.action(&key("<c-c>")), Some(&Action::Quit));
+        assert_eq!(map.action(&key("space")), Some(Action::NextSlide));
+        assert_eq!(map.action(&key("G")), Some(Action::Last));
+        assert_eq!(map.action(&key("<c-c>")), Some(Action::Quit));
         assert_eq!(map.action(&key("x")), None);
         let prev: Vec<String> = map.keys_for(&Action::PrevSlide).iter().map(|k| k.to_string()).collect();
         assert_eq!(prev, ["left", "backspace", "pgup"]);
         // Every bindable action has a default key.
-        for b in BINDABLE {
-            assert!(!map.keys_for(&b.action).is_empty(), "{} has no key", b.name);
+        for (b, _) in registry::bindable() {
+            assert!(!map.keys_for(&b.act()).is_empty(), "{} has no key", b.name);
         }
     }
 
     #[test]
     fn overrides_change_only_the_actions_named() {
         let map = Keymap::with_overrides([("next_slide", vec![key("f")])]).expect("valid");
-        assert_eq!(map.action(&key("f")), Some(&Action::NextSlide));
+        assert_eq!(map.action(&key("f")), Some(Action::NextSlide));
         assert_eq!(map.action(&key("space")), None);
-        assert_eq!(map.action(&key("left")), Some(&Action::PrevSlide));
+        assert_eq!(map.action(&key("left")), Some(Action::PrevSlide));
     }
 
     #[test]
