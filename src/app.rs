@@ -153,6 +153,11 @@ impl App {
         &self.toc
     }
 
+    /// The key bound to `action` as messages name it (rebound keys included), else `fallback`.
+    pub(crate) fn key_name(&self, action: &Action, fallback: &str) -> String {
+        self.keymap.hint(action).unwrap_or_else(|| fallback.to_string())
+    }
+
     /// Sets the flash line: an info message, or an error when `error`.
     pub fn say(&mut self, text: impl Into<String>, error: bool) {
         self.flash = Some(Flash {
