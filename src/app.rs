@@ -85,6 +85,8 @@ pub struct App {
     pub timer: Option<crate::timer::SessionTimer>,
     /// The audience view of `k8s-course present`: the slide, large, and little else.
     pub presenting: bool,
+    /// The header is hidden (ctrl-e), leaving its rows to the slide.
+    pub header_hidden: bool,
     /// Whether the narration has been played this session (the timeline bar shows from then on).
     pub played: bool,
     pub search: Option<Search>,
@@ -123,6 +125,7 @@ impl App {
             playback: None,
             timer: None,
             presenting: false,
+            header_hidden: false,
             played: false,
             search: None,
             flash: None,
@@ -202,6 +205,7 @@ impl App {
             Action::Source => self.open(View::Source { scroll: 0 }),
             Action::Help => self.open(View::Help { scroll: 0 }),
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleHeader => self.header_hidden = !self.header_hidden,
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
             Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
             Action::FocusNext => self.focus_step(true),

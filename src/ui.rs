@@ -70,7 +70,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         lecture::presenter_status(frame, status_area, app, ctx);
         return drawn;
     }
-    let header = if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
+    let header = if app.header_hidden {
+        0
+    } else if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
         chrome::HEADER_ROWS as u16
     } else {
         1
@@ -92,7 +94,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(frame, header_area, app, ctx);
+    if header > 0 {
+        chrome::header(frame, header_area, app, ctx);
+    }
     if let Some(p) = &app.prompt {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
     }

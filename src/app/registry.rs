@@ -220,6 +220,11 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("help", |_| Action::Help)
     },
     Entry {
+        keys: keys(Views, "show / hide the header", &["<c-e>"]),
+        command: cmd(14, &[], Arg::None, "show or hide the header (ctrl-e)"),
+        ..entry("header", |_| Action::ToggleHeader)
+    },
+    Entry {
         keys: keys(Views, "bookmark this slide (again: remove)", &["b"]),
         ..entry("bookmark", |_| Action::ToggleBookmark)
     },

@@ -10,6 +10,7 @@ mod config;
 mod course;
 mod diagram_layout;
 mod e2e;
+mod header_toggle;
 mod hostile_text;
 mod playback;
 mod player;
