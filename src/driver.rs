@@ -2,7 +2,7 @@
 //! that touches the real terminal, signals and the clock.
 
 mod clock;
-mod keys;
+pub(crate) mod keys;
 pub mod session;
 pub mod terminal;
 

@@ -10,13 +10,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind};
 use signal_hook::consts::SIGHUP;
 
 use super::{Command, Event, Follower, State, view};
+use crate::app::Action;
 use crate::content::script::Millis;
 use crate::content::{Course, Lesson, Slide, SlideIndex};
-use crate::driver::{Exit, terminal};
+use crate::driver::{Exit, keys, terminal};
+use crate::keymap::Keymap;
 use crate::playback::{Bar, Speed};
 use crate::theme::Theme;
 
@@ -63,6 +65,9 @@ pub struct Notes<'c> {
     pub scroll: usize,
     /// A message for the bottom line (a command that could not be sent), until the next key.
     pub flash: Option<String>,
+    /// The player's keys (with `config.yaml`'s rebindings): the same key turns the slide in
+    /// both windows.
+    pub keymap: Keymap,
 }
 
 impl<'c> Notes<'c> {
@@ -74,6 +79,7 @@ impl<'c> Notes<'c> {
             state: None,
             scroll: 0,
             flash: None,
+            keymap: Keymap::default(),
         }
     }
 
@@ -106,27 +112,32 @@ impl<'c> Notes<'c> {
         }
     }
 
-    /// A key: scrolling is handled here; the rest is for the loop. Any key clears the flash.
+    /// A key, read through the player's key table (the notes window's mode of it): scrolling is
+    /// handled here; the rest is for the loop. Any key clears the flash.
     pub fn on_key(&mut self, key: &KeyEvent) -> Intent {
         self.flash = None;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('c') if ctrl => Intent::Quit,
-            KeyCode::Char('z') if ctrl => Intent::Suspend,
-            _ if ctrl => Intent::None,
-            KeyCode::Char('q') => Intent::Quit,
-            KeyCode::Right | KeyCode::PageDown | KeyCode::Char(' ') => Intent::Send(Command::Next),
-            KeyCode::Left | KeyCode::PageUp | KeyCode::Backspace => Intent::Send(Command::Prev),
-            KeyCode::Char('p') => Intent::Send(Command::PlayPause),
-            KeyCode::Down | KeyCode::Char('j') => {
+        // Nothing is typed here, so a plain `q` quits too, as in a pager.
+        if key.code == KeyCode::Char('q') && key.modifiers.is_empty() {
+            return Intent::Quit;
+        }
+        let Some(action) = keys::key(key).and_then(|k| self.keymap.action(&k)) else {
+            return Intent::None;
+        };
+        match action {
+            Action::Quit => Intent::Quit,
+            Action::Suspend => Intent::Suspend,
+            Action::NextSlide => Intent::Send(Command::Next),
+            Action::PrevSlide => Intent::Send(Command::Prev),
+            Action::PlayPause => Intent::Send(Command::PlayPause),
+            Action::Down => {
                 self.scroll = self.scroll.saturating_add(1);
                 Intent::None
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Action::Up => {
                 self.scroll = self.scroll.saturating_sub(1);
                 Intent::None
             }
-            KeyCode::Home | KeyCode::Char('g') => {
+            Action::First => {
                 self.scroll = 0;
                 Intent::None
             }
@@ -188,11 +199,18 @@ impl<'c> Notes<'c> {
 /// Runs the notes window on the terminal until `q`, `ctrl-c` or a signal. The terminal is
 /// restored on every way out (the guard, the panic hook, signals as the player handles them);
 /// the caller prints errors after this returns.
-pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>) -> anyhow::Result<Exit> {
+pub fn run(
+    course: &Course,
+    theme: &Theme,
+    keymap: Keymap,
+    socket: &Path,
+    flash: Option<String>,
+) -> anyhow::Result<Exit> {
     let mut screen = terminal::start()?;
     let mut follower = Follower::new(socket);
     let mut notes = Notes::new(course, socket);
     notes.flash = flash;
+    notes.keymap = keymap;
     let mut dirty = true;
     loop {
         match screen.caught()? {

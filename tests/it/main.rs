@@ -12,6 +12,7 @@ mod diagram_layout;
 mod e2e;
 mod header_toggle;
 mod hostile_text;
+mod notes_keys;
 mod playback;
 mod player;
 mod present;
