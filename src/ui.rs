@@ -19,7 +19,7 @@ mod text_views;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use crate::app::{App, Drawn, View};
 use crate::render::Highlighter;
@@ -48,7 +48,8 @@ impl Ctx<'_> {
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     let area = frame.area();
-    frame.render_widget(Clear, area);
+    // No `Clear`: ratatui hands every frame an empty buffer already, and its diff writes only the
+    // cells that changed (a full clear would restyle every cell on each slide change).
     frame.render_widget(Block::new().style(ctx.ui(UiRole::Background)), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::too_small(frame, area, ctx);
