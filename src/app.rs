@@ -6,6 +6,7 @@
 pub mod action;
 pub mod command;
 pub mod focus;
+pub mod keymap;
 pub mod lecture;
 mod matches;
 pub mod progress;
@@ -20,7 +21,7 @@ pub use prompt::{Edit, Prompt, PromptKind};
 pub use view::{TocRow, View};
 
 use crate::content::{Course, Lesson, SlideIndex};
-use crate::keymap::Keymap;
+use keymap::Keymap;
 use search::Hit;
 
 /// The last search: what was typed, what it found, and which hit `n`/`N` is on.

@@ -2,7 +2,7 @@
 //! that touches the real terminal, signals and the clock.
 
 mod clock;
-pub(crate) mod keys;
+pub mod notes;
 pub mod session;
 pub mod terminal;
 
@@ -239,12 +239,12 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent, seen: bool) -> Effe
         if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == event::KeyCode::Char('c') {
             return app.update(Action::Quit);
         }
-        return match keys::edit(event) {
+        return match crate::keymap::event::edit(event) {
             Some(edit) => app.update(Action::Input(edit)),
             None => Effect::None,
         };
     }
-    let action = keys::key(event).and_then(|k| {
+    let action = crate::keymap::event::key(event).and_then(|k| {
         if app.focus.is_some() {
             app.keymap.selecting_action(&k)
         } else {

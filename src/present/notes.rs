@@ -3,28 +3,19 @@
 //! spoken highlighted), the next slide's title, the narration clock and the session timer. The
 //! keys for next, previous and play/pause go to the presenter, which moves; the notes follow.
 //!
-//! [`Notes`] is the model (no terminal, tested with keys and events); [`run`] is its event loop
-//! on the terminal, leaving it as it found it on every way out, as the player does.
+//! [`Notes`] is the model (no terminal, tested with keys and events); `driver::notes::run` is its
+//! event loop on the terminal.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use anyhow::Context;
-use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind};
-use signal_hook::consts::SIGHUP;
+use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Command, Event, Follower, State, view};
+use super::{Command, Event, State};
 use crate::app::Action;
 use crate::content::script::Millis;
 use crate::content::{Course, Lesson, Slide, SlideIndex};
-use crate::driver::{Exit, keys, terminal};
 use crate::keymap::Keymap;
 use crate::playback::{Bar, Speed};
-use crate::theme::Theme;
-
-/// The longest the loop sleeps with nothing to do: it blocks on the terminal and the presenter's
-/// socket together, so a key or a state change wakes it at once.
-const IDLE: Duration = Duration::from_secs(10);
 
 /// Where the notes window stands with the presenter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +111,7 @@ impl<'c> Notes<'c> {
         if key.code == KeyCode::Char('q') && key.modifiers.is_empty() {
             return Intent::Quit;
         }
-        let Some(action) = keys::key(key).and_then(|k| self.keymap.action(&k)) else {
+        let Some(action) = crate::keymap::event::key(key).and_then(|k| self.keymap.action(&k)) else {
             return Intent::None;
         };
         match action {
@@ -193,59 +184,5 @@ impl<'c> Notes<'c> {
             speed,
             playing: state.playing,
         })
-    }
-}
-
-/// Runs the notes window on the terminal until `q`, `ctrl-c` or a signal. The terminal is
-/// restored on every way out (the guard, the panic hook, signals as the player handles them);
-/// the caller prints errors after this returns.
-pub fn run(
-    course: &Course,
-    theme: &Theme,
-    keymap: Keymap,
-    socket: &Path,
-    flash: Option<String>,
-) -> anyhow::Result<Exit> {
-    let mut screen = terminal::start()?;
-    let mut follower = Follower::new(socket);
-    let mut notes = Notes::new(course, socket);
-    notes.flash = flash;
-    notes.keymap = keymap;
-    let mut dirty = true;
-    loop {
-        match screen.caught()? {
-            terminal::Caught::Nothing => {}
-            terminal::Caught::Resumed => dirty = true,
-            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
-        }
-        for event in follower.poll() {
-            notes.on_event(event);
-            dirty = true;
-        }
-        if dirty {
-            screen.term.draw(|f| view::draw(f, &notes, theme))?;
-            dirty = false;
-        }
-        let others: Vec<_> = follower.wake_fd().into_iter().collect();
-        match screen.events.wait(follower.due_in().unwrap_or(IDLE).min(IDLE), &others) {
-            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
-            terminal::Polled::Nothing | terminal::Polled::Other => continue,
-            terminal::Polled::Event => {}
-        }
-        match event::read() {
-            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                dirty = true;
-                match notes.on_key(&k) {
-                    Intent::None => {}
-                    Intent::Send(cmd) => notes.sent(follower.send(cmd)),
-                    Intent::Suspend => terminal::suspend(&mut screen.term)?,
-                    Intent::Quit => return Ok(Exit::Quit),
-                }
-            }
-            Ok(event::Event::Resize(..)) => dirty = true,
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e).context("cannot read from the terminal"),
-        }
     }
 }
