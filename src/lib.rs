@@ -2,7 +2,7 @@
 //!
 //! Arrows point one way, with no cycle between these modules: `main` -> `cli` -> `driver` ->
 //! (`ui`, `present`, `keymap`) -> `app` -> `content` -> `text`.
-//! - `cli`: the command line (clap), one file per subcommand; the only place settings are read.
+//! - `cli`: the command line (clap), one file per subcommand, loading what a command needs.
 //! - `driver`: the loops on the real terminal (player, `present`, `notes`): they sleep until a key,
 //!   a signal, the presenter's socket or something shown changes; `driver::session` saves progress.
 //! - `app`: a player session's state and `App::update`; `app::registry` describes every action once
