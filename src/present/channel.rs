@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, ErrorKind, Read, Write};
+use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -108,6 +109,19 @@ impl Presenter {
     /// The socket it listens on.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What a loop waits on for followers: the listener (a follower connecting) and each
+    /// follower's socket (a command, or a hang-up).
+    pub fn wake_fds(&self) -> Vec<RawFd> {
+        std::iter::once(self.listener.as_raw_fd())
+            .chain(self.followers.iter().map(|p| p.stream.as_raw_fd()))
+            .collect()
+    }
+
+    /// Whether some follower has not taken all that was sent to it: the loop must try again soon.
+    pub fn behind(&self) -> bool {
+        self.followers.iter().any(|p| p.out.queued() > 0)
     }
 
     /// How many followers are connected.
@@ -253,13 +267,29 @@ impl Follower {
         &self.path
     }
 
+    /// What a loop waits on: the presenter's socket while connected.
+    pub fn wake_fd(&self) -> Option<RawFd> {
+        self.conn.as_ref().map(|c| c.peer.stream.as_raw_fd())
+    }
+
+    /// How long a loop may wait before [`Follower::poll`] has something to do without input: the
+    /// next try to connect, or a command still to be sent; None while connected and idle.
+    pub fn due_in(&self) -> Option<Duration> {
+        match &self.conn {
+            None => Some(self.next_try.saturating_duration_since(Instant::now())),
+            Some(c) if c.peer.out.queued() > 0 => Some(Duration::from_millis(20)),
+            Some(_) => None,
+        }
+    }
+
     /// Whether a presenter is attached.
     pub fn is_attached(&self) -> bool {
         self.conn.as_ref().is_some_and(|c| c.attached)
     }
 
     /// What happened since the last call, without waiting: connects when a presenter has appeared
-    /// (trying every 150 ms), reads its state, notices when it is gone. Call it every 20-50 ms.
+    /// (trying every 150 ms), reads its state, notices when it is gone. Call it when
+    /// [`Follower::due_in`] says, and whenever [`Follower::wake_fd`] has input.
     pub fn poll(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
         let now = Instant::now();

@@ -21,9 +21,16 @@ pub const RUNTIME_DIR_ENV: &str = "K8S_COURSE_RUNTIME_DIR";
 /// `k8s-course-<uid>` inside it. A directory we did not create is never chmod-ed: whoever can
 /// write where the socket lives could pose as the presenter, so a non-private one is refused.
 pub fn runtime_dir() -> io::Result<PathBuf> {
-    let dir = std::env::var_os(RUNTIME_DIR_ENV)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
+    runtime_dir_in(
+        std::env::var_os(RUNTIME_DIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from),
+    )
+}
+
+/// [`runtime_dir`] with the override given rather than read from the environment.
+pub fn runtime_dir_in(chosen: Option<PathBuf>) -> io::Result<PathBuf> {
+    let dir = chosen
         .or_else(|| {
             let dirs = directories::ProjectDirs::from("", "", "k8s-course")?;
             dirs.runtime_dir().map(Path::to_path_buf)

@@ -1,7 +1,7 @@
 //! The screen can't be broken: every slide at every size, hostile course text, Hangul at every
 //! width, and a resize sequence that ends where a fresh start would.
 
-mod screen;
+use crate::screen;
 
 use k8s_course::app::{Action, App, Edit};
 use k8s_course::content::{CourseSource, SlideIndex, load_course};

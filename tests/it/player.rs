@@ -1,7 +1,7 @@
 //! The player's screens, drawn into ratatui's `TestBackend` at fixed sizes and compared with
 //! committed insta snapshots: what a learner sees, cell for cell.
 
-mod screen;
+use crate::screen;
 
 use k8s_course::app::Action;
 use k8s_course::render::Highlighter;

@@ -2,7 +2,7 @@
 //! terminal, so a bad config is reported (with exit code 1) even when stdout is a pipe, as here;
 //! a good one gets as far as "the player needs a terminal".
 
-mod support;
+use crate::support;
 
 use std::process::Output;
 
@@ -47,7 +47,7 @@ fn an_unknown_action_names_its_line_and_the_actions_there_are() {
         "# my keys\ntheme: light\nkeys:\n  next_slide: [f]\n  fly: [x]\n",
     );
     // Every action a key can be bound to, in the order help lists them.
-    let actions: Vec<&str> = k8s_course::keymap::BINDABLE.iter().map(|b| b.name).collect();
+    let actions: Vec<&str> = k8s_course::app::registry::bindable().map(|(b, _)| b.name).collect();
     assert!(
         actions.starts_with(&["next_slide", "prev_slide", "down", "up"]) && actions.contains(&"quit"),
         "{actions:?}"

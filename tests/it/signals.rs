@@ -7,7 +7,7 @@
 //! player in the foreground with the terminal, as the shell's child, so the shell can print its
 //! exit code and run `stty` on the same terminal afterwards.
 
-mod support;
+use crate::support;
 
 use std::io::Read;
 use std::process::{Child, Command, Stdio};

@@ -76,18 +76,207 @@ fn assert_error(errors: &[String], file_line: &str, what: &str) {
     );
 }
 
+/// One bad input: the files of a lesson folder, where the error must point and what it must say.
+struct Case {
+    name: &'static str,
+    files: Vec<(&'static str, Vec<u8>)>,
+    at: String,
+    says: &'static str,
+}
+
+fn case(name: &'static str, files: &[(&'static str, &[u8])], at: &str, says: &'static str) -> Case {
+    Case {
+        name,
+        files: files.iter().map(|(n, b)| (*n, b.to_vec())).collect(),
+        at: at.to_string(),
+        says,
+    }
+}
+
+/// A script next to the good post, with the error expected on the first line starting with
+/// `line` (or anywhere in the file when `line` is empty).
+fn script_case(name: &'static str, script: String, line: &str, says: &'static str) -> Case {
+    let at = match script.lines().position(|l| !line.is_empty() && l.starts_with(line)) {
+        Some(i) => format!("script.txt:{}:", i + 1),
+        None => "script.txt".to_string(),
+    };
+    case(
+        name,
+        &[("post.md", POST.as_bytes()), ("script.txt", script.as_bytes())],
+        &at,
+        says,
+    )
+}
+
+fn post_case(name: &'static str, post: &str, at: &str, says: &'static str) -> Case {
+    case(name, &[("post.md", post.as_bytes())], at, says)
+}
+
+/// Scripts that differ from the good one only in their timings and header.
+fn timed(times: &[(&str, &str)], count: usize, total: &str, min15: &str) -> String {
+    script_with(&PARAS, times, count, total, "1.0", min15)
+}
+
+fn cases() -> Vec<Case> {
+    let mut not_utf8 = POST.as_bytes().to_vec();
+    not_utf8.splice(6..6, [0xff, 0xfe]);
+    let mut bomb = String::from("title: a\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+        bomb.push_str(&format!("x{i}: &a{i} [{refs}]\n"));
+    }
+    let good = [("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")];
+    let unmatched = good_script().replacen("Pod는 가장 작은 단위입니다.\n\n", "Service는 다른 이야기입니다.\n\n", 2);
+    let unmatched = unmatched.replacen("Service는 다른 이야기입니다.", "Pod는 가장 작은 단위입니다.", 1);
+    vec![
+        case(
+            "missing lesson folder",
+            &[("course.yaml", b"id: c\ntitle: C\nlessons: [week99]\n")],
+            "week99/post.md",
+            "missing file",
+        ),
+        case("not UTF-8", &[("post.md", &not_utf8)], "post.md:2:", "not UTF-8"),
+        post_case(
+            "missing front matter",
+            "## 1. Chapter\n\ntext\n",
+            "post.md:1:",
+            "missing front matter",
+        ),
+        post_case(
+            "unclosed front matter",
+            "---\ntitle: x\n\n## 1. Chapter\n",
+            "post.md:1:",
+            "not closed",
+        ),
+        post_case(
+            "invalid front matter YAML",
+            "---\ntitle: \"x\ndate: [\n---\nbody\n",
+            "post.md:",
+            "invalid YAML",
+        ),
+        post_case(
+            "front matter of the wrong type, with line and column",
+            "---\ndate: 2025-05-30\ntitle: [a, b]\n---\nbody\n",
+            "post.md:3:8:",
+            "wrong type",
+        ),
+        post_case(
+            "a duplicate front matter key",
+            "---\ntitle: a\ncategory: x\ntitle: b\n---\nbody\n",
+            "post.md:4:1:",
+            "duplicate field `title`",
+        ),
+        post_case(
+            "front matter without a title",
+            "---\ncategory: x\n---\nbody\n",
+            "post.md:2:",
+            "no title",
+        ),
+        post_case(
+            "a bad date",
+            "---\ntitle: a\ndate: yesterday\n---\nbody\n",
+            "post.md:3:",
+            "is not a date",
+        ),
+        post_case(
+            "deeply nested flow YAML, refused before serde sees it",
+            &format!("---\ntitle: a\ntags: {}\n---\nbody\n", "[".repeat(80 * 1024)),
+            "post.md:3:",
+            "nested more than 32 levels",
+        ),
+        post_case(
+            "a YAML alias bomb",
+            &format!("---\n{bomb}---\nbody\n"),
+            "post.md:",
+            "alias bomb",
+        ),
+        case(
+            "an unknown field in lesson.yaml",
+            &[("post.md", POST.as_bytes()), ("lesson.yaml", b"alias:\n  k: 1.1\n")],
+            "lesson.yaml:1:",
+            "unknown field `alias`",
+        ),
+        script_case(
+            "a segment line that does not parse",
+            good_script().replace(
+                "[구간 2] 시작: 10.00초, 길이: 20.00초",
+                "[구간 2] 시작: ten초, 길이: 20.00초",
+            ),
+            "[구간 2]",
+            "does not parse",
+        ),
+        script_case(
+            "overlapping segments",
+            timed(
+                &[("0.00", "10.00"), ("8.00", "22.00"), ("30.00", "30.00")],
+                3,
+                "60.0",
+                "0.7",
+            ),
+            "[구간 2]",
+            "overlaps the previous one by 2 s",
+        ),
+        script_case(
+            "segments with a gap",
+            timed(
+                &[("0.00", "10.00"), ("12.50", "17.50"), ("30.00", "30.00")],
+                3,
+                "60.0",
+                "0.7",
+            ),
+            "[구간 2]",
+            "leaves a gap of 2.5 s",
+        ),
+        script_case(
+            "a header count that disagrees",
+            timed(&good, 4, "60.0", "0.7"),
+            "",
+            "says 4 segments but the script has 3",
+        ),
+        script_case(
+            "a header total that disagrees",
+            timed(&good, 3, "75.0", "0.7"),
+            "",
+            "says 75 s in total but the segments end at 60 s",
+        ),
+        script_case(
+            "a header time at 1.5x that disagrees",
+            timed(&good, 3, "60.0", "0.9"),
+            "",
+            "says 0.9 minutes at 1.5x",
+        ),
+        script_case(
+            "a preview that matches no paragraph",
+            unmatched,
+            "Service는",
+            "segment 3's text matches no paragraph",
+        ),
+    ]
+}
+
+/// Every case in the table: the load fails with an error at the place named, saying what is wrong.
+#[test]
+fn each_bad_input_is_named_with_its_place() {
+    for c in cases() {
+        let files: Vec<(&str, &[u8])> = c.files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let dir = lesson(&files);
+        let errors = errors(dir.path());
+        assert!(
+            errors.iter().any(|e| e.contains(&c.at) && e.contains(c.says)),
+            "{}: no error at {} saying {:?}; errors: {errors:#?}",
+            c.name,
+            c.at,
+            c.says
+        );
+    }
+}
+
 #[test]
 fn a_good_lesson_loads() {
     let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", good_script().as_bytes())]);
     let report = load_course(&CourseSource::Dir(dir.path().to_path_buf()));
     assert!(report.course.is_some(), "{:?}", report.diagnostics);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
-}
-
-#[test]
-fn missing_lesson_folder() {
-    let dir = lesson(&[("course.yaml", b"id: c\ntitle: C\nlessons: [week99]\n")]);
-    assert_error(&errors(dir.path()), "week99/post.md", "missing file");
 }
 
 #[test]
@@ -122,16 +311,8 @@ fn not_a_course_folder() {
 }
 
 #[test]
-fn not_utf8() {
-    let mut bytes = POST.as_bytes().to_vec();
-    bytes.splice(6..6, [0xff, 0xfe]);
-    let dir = lesson(&[("post.md", &bytes)]);
-    assert_error(&errors(dir.path()), "post.md:2:", "not UTF-8");
-}
-
-#[test]
 fn mojibake_is_named_with_its_code_page_and_line() {
-    let dir = lesson(&[("post.md", include_bytes!("fixtures/seeds/mojibake-post.md"))]);
+    let dir = lesson(&[("post.md", include_bytes!("../fixtures/seeds/mojibake-post.md"))]);
     let errors = errors(dir.path());
     assert_error(&errors, "post.md:3:", "mojibake");
     assert_error(&errors, "post.md:3:", "Windows-1254");
@@ -139,176 +320,6 @@ fn mojibake_is_named_with_its_code_page_and_line() {
         errors.len(),
         1,
         "one clear message, not a screen of garbage: {errors:?}"
-    );
-}
-
-#[test]
-fn missing_front_matter() {
-    let dir = lesson(&[("post.md", b"## 1. Chapter\n\ntext\n")]);
-    assert_error(&errors(dir.path()), "post.md:1:", "missing front matter");
-}
-
-#[test]
-fn unclosed_front_matter() {
-    let dir = lesson(&[("post.md", b"---\ntitle: x\n\n## 1. Chapter\n")]);
-    assert_error(&errors(dir.path()), "post.md:1:", "not closed");
-}
-
-#[test]
-fn invalid_front_matter_yaml() {
-    let dir = lesson(&[("post.md", b"---\ntitle: \"x\ndate: [\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:", "invalid YAML");
-}
-
-#[test]
-fn front_matter_wrong_type_has_line_and_column() {
-    let dir = lesson(&[("post.md", b"---\ndate: 2025-05-30\ntitle: [a, b]\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:3:8:", "wrong type");
-}
-
-#[test]
-fn front_matter_duplicate_key() {
-    let dir = lesson(&[("post.md", b"---\ntitle: a\ncategory: x\ntitle: b\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:4:1:", "duplicate field `title`");
-}
-
-#[test]
-fn front_matter_without_title() {
-    let dir = lesson(&[("post.md", b"---\ncategory: x\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:2:", "no title");
-}
-
-#[test]
-fn front_matter_bad_date() {
-    let dir = lesson(&[("post.md", b"---\ntitle: a\ndate: yesterday\n---\nbody\n")]);
-    assert_error(&errors(dir.path()), "post.md:3:", "is not a date");
-}
-
-#[test]
-fn deeply_nested_flow_yaml_is_refused_before_serde_sees_it() {
-    let post = format!("---\ntitle: a\ntags: {}\n---\nbody\n", "[".repeat(80 * 1024));
-    let dir = lesson(&[("post.md", post.as_bytes())]);
-    assert_error(&errors(dir.path()), "post.md:3:", "nested more than 32 levels");
-}
-
-#[test]
-fn yaml_alias_bomb_is_refused() {
-    let mut yaml = String::from("title: a\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-    for i in 1..10 {
-        let refs = vec![format!("*a{}", i - 1); 9].join(", ");
-        yaml.push_str(&format!("x{i}: &a{i} [{refs}]\n"));
-    }
-    let dir = lesson(&[("post.md", format!("---\n{yaml}---\nbody\n").as_bytes())]);
-    assert_error(&errors(dir.path()), "post.md:", "alias bomb");
-}
-
-fn script_errors(script: &str) -> Vec<String> {
-    let dir = lesson(&[("post.md", POST.as_bytes()), ("script.txt", script.as_bytes())]);
-    errors(dir.path())
-}
-
-#[test]
-fn segment_line_that_does_not_parse() {
-    let script = good_script().replace(
-        "[구간 2] 시작: 10.00초, 길이: 20.00초",
-        "[구간 2] 시작: ten초, 길이: 20.00초",
-    );
-    let line = script.lines().position(|l| l.contains("ten초")).unwrap() + 1;
-    assert_error(
-        &script_errors(&script),
-        &format!("script.txt:{line}:"),
-        "does not parse",
-    );
-}
-
-#[test]
-fn overlapping_segments() {
-    let script = script_with(
-        &PARAS,
-        &[("0.00", "10.00"), ("8.00", "22.00"), ("30.00", "30.00")],
-        3,
-        "60.0",
-        "1.0",
-        "0.7",
-    );
-    let line = script.lines().position(|l| l.starts_with("[구간 2]")).unwrap() + 1;
-    assert_error(
-        &script_errors(&script),
-        &format!("script.txt:{line}:"),
-        "overlaps the previous one by 2 s",
-    );
-}
-
-#[test]
-fn segments_with_a_gap() {
-    let script = script_with(
-        &PARAS,
-        &[("0.00", "10.00"), ("12.50", "17.50"), ("30.00", "30.00")],
-        3,
-        "60.0",
-        "1.0",
-        "0.7",
-    );
-    let line = script.lines().position(|l| l.starts_with("[구간 2]")).unwrap() + 1;
-    assert_error(
-        &script_errors(&script),
-        &format!("script.txt:{line}:"),
-        "leaves a gap of 2.5 s",
-    );
-}
-
-#[test]
-fn header_count_disagrees() {
-    let script = script_with(
-        &PARAS,
-        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
-        4,
-        "60.0",
-        "1.0",
-        "0.7",
-    );
-    assert_error(
-        &script_errors(&script),
-        "script.txt",
-        "says 4 segments but the script has 3",
-    );
-}
-
-#[test]
-fn header_duration_disagrees() {
-    let script = script_with(
-        &PARAS,
-        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
-        3,
-        "75.0",
-        "1.0",
-        "0.7",
-    );
-    assert_error(
-        &script_errors(&script),
-        "script.txt",
-        "says 75 s in total but the segments end at 60 s",
-    );
-    let script = script_with(
-        &PARAS,
-        &[("0.00", "10.00"), ("10.00", "20.00"), ("30.00", "30.00")],
-        3,
-        "60.0",
-        "1.0",
-        "0.9",
-    );
-    assert_error(&script_errors(&script), "script.txt", "says 0.9 minutes at 1.5x");
-}
-
-#[test]
-fn preview_that_matches_no_paragraph() {
-    let script = good_script().replacen("Pod는 가장 작은 단위입니다.\n\n", "Service는 다른 이야기입니다.\n\n", 2);
-    let script = script.replacen("Service는 다른 이야기입니다.", "Pod는 가장 작은 단위입니다.", 1);
-    let line = script.lines().position(|l| l.starts_with("Service는")).unwrap() + 1;
-    assert_error(
-        &script_errors(&script),
-        &format!("script.txt:{line}:"),
-        "segment 3's text matches no paragraph",
     );
 }
 
@@ -350,12 +361,6 @@ fn lesson_yaml_unmapped_and_twice_mapped_segments() {
         ("lesson.yaml", missing.as_bytes()),
     ]);
     assert_error(&errors(dir.path()), "lesson.yaml:1:", "segment(s) 3 belong to no slide");
-}
-
-#[test]
-fn lesson_yaml_unknown_field() {
-    let dir = lesson(&[("post.md", POST.as_bytes()), ("lesson.yaml", b"alias:\n  k: 1.1\n")]);
-    assert_error(&errors(dir.path()), "lesson.yaml:1:", "unknown field `alias`");
 }
 
 #[test]

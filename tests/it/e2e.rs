@@ -2,7 +2,7 @@
 //! prompt and each step shows what the issue promises. Each test has its own tmux server, and its
 //! own temp config, data and home.
 
-mod support;
+use crate::support;
 
 use support::{BIN, PROMPT, Sandbox, Tmux, last_line, require, sh_quote, shows_player};
 

@@ -1,9 +1,9 @@
-//! Issue 12, finding 5: `K8S_COURSE_RUNTIME_DIR` naming a shared directory. Its own test binary,
-//! because it sets an environment variable, which no other thread may read meanwhile.
+//! Issue 12, finding 5: `K8S_COURSE_RUNTIME_DIR` naming a shared directory (the override is passed
+//! in, as the command line passes what it read from the environment).
 
 use std::os::unix::fs::PermissionsExt;
 
-use k8s_course::present::{RUNTIME_DIR_ENV, runtime_dir};
+use k8s_course::present::runtime_dir_in;
 
 fn mode(path: &std::path::Path) -> u32 {
     std::fs::metadata(path).expect("exists").permissions().mode() & 0o7777
@@ -15,8 +15,7 @@ fn finding_05_a_shared_runtime_dir_keeps_its_mode_and_we_use_our_own_subdirector
     let shared = root.path().join("shared");
     std::fs::create_dir(&shared).expect("mkdir");
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("chmod 1777");
-    // SAFETY: this test binary runs this one test, on one thread.
-    unsafe { std::env::set_var(RUNTIME_DIR_ENV, &shared) };
+    let runtime_dir = || runtime_dir_in(Some(shared.clone()));
     let dir = runtime_dir().expect("a runtime dir");
     assert_eq!(
         mode(&shared),
@@ -35,8 +34,6 @@ fn finding_05_a_shared_runtime_dir_keeps_its_mode_and_we_use_our_own_subdirector
 
     // A directory that does not exist yet is created, private, and used as it is.
     let fresh = root.path().join("fresh/run");
-    // SAFETY: as above.
-    unsafe { std::env::set_var(RUNTIME_DIR_ENV, &fresh) };
-    assert_eq!(runtime_dir().expect("created"), fresh);
+    assert_eq!(runtime_dir_in(Some(fresh.clone())).expect("created"), fresh);
     assert_eq!(mode(&fresh), 0o700);
 }

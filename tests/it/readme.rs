@@ -1,7 +1,6 @@
 //! The README's key table and command list say what the keys and commands really are.
 
-use k8s_course::app::command::COMMANDS;
-use k8s_course::keymap::DEFAULTS;
+use k8s_course::app::registry;
 use k8s_course::ui::chrome::key_label;
 
 fn readme() -> String {
@@ -17,7 +16,7 @@ fn every_default_key_is_in_the_key_table() {
         .take_while(|l| !l.starts_with("Commands:"))
         .collect::<Vec<_>>()
         .join("\n");
-    for (key, action) in DEFAULTS {
+    for (key, action) in registry::default_keys() {
         let label = key_label(key);
         assert!(
             table.contains(&format!("`{label}`")),
@@ -29,7 +28,7 @@ fn every_default_key_is_in_the_key_table() {
 #[test]
 fn every_command_is_in_the_readme() {
     let readme = readme();
-    for c in COMMANDS {
+    for (c, _) in registry::commands() {
         assert!(readme.contains(&format!("`:{}", c.name)), "README lacks :{}", c.name);
     }
 }
