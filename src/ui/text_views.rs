@@ -226,6 +226,15 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     if let Some(section) = &slide.section {
         rows.insert(3, ("Section", vec![section.clone()]));
     }
+    // The fields of the slide's Kubernetes manifests, with what the schema says of each.
+    let fields: Vec<String> = (codes.iter())
+        .filter(|c| matches!(c.lang.as_deref(), Some("yaml" | "yml")))
+        .flat_map(|c| crate::manifest::explain::fields_of(&c.text))
+        .map(|f| format!("{} <{}> {}", f.path, f.ty, f.description))
+        .collect();
+    if !fields.is_empty() {
+        rows.push(("Fields", fields));
+    }
     let lines = key_values(rows, width, ctx);
     pane::text(frame, area, &title("describe", app), &lines, scroll, ctx)
 }
