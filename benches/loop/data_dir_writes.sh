@@ -1,5 +1,5 @@
 #!/bin/bash
-# usage: idle.sh BIN LABEL [args...] : runs BIN in tmux 200x60 for 10 s idle, counts wakeups + data-dir writes
+# usage: data_dir_writes.sh BIN LABEL [args...] : runs BIN in tmux 200x60 for 10 s idle, counts wakeups + data-dir writes
 BIN=$1; LABEL=$2; shift 2
 D=$(mktemp -d); export K8S_COURSE_DATA_DIR=$D/data K8S_COURSE_CONFIG_DIR=$D/cfg K8S_COURSE_RUNTIME_DIR=$D/run
 mkdir -p $D/data $D/cfg; chmod 700 $D/data $D/cfg

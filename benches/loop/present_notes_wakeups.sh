@@ -1,5 +1,5 @@
 #!/bin/bash
-# usage: pn.sh LABEL BIN : present + notes, 10 s idle, context switches of both
+# usage: present_notes_wakeups.sh LABEL BIN : present + notes, 10 s idle, context switches of both
 LABEL=$1; BIN=$2
 D=$(mktemp -d); mkdir -p $D/data $D/cfg; chmod 700 $D
 ENV="env K8S_COURSE_DATA_DIR=$D/data K8S_COURSE_CONFIG_DIR=$D/cfg K8S_COURSE_RUNTIME_DIR=$D/run"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# usage: slides.sh LABEL N CMD... : CPU (ns, from /proc/PID/task/*/schedstat) per slide change at 200x60,
+# usage: slide_change_cpu.sh LABEL N CMD... : CPU (ns, from /proc/PID/task/*/schedstat) per slide change at 200x60,
 # alternating right/left N times 30 ms apart, minus the idle CPU of the same span.
 LABEL=$1; N=$2; shift 2
 S=s$LABEL$$
@@ -15,5 +15,5 @@ sleep 0.5
 B=$(cpu); T1=$(span)
 # idle for the same span
 I0=$(cpu); python3 -c "import time;time.sleep($T1-$T0)"; I1=$(cpu)
-echo "$LABEL: busy $(( (B-A)/1000 )) us, idle $(( (I1-I0)/1000 )) us over the same span; per change $(( ((B-A)-(I1-I0))/N/1000 )) us"
+echo "$LABEL: busy $(( (B-A)/1000 )) us = $(( (B-A)/N/1000 )) us per change; idle $(( (I1-I0)/1000 )) us over the same span; beyond idle $(( ((B-A)-(I1-I0))/N/1000 )) us per change"
 tmux kill-session -t $S

@@ -1,5 +1,5 @@
 #!/bin/bash
-# usage: ctx.sh LABEL CMD... : runs CMD in tmux 200x60, 10 s idle, sums voluntary+nonvoluntary ctxt switches of all threads
+# usage: wakeups.sh LABEL CMD... : runs CMD in tmux 200x60, 10 s idle, sums voluntary+nonvoluntary ctxt switches of all threads
 LABEL=$1; shift
 S=c$LABEL$$
 tmux new-session -d -s $S -x 200 -y 60 "$*"
