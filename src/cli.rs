@@ -4,6 +4,9 @@
 
 pub mod ansi;
 pub mod check;
+pub mod clean_err;
+pub mod explain;
+pub mod import;
 pub mod info;
 pub mod list;
 pub mod notes;
@@ -11,6 +14,7 @@ pub mod play;
 pub mod progress;
 pub mod screen;
 pub mod show;
+pub mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,7 +22,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course};
+use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course, load_course_for};
+use crate::manifest::{Lang, Options};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,7 +67,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the course and print a summary; exit 1 with every problem as path:line: message
-    Check,
+    Check {
+        /// Also lint for authors: damaged text, typos in Hangul words, dangling particles,
+        /// narration too long or short for its segment, YAML blocks that are broken or collapsed
+        #[arg(long)]
+        lint: bool,
+    },
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
     /// The audience view for screen share: the slide, large, with one status line (`notes` follows it)
@@ -83,6 +93,24 @@ pub enum Command {
         #[arg(long, requires = "reset")]
         yes: bool,
     },
+    /// Turn a blog post (and its script) into a lesson of a course folder, repairing mojibake
+    Import {
+        /// The post as exported from the blog (markdown with front matter)
+        #[arg(long, value_name = "FILE")]
+        post: PathBuf,
+        /// The lecture script generated for it
+        #[arg(long, value_name = "FILE")]
+        script: Option<PathBuf>,
+        /// The course folder (created, with course.yaml, when new)
+        #[arg(long, value_name = "COURSE_DIR")]
+        into: PathBuf,
+        /// The lesson folder's name (default: a slug of the post's file name)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace a lesson of the same name
+        #[arg(long)]
+        force: bool,
+    },
     /// Print one slide to stdout (highlighted on a terminal, plain text otherwise)
     Show {
         /// Slide id: a number (2.1), a slug (pod), an alias (arch) or a chapter (2); LESSON/ID picks a lesson
@@ -92,6 +120,29 @@ pub enum Command {
         plain: bool,
         /// Width in columns (default: the terminal's, or 80 when not a terminal)
         #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
+    },
+    /// Check Kubernetes manifests offline; findings as FILE:LINE:COL: PATH: message, exit 1 on errors
+    Validate {
+        /// Manifest files (`-` reads stdin); each `---` document is checked
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Print each file with the indentation a blog collapsed rebuilt from the schema
+        #[arg(long)]
+        reindent: bool,
+        /// Also warn about security: privileged, runAsNonRoot, limits, :latest, hostPath, capabilities
+        #[arg(long)]
+        security: bool,
+        /// Language of the findings: ko or en (default: the course's language)
+        #[arg(long, value_name = "LANG", value_parser = ["ko", "en"])]
+        lang: Option<String>,
+    },
+    /// Print a field's type and description, like `kubectl explain` (deployment.spec.selector)
+    Explain {
+        /// TYPE.field.path: a kind (deployment, svc, pod) and a path of fields
+        path: String,
+        /// Width in columns to wrap descriptions to (default 80)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(40..=200))]
         width: Option<u16>,
     },
 }
@@ -114,10 +165,17 @@ impl Cli {
 
 /// Runs a command-line command and returns the process exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+    // Messages quote names and paths from files: every line to stderr is cleaned on its way out.
+    let mut err = clean_err::CleanWriter::new(&mut *io.err);
+    let io = &mut Io {
+        out: &mut *io.out,
+        err: &mut err,
+        stdout_is_tty: io.stdout_is_tty,
+    };
     let source = cli.source();
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
-        Some(Command::Check) => check::run(&source, io).map(code),
+        Some(Command::Check { lint }) => check::run_with_lint(&source, *lint, io).map(code),
         Some(Command::List) => with_course(&source, io, list::run).map(code),
         Some(Command::Info) => info::run(cli, io).map(code),
         Some(Command::Notes) => notes::run(cli, io),
@@ -125,9 +183,51 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             progress::run(cli, course, *all, *reset, *yes, io)
         })
         .map(code),
-        Some(Command::Show { id, plain, width }) => {
-            with_course(&source, io, |course, io| show::run(course, id, *plain, *width, io)).map(code)
+        // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
+        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(&source, id), io, |course, io| {
+            show::run(course, id, *plain, *width, io)
+        })
+        .map(code),
+        Some(Command::Validate {
+            files,
+            reindent,
+            security,
+            lang,
+        }) => {
+            let lang = lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_else(|| course_lang(&source));
+            let options = Options { security: *security };
+            validate::run(
+                &validate::Request {
+                    files,
+                    reindent: *reindent,
+                    lang,
+                    options,
+                },
+                io,
+            )
+            .map(code)
         }
+        Some(Command::Explain { path, width }) => explain::run(path, *width, io).map(code),
+        Some(Command::Import {
+            post,
+            script,
+            into,
+            name,
+            force,
+        }) => import::run(
+            &crate::import::Request {
+                post: post.clone(),
+                script: script.clone(),
+                into: into.clone(),
+                name: name.clone(),
+                force: *force,
+            },
+            io,
+        )
+        .map(code),
         None => play::run(cli, false, io),
         Some(Command::Present) => play::run(cli, true, io),
     };
@@ -143,13 +243,29 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
     }
 }
 
+/// The language of the course in use (Korean when it can't be loaded).
+fn course_lang(source: &CourseSource) -> Lang {
+    load_course(source)
+        .course
+        .and_then(|c| Lang::parse(&c.language))
+        .unwrap_or_default()
+}
+
 /// Loads the course and runs `f` on it; on load errors prints them and fails.
 fn with_course(
     source: &CourseSource,
     io: &mut Io<'_>,
     f: impl FnOnce(&Course, &mut Io<'_>) -> std::io::Result<bool>,
 ) -> std::io::Result<bool> {
-    let report = load_course(source);
+    with_loaded(load_course(source), io, f)
+}
+
+/// Runs `f` on a loaded course; on load errors prints them and fails.
+fn with_loaded(
+    report: crate::content::LoadReport,
+    io: &mut Io<'_>,
+    f: impl FnOnce(&Course, &mut Io<'_>) -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
     match report.course {
         Some(course) => f(&course, io),
         None => {

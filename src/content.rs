@@ -17,12 +17,13 @@ pub mod markdown;
 pub mod mojibake;
 pub mod post;
 pub mod script;
+pub mod segment_kind;
 pub mod slug;
 pub mod source;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{LoadReport, load_course};
+pub use load::{LoadReport, load_course, load_course_for};
 pub use source::CourseSource;
 
 use std::ops::RangeInclusive;

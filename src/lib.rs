@@ -13,17 +13,28 @@
 //! - `render`: slides as styled, wrapped lines, for the player and for `show`; diagrams.
 //! - `progress`, `playback`, `timer`, `theme`, `config`: learner files, narration clock, lecture
 //!   timer, colours, `config.yaml`. `text`: display-cell width, wrapping, cleaning untrusted text.
+//! - `manifest`: Kubernetes manifests offline: the embedded schema, `validate`, re-indenting, `explain`.
+//! - `import`: a blog post (and its script) into a lesson folder, with mojibake repaired by evidence.
+//! - `lint`: what an author wants to know before publishing (`check --lint`).
+//! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
+//! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod driver;
+pub mod fsio;
+pub mod fuzz;
+pub mod import;
 pub mod keymap;
+pub mod lint;
+pub mod manifest;
 pub mod playback;
 pub mod present;
 pub mod progress;
 pub mod render;
+pub mod repair;
 pub mod text;
 pub mod theme;
 pub mod timer;

@@ -29,6 +29,9 @@ pub struct Playback {
     spans: Vec<Span>,
     /// The end of the last segment: where the lecture ends.
     total: Millis,
+    /// Where the lecture proper starts: the first speech segment (a preamble, rule or cue before
+    /// it is not played unless asked for with `:seg`).
+    opening: Millis,
     speed: Speed,
     state: State,
     /// The slide last shown for the narration, so `tick` reports each change of slide once.
@@ -71,7 +74,12 @@ impl Playback {
             let slide = lesson.alignment.get(i).or(lesson.alignment.last()).copied();
             (seg.start, seg.duration, slide.unwrap_or(SlideIndex(0)))
         });
-        Playback::from_timing(timing)
+        let mut playback = Playback::from_timing(timing)?;
+        if let Some(first) = script.segments.iter().find(|s| s.kind.is_speech()) {
+            playback.opening = first.start.min(playback.total);
+            playback.state = State::Paused { at: playback.opening };
+        }
+        Some(playback)
     }
 
     /// A timeline from `(start, duration, slide)` per segment, in script order; `None` when empty.
@@ -88,6 +96,7 @@ impl Playback {
         Some(Playback {
             spans,
             total,
+            opening: Millis(0),
             speed: Speed::X1,
             state: State::Paused { at: Millis(0) },
             shown: None,
@@ -217,7 +226,7 @@ impl Playback {
             return;
         }
         let target = (self.spans.iter())
-            .filter(|s| s.slide >= slide)
+            .filter(|s| s.slide >= slide && s.start >= self.opening)
             .min_by_key(|s| (s.slide, s.start))
             .map_or(self.total, |s| s.start);
         self.state = State::Paused { at: target };

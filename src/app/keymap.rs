@@ -4,6 +4,7 @@
 //! loader read the same tables, so help can't drift from what the keys do.
 
 mod key;
+mod way_out;
 
 pub use key::{Key, parse_key};
 
@@ -54,6 +55,7 @@ impl Keymap {
                 map.bind(key, b)?;
             }
         }
+        way_out::check(&map)?;
         Ok(map)
     }
 

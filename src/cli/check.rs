@@ -7,7 +7,13 @@ use crate::content::script::{at_speed, clock};
 use crate::content::{AlignmentSource, CourseSource, Severity, load_course};
 use crate::text::pad_to;
 
+/// `check`: validate and summarise.
 pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
+    run_with_lint(source, false, io)
+}
+
+/// `check`, and with `lint` the author's findings after the summary (`check --lint`).
+pub fn run_with_lint(source: &CourseSource, lint: bool, io: &mut Io<'_>) -> std::io::Result<bool> {
     let report = load_course(source);
     print_diagnostics(&report.diagnostics, io)?;
     let errors = report
@@ -83,5 +89,20 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
     }
     let plural = if warnings == 1 { "" } else { "s" };
     writeln!(out, "ok: {errors} errors, {warnings} warning{plural}")?;
+    if lint {
+        return lint_course(source, &course, io);
+    }
     Ok(true)
+}
+
+/// `check --lint`: the author's findings after the summary; errors among them fail the check.
+fn lint_course(source: &CourseSource, course: &crate::content::Course, io: &mut Io<'_>) -> std::io::Result<bool> {
+    let single = matches!(source.layout(), Ok(crate::content::source::Layout::SingleLesson));
+    let found = crate::lint::lint(source, &course.lessons, |l| {
+        if single { String::new() } else { l.id.clone() }
+    });
+    print_diagnostics(&found, io)?;
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    writeln!(io.out, "lint: {errors} errors, {} warnings", found.len() - errors)?;
+    Ok(errors == 0)
 }

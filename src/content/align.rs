@@ -5,6 +5,9 @@
 //! slide at or after the previous segment's slide, maximising the total score. A small pull toward
 //! the diagonal (segment k of n near slide k of m) decides between slides that tie, such as the
 //! greeting and the title slide.
+//!
+//! Only speech is scored: a cue, a pause or a preamble says nothing about a slide, so it is placed
+//! with its neighbours (the slide of the speech before it, or after it at the very start).
 
 use crate::content::{Block, Lesson, SlideIndex, inline_text};
 
@@ -83,9 +86,18 @@ pub fn auto_align(lesson: &Lesson) -> AutoAlignment {
     };
     let slides: Vec<String> = lesson.slides().map(|(_, s)| slide_text(s)).collect();
     let titles: Vec<String> = lesson.slides().map(|(_, s)| s.title.to_lowercase()).collect();
-    let (n_seg, n_slide) = (script.segments.len(), slides.len());
-    if n_seg == 0 || n_slide == 0 {
+    let speech: Vec<usize> = (0..script.segments.len())
+        .filter(|&j| script.segments[j].kind.is_speech())
+        .collect();
+    let (n_seg, n_slide) = (speech.len(), slides.len());
+    if script.segments.is_empty() || n_slide == 0 {
         return AutoAlignment::default();
+    }
+    if n_seg == 0 {
+        return AutoAlignment {
+            slides: vec![SlideIndex(0); script.segments.len()],
+            unsupported: Vec::new(),
+        };
     }
     let mut terms: Vec<String> = TERMS.iter().map(|t| t.to_string()).collect();
     for title in &titles {
@@ -136,7 +148,7 @@ pub fn auto_align(lesson: &Lesson) -> AutoAlignment {
     // best[j][i]: best total for segments 0..=j with segment j on slide i; from[j][i]: argmax predecessor.
     let mut best = vec![vec![f64::NEG_INFINITY; n_slide]; n_seg];
     let mut from = vec![vec![0usize; n_slide]; n_seg];
-    for (j, seg) in script.segments.iter().enumerate() {
+    for (j, seg) in speech.iter().map(|&k| &script.segments[k]).enumerate() {
         let text = seg.text.to_lowercase();
         let (mut run_best, mut run_arg) = (f64::NEG_INFINITY, 0);
         for i in 0..n_slide {
@@ -151,18 +163,36 @@ pub fn auto_align(lesson: &Lesson) -> AutoAlignment {
     let mut i = (0..n_slide)
         .max_by(|&a, &b| best[n_seg - 1][a].total_cmp(&best[n_seg - 1][b]))
         .unwrap_or(0);
-    let mut out = AutoAlignment {
-        slides: vec![SlideIndex(0); n_seg],
-        unsupported: Vec::new(),
-    };
+    let mut placed = vec![SlideIndex(0); n_seg];
+    let mut unsupported = Vec::new();
     for j in (0..n_seg).rev() {
-        out.slides[j] = SlideIndex(i);
-        if score(&script.segments[j].text.to_lowercase(), i) == 0.0 {
-            out.unsupported.insert(0, j);
+        placed[j] = SlideIndex(i);
+        if score(&script.segments[speech[j]].text.to_lowercase(), i) == 0.0 {
+            unsupported.push(speech[j]);
         }
         i = from[j][i];
     }
-    out
+    unsupported.reverse();
+    AutoAlignment {
+        slides: with_neighbours(script.segments.len(), &speech, &placed),
+        unsupported,
+    }
+}
+
+/// Slides for all `count` segments from the slides of the speech segments (`speech[j]` is on
+/// `placed[j]`): the rest take the slide of the speech before them, or the first speech's slide.
+fn with_neighbours(count: usize, speech: &[usize], placed: &[SlideIndex]) -> Vec<SlideIndex> {
+    let mut slides = Vec::with_capacity(count);
+    let mut next = 0;
+    let mut current = placed.first().copied().unwrap_or(SlideIndex(0));
+    for k in 0..count {
+        if speech.get(next) == Some(&k) {
+            current = placed[next];
+            next += 1;
+        }
+        slides.push(current);
+    }
+    slides
 }
 
 /// Splits a word where Latin letters meet Hangul, so `irsa로` gives `irsa` and `로`: Korean particles

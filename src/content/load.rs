@@ -42,7 +42,74 @@ pub fn load_course(source: &CourseSource) -> LoadReport {
     }
 }
 
+/// The course as `course.yaml` describes it, before any lesson is read.
+struct Outline {
+    layout: Layout,
+    id: String,
+    title: String,
+    language: String,
+    lessons: Vec<String>,
+}
+
+/// Loads the course with only the lesson that shows `id` (`LESSON/ID`, or `ID` in the first
+/// lesson that has it): `course.yaml` and lessons read one by one, in order, until the slide is
+/// found, so `show` on a course of many weeks reads one week. When no lesson has it, every
+/// lesson was read and the course holds them all.
+pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
+    let mut diags = Diagnostics::default();
+    let course = outline(source, &mut diags).and_then(|o| {
+        let named = id
+            .split_once('/')
+            .map(|(lesson, _)| lesson)
+            .filter(|l| o.lessons.iter().any(|n| n == l));
+        let mut lessons = Vec::new();
+        for dir in o.lessons.iter().filter(|d| named.is_none_or(|n| n == d.as_str())) {
+            let Some(lesson) = load_lesson(source, dir, &mut diags) else {
+                continue;
+            };
+            let found = lesson.resolve(id.rsplit('/').next().unwrap_or(id)).is_some();
+            lessons.push(lesson);
+            if found && !diags.has_errors() {
+                lessons.drain(..lessons.len() - 1);
+                break;
+            }
+        }
+        assemble(o, lessons)
+    });
+    let course = if diags.has_errors() { None } else { course };
+    LoadReport {
+        course,
+        diagnostics: diags.items,
+    }
+}
+
 fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
+    let o = outline(source, diags)?;
+    let lessons: Vec<Lesson> = o
+        .lessons
+        .iter()
+        .filter_map(|dir| load_lesson(source, dir, diags))
+        .collect();
+    assemble(o, lessons)
+}
+
+/// The course from its outline and the lessons read.
+fn assemble(o: Outline, lessons: Vec<Lesson>) -> Option<Course> {
+    let first = lessons.first()?;
+    let (id, title) = match o.layout {
+        Layout::Course => (o.id, o.title),
+        Layout::SingleLesson => (first.id.clone(), first.title.clone()),
+    };
+    Some(Course {
+        id,
+        title,
+        language: o.language,
+        lessons,
+    })
+}
+
+/// Reads `course.yaml` (or recognises a single lesson folder): the lessons' folders, in order.
+fn outline(source: &CourseSource, diags: &mut Diagnostics) -> Option<Outline> {
     let layout = source.layout().map_err(|d| diags.push(d)).ok()?;
     let (id, title, language, lesson_dirs) = match layout {
         Layout::Course => {
@@ -94,20 +161,12 @@ fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
         }
         Layout::SingleLesson => (String::new(), String::new(), "ko".to_string(), vec![String::new()]),
     };
-    let lessons: Vec<Lesson> = lesson_dirs
-        .iter()
-        .filter_map(|dir| load_lesson(source, dir, diags))
-        .collect();
-    let first = lessons.first()?;
-    let (id, title) = match layout {
-        Layout::Course => (id, title),
-        Layout::SingleLesson => (first.id.clone(), first.title.clone()),
-    };
-    Some(Course {
+    Some(Outline {
+        layout,
         id,
         title,
         language,
-        lessons,
+        lessons: lesson_dirs,
     })
 }
 

@@ -12,6 +12,7 @@
 //! Each segment is joined to the full narration paragraph its preview begins.
 
 use super::diag::{Diagnostic, Diagnostics};
+use super::segment_kind::{self, SegmentKind, is_rule};
 use crate::content::Inline;
 use crate::content::markdown::inlines as markdown_inlines;
 use crate::text::{clean_line, clean_text};
@@ -65,13 +66,21 @@ pub struct Segment {
     pub line: usize,
     /// Index into `paragraphs` of the paragraph the segment begins.
     pub paragraph: Option<usize>,
+    /// Speech, or a cue, pause or preamble the generator timed like speech.
+    pub kind: SegmentKind,
 }
 
 impl Segment {
+    /// Where the segment ends (start and duration are bounded at parse time; this never wraps).
     pub fn end(&self) -> Millis {
-        Millis(self.start.0 + self.duration.0)
+        Millis(self.start.0.saturating_add(self.duration.0))
     }
 }
+
+/// The longest a segment may last: one line of narration is never an hour long.
+pub const MAX_SEGMENT: Millis = Millis(3_600_000);
+/// The latest a segment may start: a lecture is under a day.
+pub const MAX_LECTURE: Millis = Millis(86_400_000);
 
 impl Script {
     /// Total narration time: the end of the last segment.
@@ -111,7 +120,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Script> 
         }
         if is_segment_line(trimmed) {
             match parse_segment_line(trimmed) {
-                Some((number, start, duration)) => {
+                Ok((number, start, duration)) => {
                     let mut preview = Vec::new();
                     let line_no = i + 1;
                     i += 1;
@@ -128,14 +137,11 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Script> 
                         inlines: Vec::new(),
                         line: line_no,
                         paragraph: None,
+                        kind: SegmentKind::Speech,
                     });
                     continue;
                 }
-                None => diags.push(Diagnostic::error(
-                    path,
-                    Some(i + 1),
-                    format!("segment line does not parse: expected '[구간 N] 시작: S초, 길이: D초', found '{trimmed}'"),
-                )),
+                Err(why) => diags.push(Diagnostic::error(path, Some(i + 1), why)),
             }
         } else if segments.is_empty() {
             // Narration: the header's length counts it as written; paragraphs are its non-empty lines.
@@ -145,7 +151,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Script> 
                 paragraphs.push(Paragraph {
                     text: clean_text(trimmed),
                     line: i + 1,
-                    stage_direction: trimmed.starts_with('(') && trimmed.ends_with(')'),
+                    stage_direction: segment_kind::is_stage_direction(trimmed),
                 });
             }
         }
@@ -177,16 +183,32 @@ fn is_banner(line: &str) -> bool {
     t.len() >= 10 && t.chars().all(|c| c == '=')
 }
 
-fn is_rule(line: &str) -> bool {
-    line.len() >= 3 && line.chars().all(|c| c == '-' || c == '*' || c == '_')
-}
-
 fn is_segment_line(line: &str) -> bool {
     line.starts_with("[구간")
 }
 
-/// `[구간 12] 시작: 279.00초, 길이: 29.80초` -> (12, 279000 ms, 29800 ms).
-fn parse_segment_line(line: &str) -> Option<(usize, Millis, Millis)> {
+/// `[구간 12] 시작: 279.00초, 길이: 29.80초` -> (12, 279000 ms, 29800 ms), or what is wrong with it.
+fn parse_segment_line(line: &str) -> Result<(usize, Millis, Millis), String> {
+    let shown: String = crate::text::clean_line(line).chars().take(120).collect();
+    let (number, start, duration) = parse_segment_fields(line).ok_or_else(|| {
+        format!("segment line does not parse: expected '[구간 N] 시작: S초, 길이: D초', found '{shown}'")
+    })?;
+    if duration >= MAX_SEGMENT {
+        return Err(format!(
+            "segment {number} lasts {} s: a segment must be shorter than an hour (3600 s); fix its 길이",
+            secs(duration)
+        ));
+    }
+    if start >= MAX_LECTURE {
+        return Err(format!(
+            "segment {number} starts at {} s: a lecture must be shorter than a day (86400 s); fix its 시작",
+            secs(start)
+        ));
+    }
+    Ok((number, start, duration))
+}
+
+fn parse_segment_fields(line: &str) -> Option<(usize, Millis, Millis)> {
     let rest = line.strip_prefix("[구간")?.trim_start();
     let (number, rest) = rest.split_once(']')?;
     let number = number.trim().parse().ok()?;
@@ -207,8 +229,13 @@ pub fn parse_seconds(s: &str) -> Option<Millis> {
         return None;
     }
     let whole: u64 = whole.parse().ok()?;
-    let frac_ms: u64 = format!("{frac:0<3}")[..3].parse().ok()?;
-    Some(Millis(whole.checked_mul(1000)? + frac_ms))
+    // Digits past milliseconds are dropped; a 20-digit fraction must not allocate or overflow.
+    let frac_ms = frac
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    whole.checked_mul(1000)?.checked_add(frac_ms).map(Millis)
 }
 
 fn parse_header_line(path: &str, line_no: usize, line: &str, header: &mut Header, diags: &mut Diagnostics) {
@@ -274,26 +301,59 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Finds each segment's paragraph and gives it its full text.
+/// How many paragraphs past the last placed one a segment's paragraph is looked for. The generator
+/// puts segment N+1 on the next line; hand-written scripts skip a few. A bound keeps a script of
+/// thousands of unmatched previews linear.
+const LOOKAHEAD: usize = 64;
+
+/// How many consecutive lines one segment may join (the generator joins two short ones).
+const MAX_JOINED: usize = 3;
+
+/// Whether `preview` begins the paragraphs `paras` joined by single spaces (all collapsed).
+fn begins(paras: &[String], preview: &str) -> bool {
+    let mut rest = preview;
+    for (k, p) in paras.iter().enumerate() {
+        if k > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return rest.is_empty(),
+            }
+        }
+        if rest.len() <= p.len() {
+            return p.starts_with(rest);
+        }
+        match rest.strip_prefix(p.as_str()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Finds each segment's paragraph, gives it its full text and its kind.
 fn join_segments(path: &str, script: &mut Script, diags: &mut Diagnostics) {
-    let narration: Vec<usize> = (0..script.paragraphs.len())
-        .filter(|&i| !script.paragraphs[i].stage_direction)
-        .collect();
+    let collapsed: Vec<String> = script.paragraphs.iter().map(|p| collapse(&p.text)).collect();
     let mut cursor = 0;
+    let mut matched_directions = vec![false; script.paragraphs.len()];
     for seg in script.segments.iter_mut() {
-        let preview = collapse(seg.preview.trim_end_matches("...").trim_end_matches('…'));
-        let found = (cursor..narration.len()).find(|&j| {
-            (1..=3).any(|k| {
-                let joined: Vec<&str> = narration[j..(j + k).min(narration.len())]
-                    .iter()
-                    .map(|&p| script.paragraphs[p].text.as_str())
-                    .collect();
-                collapse(&joined.join(" ")).starts_with(&preview)
+        let preview = seg.preview.trim_end_matches("...").trim_end_matches('…');
+        if is_rule(preview) {
+            // A rule is a pause: rules are not paragraphs, so it takes its place by time alone.
+            continue;
+        }
+        let preview = collapse(segment_kind::strip_leading_rule(preview));
+        let end = (cursor + LOOKAHEAD).min(collapsed.len());
+        let found = (cursor..end).find(|&j| {
+            (1..=MAX_JOINED).any(|k| {
+                let stop = (j + k).min(collapsed.len());
+                // A speech segment never starts on a stage direction unless its preview does.
+                begins(&collapsed[j..stop], &preview)
             })
         });
         match found {
             Some(j) => {
-                seg.paragraph = Some(narration[j]);
+                seg.paragraph = Some(j);
+                matched_directions[j] = script.paragraphs[j].stage_direction;
                 cursor = j + 1;
             }
             None => diags.push(Diagnostic::error(
@@ -306,33 +366,53 @@ fn join_segments(path: &str, script: &mut Script, diags: &mut Diagnostics) {
             )),
         }
     }
-    // A segment speaks from its paragraph up to the next segment's.
-    let starts: Vec<Option<usize>> = script.segments.iter().map(|s| s.paragraph).collect();
-    for (i, seg) in script.segments.iter_mut().enumerate() {
-        let Some(from) = starts[i] else {
-            seg.text = seg.preview.clone();
-            continue;
+    // A segment speaks from its paragraph up to the next segment's (found from the back: linear).
+    let mut next_start = script.paragraphs.len();
+    let mut ends = vec![next_start; script.segments.len()];
+    for (i, seg) in script.segments.iter().enumerate().rev() {
+        ends[i] = next_start;
+        if let Some(p) = seg.paragraph {
+            next_start = p;
+        }
+    }
+    let mut leading = true;
+    for (seg, to) in script.segments.iter_mut().zip(ends) {
+        seg.text = match seg.paragraph {
+            None => seg.preview.clone(),
+            Some(from) => {
+                let own = std::iter::once(script.paragraphs[from].text.as_str());
+                let rest = script.paragraphs[from + 1..to.max(from + 1)]
+                    .iter()
+                    .filter(|p| !p.stage_direction)
+                    .map(|p| p.text.as_str());
+                own.chain(rest).collect::<Vec<_>>().join("\n")
+            }
         };
-        let to = starts[i + 1..]
-            .iter()
-            .flatten()
-            .next()
-            .copied()
-            .unwrap_or(script.paragraphs.len());
-        let texts: Vec<&str> = script.paragraphs[from..to.max(from + 1)]
-            .iter()
-            .filter(|p| !p.stage_direction)
-            .map(|p| p.text.as_str())
-            .collect();
-        seg.text = texts.join("\n");
-    }
-    for seg in script.segments.iter_mut() {
+        let shown = if seg.paragraph.is_some() {
+            seg.text.as_str()
+        } else {
+            seg.preview.as_str()
+        };
+        seg.kind = segment_kind::classify(shown, leading);
+        leading &= !seg.kind.is_speech();
         seg.inlines = markdown_inlines(&seg.text);
+        if seg.kind == SegmentKind::Preamble {
+            let line = seg.paragraph.map_or(seg.line, |p| script.paragraphs[p].line);
+            diags.push(Diagnostic::warning(
+                path,
+                Some(line),
+                format!(
+                    "segment {} is a language model's preamble, not lecture content: playback skips it; \
+                     delete the line and its segment to drop it",
+                    seg.number
+                ),
+            ));
+        }
     }
-    if let Some(first) = starts.iter().flatten().next()
-        && *first > 0
+    if let Some(first) = script.segments.iter().find_map(|s| s.paragraph)
+        && first > 0
     {
-        let skipped = &script.paragraphs[..*first];
+        let skipped = &script.paragraphs[..first];
         diags.push(Diagnostic::warning(
             path,
             Some(skipped[0].line),
@@ -342,7 +422,12 @@ fn join_segments(path: &str, script: &mut Script, diags: &mut Diagnostics) {
             ),
         ));
     }
-    for p in script.paragraphs.iter().filter(|p| p.stage_direction) {
+    for (p, _) in script
+        .paragraphs
+        .iter()
+        .zip(&matched_directions)
+        .filter(|(p, timed)| p.stage_direction && !**timed)
+    {
         diags.push(Diagnostic::warning(
             path,
             Some(p.line),

@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::{Ctx, convert, pane, slide::options};
 use crate::app::{App, Drawn};
 use crate::content::diagram::Diagram;
-use crate::content::script::{at_speed, clock};
+use crate::content::script::{Segment, at_speed, clock};
+use crate::content::segment_kind::SegmentKind;
 use crate::render::blocks::{code_body, inline_spans};
 use crate::render::wrap::wrap_spans;
 use crate::render::{self, Role};
@@ -70,12 +72,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
                         muted,
                     ),
                 ]));
-                lines.extend(wrapped(
-                    &inline_spans(&seg.inlines, render::Style::default()),
-                    width,
-                    app,
-                    ctx,
-                ));
+                lines.extend(segment_body(seg, width, app, ctx));
             }
         }
     }
@@ -84,6 +81,28 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
     let mut drawn = pane::text(frame, area, &t, &lines, scroll, ctx);
     drawn.focus_line = spoken_line;
     drawn
+}
+
+/// A segment's text as the narration views show it: speech as written, a cue dimmed after `♪`,
+/// a pause as a thin rule, a preamble dimmed and struck through.
+fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let muted = ctx.ui(UiRole::Muted);
+    match seg.kind {
+        SegmentKind::Speech => wrapped(&inline_spans(&seg.inlines, render::Style::default()), width, app, ctx),
+        SegmentKind::Pause => vec![convert::plain("┄".repeat(width.min(12)), muted)],
+        SegmentKind::Cue | SegmentKind::Preamble => {
+            let (lead, modifier) = if seg.kind == SegmentKind::Cue {
+                ("♪ ", Modifier::empty())
+            } else {
+                ("(preamble, skipped) ", Modifier::CROSSED_OUT)
+            };
+            let text = format!("{lead}{}", crate::content::inline_text(&seg.inlines));
+            wrap_spans(&[render::Span::new(text, render::Style::default())], width)
+                .iter()
+                .map(|l| convert::plain(render::line_text(l), muted.add_modifier(modifier)))
+                .collect()
+        }
+    }
 }
 
 /// Describe the selected diagram component: what it is, where it sits, where it is narrated.

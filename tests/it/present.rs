@@ -410,8 +410,9 @@ fn the_runtime_dir_is_private() {
     let open = root.path().join("open");
     std::fs::create_dir(&open).expect("mkdir");
     std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    private_dir(&open).expect("made private");
-    assert_eq!(mode(&open), 0o700);
+    // A directory we did not create is checked, never chmod-ed (issue 12).
+    assert!(private_dir(&open).is_err());
+    assert_eq!(mode(&open), 0o755);
     let file = root.path().join("file");
     std::fs::write(&file, "").expect("write");
     assert!(private_dir(&file).is_err());
