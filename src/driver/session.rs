@@ -65,7 +65,10 @@ impl Session {
     /// Adds the whole seconds studied since the last count to the slide they were spent on; time
     /// more than `MAX_IDLE` after the last key is dropped.
     fn clock_in(&mut self, app: &mut App) {
-        let now = Instant::now();
+        self.clock_in_at(app, Instant::now());
+    }
+
+    fn clock_in_at(&mut self, app: &mut App, now: Instant) {
         let end = now.min(self.last_key + MAX_IDLE);
         let spent = end.saturating_duration_since(self.since).as_secs();
         if spent > 0 {
@@ -81,8 +84,12 @@ impl Session {
 
     /// A key was pressed: the learner is here.
     pub fn key(&mut self, app: &mut App) {
-        self.clock_in(app);
-        self.last_key = Instant::now();
+        self.key_at(app, Instant::now());
+    }
+
+    fn key_at(&mut self, app: &mut App, now: Instant) {
+        self.clock_in_at(app, now);
+        self.last_key = now;
     }
 
     /// Called on every wake of the loop: counts reading time at checkpoints and on slide changes,
@@ -180,5 +187,44 @@ impl Session {
             Outcome::Failed { error, .. } => Some(error),
             Outcome::Saved(_) => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{CourseSource, load_course};
+
+    /// The seconds the learner's file will count for the slide shown.
+    fn counted(app: &App) -> u64 {
+        let key = app.lesson_key();
+        let id = app.current_lesson().id_of(app.slide);
+        let lesson = app.progress.lesson(&key);
+        lesson.and_then(|l| l.seconds.get(&id).copied()).unwrap_or(0)
+    }
+
+    #[test]
+    fn time_away_from_the_keyboard_is_not_study() {
+        let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
+        let mut app = App::new(course);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let setup = ProgressSetup {
+            store: Store::new(Some(dir.path().to_path_buf())),
+            learner: Learner::new("kim").expect("a name"),
+            mode: Mode::ReadWrite,
+        };
+        let mut session = Session::start(setup, &app);
+        let start = session.since;
+        session.last_key = start;
+        // 334 s without a key: only MAX_IDLE of it counts.
+        session.clock_in_at(&mut app, start + Duration::from_secs(334));
+        assert_eq!(counted(&app), MAX_IDLE.as_secs());
+        // Still away: nothing more.
+        session.clock_in_at(&mut app, start + Duration::from_secs(400));
+        assert_eq!(counted(&app), MAX_IDLE.as_secs());
+        // Back at the keyboard: reading counts again from the key on.
+        session.key_at(&mut app, start + Duration::from_secs(500));
+        session.clock_in_at(&mut app, start + Duration::from_secs(520));
+        assert_eq!(counted(&app), MAX_IDLE.as_secs() + 20);
     }
 }

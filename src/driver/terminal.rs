@@ -206,13 +206,21 @@ impl<B: Backend> Drop for Screen<B> {
     }
 }
 
+/// The terminal as ratatui writes to it: through a buffer big enough for a whole frame, which
+/// ratatui flushes once per frame. (Stdout alone is line-buffered in 1 KiB pieces: a slide change
+/// at 200x60 took dozens of writes.)
+pub type Out = ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>;
+
+/// Bytes buffered per frame: a full 200x60 frame with colours fits.
+const FRAME_BUFFER: usize = 256 * 1024;
+
 /// A full-screen command's hold on the terminal: the signals it leaves through (a flag the loop
 /// reads), its input, and the screen, with the guard that gives the terminal back when dropped.
 pub struct FullScreen {
     /// The number of the last signal caught (SIGTERM, SIGHUP, SIGINT, SIGTSTP), 0 for none.
     pub signal: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     pub events: Events,
-    pub term: Screen<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
+    pub term: Screen<Out>,
     pub _guard: Guard,
 }
 
@@ -233,7 +241,7 @@ pub fn start() -> anyhow::Result<FullScreen> {
     // The guard first: `enter` can fail after raw mode is on.
     let guard = Guard;
     enter().context("cannot switch the terminal to full screen")?;
-    let backend = ratatui::backend::CrosstermBackend::new(stdout());
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(FRAME_BUFFER, stdout()));
     let term = Screen::new(ratatui::Terminal::new(backend).context("cannot start the terminal UI")?);
     Ok(FullScreen {
         signal,
@@ -245,9 +253,7 @@ pub fn start() -> anyhow::Result<FullScreen> {
 
 /// `ctrl-z` (or SIGTSTP): give the shell its terminal back, stop, and on `fg` take it again with
 /// the next frame drawing every cell.
-pub fn suspend(
-    term: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
-) -> anyhow::Result<()> {
+pub fn suspend(term: &mut ratatui::Terminal<Out>) -> anyhow::Result<()> {
     use anyhow::Context;
     leave();
     // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
