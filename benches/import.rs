@@ -23,7 +23,9 @@ use k8s_course::content::script;
 use k8s_course::repair::{ngrams, repair};
 
 fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 fn seed() -> (String, String) {
@@ -36,7 +38,11 @@ fn repair_seed(c: &mut Criterion) {
     let (post, script) = seed();
     let table = ngrams::corpus();
     let r = repair(&post, &[("the script", &script)], table).expect("mojibake");
-    assert_eq!((r.spots.len(), r.repaired()), (205, 200), "the seed repairs as the tests expect");
+    assert_eq!(
+        (r.spots.len(), r.repaired()),
+        (205, 200),
+        "the seed repairs as the tests expect"
+    );
     c.bench_function("repair_seed", |b| {
         b.iter(|| repair(black_box(&post), &[("the script", &script)], table))
     });

@@ -97,7 +97,9 @@ fn benches(c: &mut Criterion) {
         assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
         group.bench_function(BenchmarkId::from_parameter(n), |b| b.iter(run));
     }
-    group.bench_function("hello", |b| b.iter(|| Command::new("true").output().expect("true runs")));
+    group.bench_function("hello", |b| {
+        b.iter(|| Command::new("true").output().expect("true runs"))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("load_all");
@@ -105,7 +107,9 @@ fn benches(c: &mut Criterion) {
     for (n, dir, _) in &courses {
         let source = CourseSource::Dir(dir.path().to_path_buf());
         assert_eq!(load_course(&source).course.expect("loads").lessons.len(), *n);
-        group.bench_function(BenchmarkId::from_parameter(n), |b| b.iter(|| load_course(black_box(&source))));
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| load_course(black_box(&source)))
+        });
     }
     group.finish();
 }
