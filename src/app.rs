@@ -6,10 +6,12 @@
 pub mod action;
 pub mod command;
 pub mod focus;
+pub mod keymap;
 pub mod lecture;
 mod matches;
 pub mod progress;
 pub mod prompt;
+pub mod registry;
 pub mod search;
 mod typing;
 pub mod view;
@@ -19,7 +21,7 @@ pub use prompt::{Edit, Prompt, PromptKind};
 pub use view::{TocRow, View};
 
 use crate::content::{Course, Lesson, SlideIndex};
-use crate::keymap::Keymap;
+use keymap::Keymap;
 use search::Hit;
 
 /// The last search: what was typed, what it found, and which hit `n`/`N` is on.
@@ -84,6 +86,8 @@ pub struct App {
     pub timer: Option<crate::timer::SessionTimer>,
     /// The audience view of `k8s-course present`: the slide, large, and little else.
     pub presenting: bool,
+    /// The header is hidden (ctrl-e), leaving its rows to the slide.
+    pub header_hidden: bool,
     /// Whether the narration has been played this session (the timeline bar shows from then on).
     pub played: bool,
     pub search: Option<Search>,
@@ -122,6 +126,7 @@ impl App {
             playback: None,
             timer: None,
             presenting: false,
+            header_hidden: false,
             played: false,
             search: None,
             flash: None,
@@ -150,6 +155,11 @@ impl App {
 
     pub fn toc_rows(&self) -> &[TocRow] {
         &self.toc
+    }
+
+    /// The key bound to `action` as messages name it (rebound keys included), else `fallback`.
+    pub(crate) fn key_name(&self, action: &Action, fallback: &str) -> String {
+        self.keymap.hint(action).unwrap_or_else(|| fallback.to_string())
     }
 
     /// Sets the flash line: an info message, or an error when `error`.
@@ -196,6 +206,7 @@ impl App {
             Action::Source => self.open(View::Source { scroll: 0 }),
             Action::Help => self.open(View::Help { scroll: 0 }),
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleHeader => self.header_hidden = !self.header_hidden,
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
             Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
             Action::FocusNext => self.focus_step(true),

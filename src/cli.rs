@@ -4,6 +4,8 @@
 
 pub mod ansi;
 pub mod check;
+pub mod clean_err;
+pub mod explain;
 pub mod import;
 pub mod info;
 pub mod list;
@@ -12,6 +14,7 @@ pub mod play;
 pub mod progress;
 pub mod screen;
 pub mod show;
+pub mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,6 +23,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course, load_course_for};
+use crate::manifest::{Lang, Options};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -118,6 +122,29 @@ pub enum Command {
         #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
     },
+    /// Check Kubernetes manifests offline; findings as FILE:LINE:COL: PATH: message, exit 1 on errors
+    Validate {
+        /// Manifest files (`-` reads stdin); each `---` document is checked
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Print each file with the indentation a blog collapsed rebuilt from the schema
+        #[arg(long)]
+        reindent: bool,
+        /// Also warn about security: privileged, runAsNonRoot, limits, :latest, hostPath, capabilities
+        #[arg(long)]
+        security: bool,
+        /// Language of the findings: ko or en (default: the course's language)
+        #[arg(long, value_name = "LANG", value_parser = ["ko", "en"])]
+        lang: Option<String>,
+    },
+    /// Print a field's type and description, like `kubectl explain` (deployment.spec.selector)
+    Explain {
+        /// TYPE.field.path: a kind (deployment, svc, pod) and a path of fields
+        path: String,
+        /// Width in columns to wrap descriptions to (default 80)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(40..=200))]
+        width: Option<u16>,
+    },
 }
 
 /// Where output goes, and whether stdout is a terminal.
@@ -138,6 +165,13 @@ impl Cli {
 
 /// Runs a command-line command and returns the process exit code.
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+    // Messages quote names and paths from files: every line to stderr is cleaned on its way out.
+    let mut err = clean_err::CleanWriter::new(&mut *io.err);
+    let io = &mut Io {
+        out: &mut *io.out,
+        err: &mut err,
+        stdout_is_tty: io.stdout_is_tty,
+    };
     let source = cli.source();
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
@@ -154,6 +188,29 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             show::run(course, id, *plain, *width, io)
         })
         .map(code),
+        Some(Command::Validate {
+            files,
+            reindent,
+            security,
+            lang,
+        }) => {
+            let lang = lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_else(|| course_lang(&source));
+            let options = Options { security: *security };
+            validate::run(
+                &validate::Request {
+                    files,
+                    reindent: *reindent,
+                    lang,
+                    options,
+                },
+                io,
+            )
+            .map(code)
+        }
+        Some(Command::Explain { path, width }) => explain::run(path, *width, io).map(code),
         Some(Command::Import {
             post,
             script,
@@ -184,6 +241,14 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The language of the course in use (Korean when it can't be loaded).
+fn course_lang(source: &CourseSource) -> Lang {
+    load_course(source)
+        .course
+        .and_then(|c| Lang::parse(&c.language))
+        .unwrap_or_default()
 }
 
 /// Loads the course and runs `f` on it; on load errors prints them and fails.

@@ -89,10 +89,10 @@ pub fn load(paths: &Paths) -> Result<Config, String> {
     let Some(file) = paths.config_file() else {
         return Ok(Config::default());
     };
-    let bytes = match std::fs::read(&file) {
+    let bytes = match crate::fsio::read_regular(&file, crate::content::yaml::MAX_YAML_BYTES as u64) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(format!("{}: cannot read: {e}", file.display())),
+        Err(crate::fsio::ReadError::NotFound) => return Ok(Config::default()),
+        Err(e) => return Err(format!("{}: {e}", file.display())),
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(

@@ -2,7 +2,7 @@
 //! that touches the real terminal, signals and the clock.
 
 mod clock;
-mod keys;
+pub mod notes;
 pub mod session;
 pub mod terminal;
 
@@ -37,10 +37,11 @@ pub struct Setup {
     pub presenter: Option<crate::present::Presenter>,
 }
 
-/// How often the loop wakes without input: to notice signals and to tick the clock.
+/// How often the loop wakes while something moves on its own: the narration playing, syntax
+/// colours still loading, a follower that has not taken everything yet.
 const TICK: Duration = Duration::from_millis(200);
-/// The same while presenting: commands from the notes window are read this often.
-const PRESENTER_TICK: Duration = Duration::from_millis(40);
+/// The longest the loop sleeps with nothing on screen to change (signals and input wake it).
+const IDLE: Duration = Duration::from_secs(60);
 
 /// What the notes window is told: where the presentation is.
 fn presenter_state(app: &App) -> crate::present::State {
@@ -137,7 +138,6 @@ fn run_screen(
                 warmed = true;
             }
         }
-        // Not `event::poll`: see `terminal::Events`.
         if let Some(p) = presenter.as_deref_mut() {
             // Keys pressed in the notes window drive the presentation too.
             for command in p.commands() {
@@ -146,19 +146,36 @@ fn run_screen(
                     crate::present::Command::Prev => Action::PrevSlide,
                     crate::present::Command::PlayPause => Action::PlayPause,
                 };
+                session.key(app);
                 app.update(action);
                 dirty = true;
             }
             p.publish(&presenter_state(app));
         }
-        // Presenting, wake often enough that a key in the notes window shows at once.
-        let polled = screen
-            .events
-            .wait(if presenter.is_some() { PRESENTER_TICK } else { TICK });
+        if dirty {
+            continue;
+        }
+        // Sleep until an input, a signal, or the next time something shown changes.
+        let moving = app.playback.as_ref().is_some_and(|p| p.is_playing())
+            || !highlighter.is_ready()
+            || presenter.as_deref().is_some_and(|p| p.behind());
+        let timeout = [
+            Some(clock::to_next_minute()),
+            // The lecture timer shows seconds.
+            app.timer.is_some().then(|| to_next_second(started.elapsed())),
+            moving.then_some(TICK),
+            session.due_in(app),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(IDLE, Duration::min);
+        let others = presenter.as_deref().map(|p| p.wake_fds()).unwrap_or_default();
+        // Not `event::poll`: see `terminal::Events`.
+        let polled = screen.events.wait(timeout, &others);
         if polled == terminal::Polled::Gone {
             return Ok(Exit::Signal(SIGHUP));
         }
-        if polled == terminal::Polled::Nothing {
+        if polled != terminal::Polled::Event {
             let now = clock::now_hhmm();
             if now != clock {
                 clock = now;
@@ -176,6 +193,7 @@ fn run_screen(
         let effect = match event::read() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
                 dirty = true;
+                session.key(app);
                 app.tick(started.elapsed());
                 if app.on_break().is_some() {
                     // Any key on the break card ends the break; it does nothing else.
@@ -221,23 +239,29 @@ fn on_key(app: &mut App, event: &crossterm::event::KeyEvent, seen: bool) -> Effe
         if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == event::KeyCode::Char('c') {
             return app.update(Action::Quit);
         }
-        return match keys::edit(event) {
+        return match crate::keymap::event::edit(event) {
             Some(edit) => app.update(Action::Input(edit)),
             None => Effect::None,
         };
     }
-    let action = keys::key(event).and_then(|k| {
+    let action = crate::keymap::event::key(event).and_then(|k| {
         if app.focus.is_some() {
             app.keymap.selecting_action(&k)
         } else {
             app.keymap.action(&k)
         }
-        .cloned()
     });
     match action {
         Some(action) if seen || matches!(action, Action::Quit | Action::Suspend) => app.update(action),
         _ => Effect::None,
     }
+}
+
+/// From `elapsed` to the next whole second of it.
+fn to_next_second(elapsed: Duration) -> Duration {
+    // A millisecond late rather than early: poll(2) counts whole milliseconds, and waking just
+    // before the second would only mean waking again.
+    Duration::from_millis(1001).saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())))
 }
 
 fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {

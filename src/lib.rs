@@ -1,22 +1,35 @@
 //! k8s-course: a terminal course player for a Docker/Kubernetes lecture.
 //!
-//! Arrows point one way: `cli` -> `render` -> `content` -> `text`, and `keymap` -> `app` -> `content`.
-//! - `app`: the state of a player session and `App::update`, the one place it changes (no terminal).
-//! - `keymap`: key strings -> actions, as data.
+//! Arrows point one way, with no cycle between these modules: `main` -> `cli` -> `driver` ->
+//! (`ui`, `present`, `keymap`) -> `app` -> `content` -> `text`.
+//! - `cli`: the command line (clap), one file per subcommand, loading what a command needs.
+//! - `driver`: the loops on the real terminal (player, `present`, `notes`): they sleep until a key,
+//!   a signal, the presenter's socket or something shown changes; `driver::session` saves progress.
+//! - `app`: a player session's state and `App::update`; `app::registry` describes every action once
+//!   (keys, help, hints, `:` commands) and `app::keymap` holds the key table. No terminal.
+//! - `keymap`: the key table re-exported, and crossterm key events named in its vocabulary.
+//! - `ui`: draws an `App` with ratatui. `present`: the presenter's socket, protocol and notes model.
 //! - `content`: the model (Course > Lesson > Chapter > Slide > Block, Segments) and its loader.
-//!   No IO beyond reading course files, no terminal code.
-//! - `render`: slides as styled, wrapped lines, for the player and for `show`.
-//! - `text`: display-cell width, wrapping, and the one place untrusted text is cleaned.
-//! - `cli`: the command-line interface (`check`, `list`, `show`).
+//! - `render`: slides as styled, wrapped lines, for the player and for `show`; diagrams.
+//! - `progress`, `playback`, `timer`, `theme`, `config`: learner files, narration clock, lecture
+//!   timer, colours, `config.yaml`. `text`: display-cell width, wrapping, cleaning untrusted text.
+//! - `manifest`: Kubernetes manifests offline: the embedded schema, `validate`, re-indenting, `explain`.
+//! - `import`: a blog post (and its script) into a lesson folder, with mojibake repaired by evidence.
+//! - `lint`: what an author wants to know before publishing (`check --lint`).
+//! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
+//! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod driver;
+pub mod fsio;
+pub mod fuzz;
 pub mod import;
 pub mod keymap;
 pub mod lint;
+pub mod manifest;
 pub mod playback;
 pub mod present;
 pub mod progress;

@@ -40,10 +40,10 @@
 
 mod channel;
 pub mod notes;
-mod protocol;
+pub(crate) mod protocol;
 mod socket;
 pub mod view;
 
 pub use channel::{Event, Follower, Presenter};
 pub use protocol::{Command, MAX_LINE, State, VERSION};
-pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir, socket_path};
+pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir, runtime_dir_in, socket_path};

@@ -40,7 +40,8 @@ pub struct LessonProgress {
 
 impl LessonProgress {
     pub fn total_seconds(&self) -> u64 {
-        self.seconds.values().sum()
+        // Each value is bounded when read, but the sum of many must still not overflow.
+        self.seconds.values().fold(0, |sum, &s| sum.saturating_add(s))
     }
 }
 
@@ -80,7 +81,8 @@ impl Progress {
                 }
             }
             for (slide, secs) in &d.seconds {
-                *l.seconds.entry(slide.clone()).or_default() += secs;
+                let total = l.seconds.entry(slide.clone()).or_default();
+                *total = total.saturating_add(*secs);
             }
         }
     }
@@ -126,7 +128,8 @@ impl Delta {
             mine.completed.extend(d.completed);
             mine.bookmarks.extend(d.bookmarks);
             for (slide, secs) in d.seconds {
-                *mine.seconds.entry(slide).or_default() += secs;
+                let total = mine.seconds.entry(slide).or_default();
+                *total = total.saturating_add(secs);
             }
         }
     }

@@ -19,7 +19,7 @@ mod text_views;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use crate::app::{App, Drawn, View};
 use crate::render::Highlighter;
@@ -48,7 +48,8 @@ impl Ctx<'_> {
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     let area = frame.area();
-    frame.render_widget(Clear, area);
+    // No `Clear`: ratatui hands every frame an empty buffer already, and its diff writes only the
+    // cells that changed (a full clear would restyle every cell on each slide change).
     frame.render_widget(Block::new().style(ctx.ui(UiRole::Background)), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::too_small(frame, area, ctx);
@@ -70,7 +71,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         lecture::presenter_status(frame, status_area, app, ctx);
         return drawn;
     }
-    let header = if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
+    let header = if app.header_hidden {
+        0
+    } else if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
         chrome::HEADER_ROWS as u16
     } else {
         1
@@ -92,7 +95,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(frame, header_area, app, ctx);
+    if header > 0 {
+        chrome::header(frame, header_area, app, ctx);
+    }
     if let Some(p) = &app.prompt {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
     }

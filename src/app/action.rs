@@ -33,6 +33,8 @@ pub enum Action {
     Source,
     /// Every key and command
     Help,
+    /// Show or hide the header (K9s's ctrl-e)
+    ToggleHeader,
     /// Open the command prompt
     CommandMode,
     /// Filter slides and narration

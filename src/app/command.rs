@@ -1,133 +1,15 @@
-//! The `:` command table (helix's typable commands are the model): name, aliases, argument and a
-//! help line, from which parsing, completion and the help view are all derived.
+//! `:` commands: parsing and completion, derived from the action registry's typable commands
+//! ([`super::registry`]; helix's typable commands are the model).
 
 use super::Action;
+use super::registry::{self, Arg, Entry, Typable};
 use crate::content::Lesson;
 
-/// What a command takes after its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arg {
-    None,
-    SlideId,
-    ThemeName,
-    LearnerName,
-    /// A value the action checks itself (a speed, a segment number).
-    Value,
-}
-
-#[derive(Debug)]
-pub struct Command {
-    pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub arg: Arg,
-    pub help: &'static str,
-    action: fn(String) -> Action,
-}
-
-/// Every command. A slide id or alias typed as a command (`:pod`, `:2.1`) also works: it goes there.
-pub const COMMANDS: &[Command] = &[
-    Command {
-        name: "toc",
-        aliases: &["contents"],
-        arg: Arg::None,
-        help: "table of contents",
-        action: |_| Action::Toc,
-    },
-    Command {
-        name: "goto",
-        aliases: &["go"],
-        arg: Arg::SlideId,
-        help: "go to a slide by id, slug or alias (:goto 2.1, :goto pod)",
-        action: Action::Goto,
-    },
-    Command {
-        name: "theme",
-        aliases: &[],
-        arg: Arg::ThemeName,
-        help: "switch the colour theme (:theme light)",
-        action: Action::SetTheme,
-    },
-    Command {
-        name: "bookmarks",
-        aliases: &["marks"],
-        arg: Arg::None,
-        help: "the bookmarked slides (b bookmarks this one)",
-        action: |_| Action::Bookmarks,
-    },
-    Command {
-        name: "learner",
-        aliases: &[],
-        arg: Arg::LearnerName,
-        help: "continue as another learner, with their progress (:learner kim)",
-        action: Action::SwitchLearner,
-    },
-    Command {
-        name: "speed",
-        aliases: &[],
-        arg: Arg::Value,
-        help: "narration speed: 1, 1.25, 1.5 or 2 (:speed 1.5)",
-        action: Action::SetSpeed,
-    },
-    Command {
-        name: "seg",
-        aliases: &["segment"],
-        arg: Arg::Value,
-        help: "narration from segment N (:seg 12)",
-        action: Action::Seek,
-    },
-    Command {
-        name: "play",
-        aliases: &[],
-        arg: Arg::None,
-        help: "play the narration",
-        action: |_| Action::Play,
-    },
-    Command {
-        name: "pause",
-        aliases: &[],
-        arg: Arg::None,
-        help: "pause the narration",
-        action: |_| Action::Pause,
-    },
-    Command {
-        name: "narration",
-        aliases: &["logs"],
-        arg: Arg::None,
-        help: "narration of this slide",
-        action: |_| Action::Narration,
-    },
-    Command {
-        name: "describe",
-        aliases: &[],
-        arg: Arg::None,
-        help: "describe this slide",
-        action: |_| Action::Describe,
-    },
-    Command {
-        name: "source",
-        aliases: &["yaml"],
-        arg: Arg::None,
-        help: "markdown source of this slide",
-        action: |_| Action::Source,
-    },
-    Command {
-        name: "help",
-        aliases: &["h"],
-        arg: Arg::None,
-        help: "every key and command",
-        action: |_| Action::Help,
-    },
-    Command {
-        name: "quit",
-        aliases: &["q", "q!", "exit"],
-        arg: Arg::None,
-        help: "quit",
-        action: |_| Action::Quit,
-    },
-];
-
-fn find(word: &str) -> Option<&'static Command> {
-    COMMANDS.iter().find(|c| c.name == word || c.aliases.contains(&word))
+/// A slide id or alias typed as a command (`:pod`, `:2.1`) also works: it goes there.
+fn find(word: &str) -> Option<(&'static Entry, &'static Typable)> {
+    registry::commands()
+        .into_iter()
+        .find(|(e, c)| e.name == word || c.aliases.contains(&word))
 }
 
 /// Turns a typed command line into an action, or says what is wrong.
@@ -137,15 +19,16 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
     if word.is_empty() {
         return Err("type a command: :help lists them".into());
     }
-    if let Some(cmd) = find(&word.to_lowercase()) {
+    if let Some((entry, cmd)) = find(&word.to_lowercase()) {
+        let name = entry.name;
         return match (cmd.arg, arg.is_empty()) {
-            (Arg::None, true) => Ok((cmd.action)(String::new())),
-            (Arg::None, false) => Err(format!(":{} takes no argument", cmd.name)),
-            (Arg::SlideId, true) => Err(format!(":{} needs a slide id, e.g. :{} 2.1", cmd.name, cmd.name)),
-            (Arg::ThemeName, true) => Err(format!(":{} needs a theme name, e.g. :{} light", cmd.name, cmd.name)),
-            (Arg::LearnerName, true) => Err(format!(":{} needs a name, e.g. :{} kim", cmd.name, cmd.name)),
-            (Arg::Value, true) => Err(format!(":{} needs a value: {}", cmd.name, cmd.help)),
-            (_, false) => Ok((cmd.action)(arg.to_string())),
+            (Arg::None, true) => Ok(entry.act()),
+            (Arg::None, false) => Err(format!(":{name} takes no argument")),
+            (Arg::SlideId, true) => Err(format!(":{name} needs a slide id, e.g. :{name} 2.1")),
+            (Arg::ThemeName, true) => Err(format!(":{name} needs a theme name, e.g. :{name} light")),
+            (Arg::LearnerName, true) => Err(format!(":{name} needs a name, e.g. :{name} kim")),
+            (Arg::Value, true) => Err(format!(":{name} needs a value: {}", cmd.help)),
+            (_, false) => Ok((entry.action)(arg.to_string())),
         };
     }
     if arg.is_empty() && lesson.resolve(word).is_some() {
@@ -162,7 +45,9 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
 pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
     let lower = line.to_lowercase();
     if let Some((word, partial)) = lower.split_once(' ') {
-        let Some(cmd) = find(word) else { return Vec::new() };
+        let Some((entry, cmd)) = find(word) else {
+            return Vec::new();
+        };
         let pool: Vec<String> = match cmd.arg {
             Arg::None | Arg::LearnerName | Arg::Value => Vec::new(),
             Arg::SlideId => slide_words(lesson),
@@ -172,10 +57,10 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
         return pool
             .into_iter()
             .filter(|w| w.to_lowercase().starts_with(partial) && w.to_lowercase() != partial)
-            .map(|w| format!("{} {w}", cmd.name))
+            .map(|w| format!("{} {w}", entry.name))
             .collect();
     }
-    let mut words: Vec<String> = COMMANDS.iter().map(|c| c.name.to_string()).collect();
+    let mut words: Vec<String> = registry::commands().iter().map(|(e, _)| e.name.to_string()).collect();
     words.extend(slide_words(lesson));
     let mut seen = std::collections::HashSet::new();
     words

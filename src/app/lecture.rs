@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::App;
+use super::{Action, App};
 use crate::playback::Speed;
 use crate::timer::Phase;
 
@@ -20,7 +20,11 @@ impl App {
                 changed = true;
             }
             if t.ended {
-                self.say("end of the lecture: p plays it again from the start", false);
+                let key = self.key_name(&Action::PlayPause, ":play");
+                self.say(
+                    format!("end of the lecture: {key} plays it again from the start"),
+                    false,
+                );
                 changed = true;
             }
         }

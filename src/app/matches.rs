@@ -1,7 +1,7 @@
 //! Stepping through the hits of the last `/` filter: `enter` on a result, `n` and `N`.
 
 use super::search::{Hit, Place};
-use super::{App, View};
+use super::{Action, App, View};
 
 impl App {
     pub fn hits(&self) -> &[Hit] {
@@ -30,7 +30,11 @@ impl App {
             Place::Component { diagram, component } => {
                 self.focus = Some(super::Focus { diagram, component });
                 self.say(
-                    format!("match {}/{total} in the diagram: esc leaves the selection", i + 1),
+                    format!(
+                        "match {}/{total} in the diagram: {} leaves the selection",
+                        i + 1,
+                        self.key_name(&Action::Back, "esc")
+                    ),
                     false,
                 );
             }

@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     };
     let socket = present::socket_path(&dir, &loaded.course.id);
-    let result = present::notes::run(&loaded.course, &loaded.theme, &socket, loaded.theme_flash());
+    let flash = loaded.theme_flash();
+    let result = crate::driver::notes::run(&loaded.course, &loaded.theme, loaded.config.keymap, &socket, flash);
     screen::exit_code(result, io)
 }

@@ -78,8 +78,18 @@ pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
 pub fn is_terminal(io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
     if !io.stdout_is_tty {
         writeln!(io.err, "k8s-course: {no_terminal}")?;
+        return Ok(false);
     }
-    Ok(io.stdout_is_tty)
+    // As `less` does: a dumb terminal can't move the cursor, so a full screen would be garbage.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        writeln!(
+            io.err,
+            "k8s-course: this terminal (TERM=dumb) can't run the player: it can't move the cursor. \
+             Use a full terminal (TERM=xterm-256color), or `k8s-course show ID` to print a slide"
+        )?;
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// The process exit code for how a full-screen command ended: 0, 128 + n after signal n, or 1

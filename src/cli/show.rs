@@ -35,7 +35,10 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
     });
     let width = match width {
         Some(w) => w as usize,
+        // A terminal that reports 0 columns (a pty nobody sized) means "unknown", as when piped.
         None if io.stdout_is_tty => crossterm::terminal::size()
+            .ok()
+            .filter(|&(w, _)| w > 0)
             .map_or(80, |(w, _)| w as usize)
             .min(MAX_WIDTH),
         None => 80,

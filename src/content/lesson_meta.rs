@@ -129,6 +129,7 @@ fn alignment(
     let count = script.segments.len();
     let mut slots: Vec<Option<SlideIndex>> = vec![None; count];
     let errors_before = diags.items.len();
+    let mut twice = Capped::new();
     for (key, value) in map {
         let Some(slide_id) = scalar(key) else {
             continue;
@@ -138,7 +139,7 @@ fn alignment(
             diags.push(no_slide(path, line, &slide_id, "narration"));
             continue;
         };
-        let numbers = match segment_numbers(value) {
+        let numbers = match segment_numbers(value, count) {
             Ok(n) => n,
             Err(msg) => {
                 diags.push(Diagnostic::error(
@@ -150,37 +151,36 @@ fn alignment(
             }
         };
         for n in numbers {
-            if n == 0 || n > count {
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    format!("narration for '{slide_id}' names segment {n}, but the script has segments 1 to {count}"),
-                ));
-            } else if let Some(other) = slots[n - 1] {
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    format!(
-                        "segment {n} is mapped twice: to slide {} and to slide '{slide_id}'",
-                        lesson.id_of(other)
-                    ),
-                ));
+            if let Some(other) = slots[n - 1] {
+                // Each entry names at most `count` segments, but many entries can repeat them all:
+                // list a few, count the rest.
+                let message = format!(
+                    "segment {n} is mapped twice: to slide {} and to slide '{slide_id}'",
+                    lesson.id_of(other)
+                );
+                if twice.take() {
+                    diags.push(Diagnostic::error(path, line, message));
+                }
             } else {
                 slots[n - 1] = Some(slide);
             }
         }
     }
-    let unmapped: Vec<String> = (0..count)
-        .filter(|&i| slots[i].is_none())
-        .map(|i| (i + 1).to_string())
-        .collect();
+    if let Some(more) = twice.more() {
+        diags.push(Diagnostic::error(
+            path,
+            None,
+            format!("and {more} more segments mapped twice"),
+        ));
+    }
+    let unmapped: Vec<usize> = (0..count).filter(|&i| slots[i].is_none()).map(|i| i + 1).collect();
     if !unmapped.is_empty() && diags.items.len() == errors_before {
         diags.push(Diagnostic::error(
             path,
             yaml::line_of_key(text, 1, "narration"),
             format!(
                 "segment(s) {} belong to no slide: add them under narration:",
-                unmapped.join(", ")
+                list_capped(&unmapped)
             ),
         ));
     }
@@ -197,8 +197,45 @@ fn alignment(
     slots
 }
 
-/// `4`, `"5-9"`, `"1, 3-4"` or `[1, "3-4"]` -> segment numbers.
-fn segment_numbers(value: &Value) -> Result<Vec<usize>, String> {
+/// How many diagnostics of one kind are listed before the rest are only counted.
+const MAX_LISTED: usize = 10;
+
+/// Counts problems of one kind, letting the first [`MAX_LISTED`] through.
+struct Capped {
+    seen: usize,
+}
+
+impl Capped {
+    fn new() -> Self {
+        Self { seen: 0 }
+    }
+
+    /// Counts one; true while it should still be listed.
+    fn take(&mut self) -> bool {
+        self.seen += 1;
+        self.seen <= MAX_LISTED
+    }
+
+    /// How many were counted but not listed.
+    fn more(&self) -> Option<usize> {
+        self.seen.checked_sub(MAX_LISTED).filter(|&n| n > 0)
+    }
+}
+
+/// `1, 2, 3` for a few numbers, `1, 2, ... 10 and 4990 more` for many.
+fn list_capped(numbers: &[usize]) -> String {
+    let shown: Vec<String> = numbers.iter().take(MAX_LISTED).map(usize::to_string).collect();
+    match numbers.len().checked_sub(MAX_LISTED).filter(|&n| n > 0) {
+        Some(more) => format!("{} and {more} more", shown.join(", ")),
+        None => shown.join(", "),
+    }
+}
+
+/// `4`, `"5-9"`, `"1, 3-4"` or `[1, "3-4"]` -> segment numbers, each in `1..=count`.
+///
+/// Ranges are checked against `count` before they are expanded, so `1-18446744073709551615` is an
+/// error rather than an allocation; one entry can't name more numbers than the script has segments.
+fn segment_numbers(value: &Value, count: usize) -> Result<Vec<usize>, String> {
     let parts: Vec<String> = match value {
         Value::Sequence(items) => items
             .iter()
@@ -218,16 +255,33 @@ fn segment_numbers(value: &Value) -> Result<Vec<usize>, String> {
                 .parse::<usize>()
                 .map_err(|_| format!("'{part}' is not a segment number or range"))
         };
-        match part.split_once('-') {
+        let in_script = |n: usize| {
+            if n == 0 || n > count {
+                Err(format!("names segment {n}, but the script has segments 1 to {count}"))
+            } else {
+                Ok(n)
+            }
+        };
+        let (a, b) = match part.split_once('-') {
             Some((a, b)) => {
                 let (a, b) = (parse(a)?, parse(b)?);
                 if a > b {
                     return Err(format!("range '{part}' runs backwards"));
                 }
-                out.extend(a..=b);
+                (in_script(a)?, in_script(b)?)
             }
-            None => out.push(parse(part)?),
+            None => {
+                let n = in_script(parse(part)?)?;
+                (n, n)
+            }
+        };
+        // Both ends are in 1..=count, so the range is at most `count` long.
+        if out.len() + (b - a + 1) > count {
+            return Err(format!(
+                "names more segments than the script has ({count}): each segment belongs to one slide"
+            ));
         }
+        out.extend(a..=b);
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::diag::line_of;
+use super::diag::LineIndex;
 use super::html;
 use crate::content::{Align, Block, CodeBlock, Inline, InlineStyle, List, Table};
 use crate::text::{clean_code, clean_text};
@@ -73,8 +73,8 @@ impl Frame {
     }
 }
 
-struct Builder<'a> {
-    text: &'a str,
+struct Builder {
+    lines: LineIndex,
     first_line: usize,
     stack: Vec<(Frame, usize)>,
     out: Parsed,
@@ -87,7 +87,7 @@ struct Builder<'a> {
 /// Parses a post body that starts on line `first_line` of its file.
 pub fn parse(body: &str, first_line: usize) -> Parsed {
     let mut b = Builder {
-        text: body,
+        lines: LineIndex::new(body),
         first_line,
         stack: Vec::new(),
         out: Parsed::default(),
@@ -106,9 +106,9 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     b.out
 }
 
-impl Builder<'_> {
+impl Builder {
     fn line(&self, offset: usize) -> usize {
-        line_of(self.text, offset) + self.first_line - 1
+        self.lines.line_of(offset) + self.first_line - 1
     }
 
     fn depth(&self) -> usize {

@@ -5,7 +5,7 @@
 //! slide. Content after a `##` and before its first `###` is the chapter's intro slide. The front
 //! matter and card make the title slide.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::card::{self, SummaryCard};
 use super::diag::{Diagnostic, Diagnostics};
@@ -53,34 +53,38 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Option<Post> {
         diags.push(Diagnostic::warning(path, Some(line), msg));
     }
     let lines: Vec<&str> = text.lines().collect();
-    let mut builder = Grouper::new(&lines);
+    let headings = parsed
+        .pieces
+        .iter()
+        .filter(|p| matches!(p, Piece::Heading { .. }))
+        .count();
+    let mut builder = Grouper::new(&lines, headings);
     let mut card = None;
     let pieces = parsed.pieces;
-    for (i, piece) in pieces.iter().enumerate() {
+    let own_code = own_code_flags(&pieces);
+    // Consumed, not borrowed: each block moves into its slide instead of being copied.
+    for (piece, own_code) in pieces.into_iter().zip(own_code) {
         match piece {
-            Piece::Html { html, line } if card.is_none() && card::is_card(html) => card = card::parse(html),
+            Piece::Html { html, line: _ } if card.is_none() && card::is_card(&html) => card = card::parse(&html),
             Piece::Html { html, line } => {
                 diags.push(Diagnostic::warning(
                     path,
-                    Some(*line),
+                    Some(line),
                     "raw HTML block: only its text is shown",
                 ));
-                let text = markdown::html_to_text(html);
+                let text = markdown::html_to_text(&html);
                 if !text.is_empty() {
                     builder.block(
                         Block::Paragraph(vec![Inline {
                             text,
                             ..Inline::default()
                         }]),
-                        *line,
+                        line,
                     );
                 }
             }
-            Piece::Heading { level, text, line } => {
-                let own_code = *level == 4 && section_has_code(&pieces[i + 1..]);
-                builder.heading(*level, text, *line, own_code);
-            }
-            Piece::Block { block, line } => builder.block(block.clone(), *line),
+            Piece::Heading { level, text, line } => builder.heading(level, &text, line, own_code),
+            Piece::Block { block, line } => builder.block(block, line),
         }
     }
     let mut chapters = builder.finish();
@@ -116,19 +120,25 @@ pub fn contain_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Whether the pieces up to the next heading of level <= 4 include a code block or diagram.
-fn section_has_code(rest: &[Piece]) -> bool {
-    rest.iter()
-        .take_while(|p| !matches!(p, Piece::Heading { level, .. } if *level <= 4))
-        .any(|p| {
-            matches!(
-                p,
-                Piece::Block {
-                    block: Block::Code(_) | Block::Diagram { .. },
-                    ..
-                }
-            )
-        })
+/// For each piece, whether it is a `####` heading whose section (up to the next heading of level
+/// <= 4) holds a code block or diagram. One pass from the end, so many headings stay linear.
+fn own_code_flags(pieces: &[Piece]) -> Vec<bool> {
+    let mut flags = vec![false; pieces.len()];
+    let mut code_ahead = false;
+    for (i, piece) in pieces.iter().enumerate().rev() {
+        match piece {
+            Piece::Heading { level, .. } if *level <= 4 => {
+                flags[i] = *level == 4 && code_ahead;
+                code_ahead = false;
+            }
+            Piece::Block {
+                block: Block::Code(_) | Block::Diagram { .. },
+                ..
+            } => code_ahead = true,
+            _ => {}
+        }
+    }
+    flags
 }
 
 /// Removes Liquid tags (`{% raw %}`) keeping every line in place; warns about them and about
@@ -170,10 +180,14 @@ struct Grouper<'a> {
     section: Option<(Option<String>, String, String)>,
     sub_count: usize,
     slugs: HashSet<String>,
+    /// Next suffix to try for each base slug, so 20,000 identical headings don't each retry
+    /// `-2`, `-3`, ... from the start.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl<'a> Grouper<'a> {
-    fn new(lines: &'a [&'a str]) -> Self {
+    /// A grouper for a post of `lines` with about `headings` headings (to size the slug set once).
+    fn new(lines: &'a [&'a str], headings: usize) -> Self {
         let title = Slide {
             number: None,
             slug: "title".into(),
@@ -190,7 +204,8 @@ impl<'a> Grouper<'a> {
             title: "소개".into(),
             slides: vec![title],
         };
-        let slugs = HashSet::from(["title".to_string(), "intro".to_string()]);
+        let mut slugs = HashSet::with_capacity(headings.saturating_add(2));
+        slugs.extend(["title".to_string(), "intro".to_string()]);
         Self {
             lines,
             chapters: vec![intro],
@@ -198,6 +213,7 @@ impl<'a> Grouper<'a> {
             section: None,
             sub_count: 0,
             slugs,
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -205,13 +221,23 @@ impl<'a> Grouper<'a> {
         let base = Some(slugify(title))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| fallback.to_string());
-        let mut slug = base.clone();
-        let mut n = 2;
-        while !self.slugs.insert(slug.clone()) {
-            slug = format!("{base}-{n}");
-            n += 1;
+        if !self.slugs.contains(&base) {
+            self.slugs.insert(base.clone());
+            return base;
         }
-        slug
+        if !self.next_suffix.contains_key(&base) {
+            self.next_suffix.insert(base.clone(), 2);
+        }
+        let Some(n) = self.next_suffix.get_mut(&base) else {
+            return base;
+        };
+        loop {
+            let slug = format!("{base}-{n}");
+            *n += 1;
+            if self.slugs.insert(slug.clone()) {
+                return slug;
+            }
+        }
     }
 
     fn heading(&mut self, level: u8, text: &[Inline], line: usize, own_code: bool) {
@@ -328,23 +354,32 @@ impl<'a> Grouper<'a> {
 /// lead to its first `####` slide instead (`2.2` opens Pod).
 fn merge_empty_parents(chapters: &mut [Chapter]) {
     for chapter in chapters.iter_mut() {
-        let mut i = 0;
-        while i + 1 < chapter.slides.len() {
-            let parent = &chapter.slides[i];
-            let label = match &parent.number {
-                Some(n) => format!("{n} {}", parent.title),
-                None => parent.title.clone(),
+        // Rebuilt in one pass: removing from the middle of the list was quadratic.
+        let mut kept: Vec<Slide> = Vec::with_capacity(chapter.slides.len());
+        let mut slides = std::mem::take(&mut chapter.slides).into_iter().peekable();
+        while let Some(slide) = slides.next() {
+            // The child's section reads "NUMBER TITLE" of its parent (compared without building it).
+            let labels_parent = |section: &str| match &slide.number {
+                Some(n) => section
+                    .strip_prefix(n.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|t| t == slide.title),
+                None => section == slide.title,
             };
-            let is_parent =
-                parent.blocks.is_empty() && chapter.slides[i + 1].section.as_deref() == Some(label.as_str());
-            if is_parent {
-                let parent = chapter.slides.remove(i);
-                let child = &mut chapter.slides[i];
-                child.extra_ids.extend(parent.number);
-                child.extra_ids.push(parent.slug);
-                child.lines = *parent.lines.start()..=*child.lines.end();
+            let is_parent = slide.blocks.is_empty()
+                && slides
+                    .peek()
+                    .is_some_and(|next| next.section.as_deref().is_some_and(labels_parent));
+            match slides.next_if(|_| is_parent) {
+                Some(mut child) => {
+                    child.extra_ids.extend(slide.number);
+                    child.extra_ids.push(slide.slug);
+                    child.lines = *slide.lines.start()..=*child.lines.end();
+                    kept.push(child);
+                }
+                None => kept.push(slide),
             }
-            i += 1;
         }
+        chapter.slides = kept;
     }
 }

@@ -24,7 +24,8 @@ pub fn split_number(heading: &str) -> (Option<String>, String) {
 pub fn slugify(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        // Hangul syllables are letters: skip the general Unicode lookup for the course's language.
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');

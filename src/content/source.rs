@@ -121,16 +121,12 @@ fn read_inside(root: &Path, rel: &str) -> Result<Vec<u8>, String> {
             canon.display()
         ));
     }
-    let meta = std::fs::metadata(&canon).map_err(|e| format!("cannot read: {e}"))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {} bytes, more than the {} MB a lesson file may have: split it or remove what does not belong",
-            meta.len(),
+    match crate::fsio::read_regular(&canon, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(crate::fsio::ReadError::TooBig { size, .. }) => Err(format!(
+            "file is {size} bytes, more than the {} MB a lesson file may have: split it or remove what does not belong",
             MAX_FILE_BYTES / 1024 / 1024
-        ));
+        )),
+        Err(e) => Err(e.to_string()),
     }
-    std::fs::read(&canon).map_err(|e| format!("cannot read: {e}"))
 }

@@ -76,7 +76,8 @@ fn describe(raw: &str) -> String {
     }
 }
 
-fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
+/// Refuses YAML too big, too deeply nested or with too many aliases, before any parser sees it.
+pub fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
     let err = |line: usize, msg: String| Diagnostic::error(src.path, Some(line + src.first_line - 1), msg);
     if src.text.len() > MAX_YAML_BYTES {
         return Err(err(

@@ -9,6 +9,14 @@ pub fn now_hhmm() -> String {
     format!("{h:02}:{m:02}")
 }
 
+/// How long until the minute shown by [`now_hhmm`] changes.
+pub fn to_next_minute() -> std::time::Duration {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    // A millisecond late, so the minute has changed when the loop looks.
+    std::time::Duration::from_millis(60_001)
+        .saturating_sub(std::time::Duration::from_millis((now.as_millis() % 60_000) as u64))
+}
+
 fn local_hm(t: libc::time_t) -> Option<(i32, i32)> {
     // SAFETY: `localtime_r` is the thread-safe variant; it writes only into `tm`, which lives on
     // this stack frame, and returns null on failure, which is checked.

@@ -1,6 +1,7 @@
 //! The learner's progress during a run: time on each slide, saves handed to the saving thread at
-//! most every half second (so a `kill -9` loses under a second), a last save on the way out, and
-//! problems told once on the flash line.
+//! most every half second (so a `kill -9` loses under a second of what the learner did, and at most
+//! a minute of reading time), a last save on the way out, and problems told once on the flash line.
+//! Nothing is saved while nothing changes: an idle player writes nothing.
 
 use std::time::{Duration, Instant};
 
@@ -12,9 +13,13 @@ use crate::progress::{Learner, Mode, Store};
 
 /// How often pending changes are handed to the saver.
 const SAVE_EVERY: Duration = Duration::from_millis(500);
-/// Time on a slide counts up to this much between two keys: a learner away from the keyboard is
+/// Time on a slide counts up to this much after the last key: a learner away from the keyboard is
 /// not studying.
 const MAX_IDLE: Duration = Duration::from_secs(300);
+/// Reading time not yet counted is counted (and so saved) at least this often while it grows.
+const CHECKPOINT: Duration = Duration::from_secs(60);
+/// How often the loop looks for the saver's answer while a save is under way.
+const SAVE_POLL: Duration = Duration::from_millis(200);
 
 /// What the player needs to keep a learner's progress.
 pub struct ProgressSetup {
@@ -29,9 +34,13 @@ pub struct Session {
     mode: Mode,
     saver: Saver,
     last_submit: Instant,
-    /// The slide being timed and since when (reset by every key, capped by `MAX_IDLE`).
+    /// The slide being timed and since when its time is not counted yet.
     on: (usize, SlideIndex),
     since: Instant,
+    /// The last key: time after `last_key + MAX_IDLE` is not study.
+    last_key: Instant,
+    /// Saves handed to the saver whose outcome has not come back.
+    in_flight: usize,
     /// The last error shown, so a failing disk is reported once rather than every half second.
     last_error: Option<String>,
 }
@@ -47,34 +56,62 @@ impl Session {
             last_submit: Instant::now(),
             on: (app.lesson, app.slide),
             since: Instant::now(),
+            last_key: Instant::now(),
+            in_flight: 0,
             last_error: None,
         }
     }
 
-    /// Adds the time since the last call to the slide it was spent on.
+    /// Adds the whole seconds studied since the last count to the slide they were spent on; time
+    /// more than `MAX_IDLE` after the last key is dropped.
     fn clock_in(&mut self, app: &mut App) {
-        let spent = self.since.elapsed().min(MAX_IDLE).as_secs();
-        let here = (app.lesson, app.slide);
+        let now = Instant::now();
+        let end = now.min(self.last_key + MAX_IDLE);
+        let spent = end.saturating_duration_since(self.since).as_secs();
         if spent > 0 {
-            let (lesson, slide) = std::mem::replace(&mut self.on, here);
-            app.spent_on(lesson, slide, spent);
-            self.since = Instant::now();
-        } else if self.on != here {
+            app.spent_on(self.on.0, self.on.1, spent);
+            self.since += Duration::from_secs(spent);
+        }
+        let here = (app.lesson, app.slide);
+        if end < now || self.on != here {
             self.on = here;
-            self.since = Instant::now();
+            self.since = now;
         }
     }
 
-    /// Called after every key and every tick: times the slide, hands pending changes to the
-    /// saver, and reports how earlier saves went.
-    pub fn tick(&mut self, app: &mut App) {
+    /// A key was pressed: the learner is here.
+    pub fn key(&mut self, app: &mut App) {
         self.clock_in(app);
+        self.last_key = Instant::now();
+    }
+
+    /// Called on every wake of the loop: counts reading time at checkpoints and on slide changes,
+    /// hands pending changes to the saver, and reports how earlier saves went.
+    pub fn tick(&mut self, app: &mut App) {
+        if self.on != (app.lesson, app.slide) || self.since.elapsed() >= CHECKPOINT {
+            self.clock_in(app);
+        }
         for outcome in self.saver.outcomes() {
+            self.in_flight = self.in_flight.saturating_sub(1);
             self.report(outcome, app);
         }
         if self.last_submit.elapsed() >= SAVE_EVERY {
             self.submit(app);
         }
+    }
+
+    /// How long the loop may sleep before [`Session::tick`] has something to do: a save due, an
+    /// answer awaited, or reading time to count. None when nothing will change until a key.
+    pub fn due_in(&self, app: &App) -> Option<Duration> {
+        if self.in_flight > 0 {
+            return Some(SAVE_POLL);
+        }
+        let save = (self.mode == Mode::ReadWrite && app.progress.has_pending())
+            .then(|| SAVE_EVERY.saturating_sub(self.last_submit.elapsed()));
+        // Reading time still counts until `MAX_IDLE` after the last key.
+        let count =
+            (self.last_key.elapsed() < MAX_IDLE + CHECKPOINT).then(|| CHECKPOINT.saturating_sub(self.since.elapsed()));
+        save.into_iter().chain(count).min()
     }
 
     fn submit(&mut self, app: &mut App) {
@@ -85,6 +122,7 @@ impl Session {
         let key = app.lesson_key();
         app.progress.seen(&key, now());
         self.saver.submit(&self.learner, app.progress.take_pending());
+        self.in_flight += 1;
     }
 
     fn report(&mut self, outcome: Outcome, app: &mut App) {

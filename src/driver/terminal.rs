@@ -70,6 +70,8 @@ pub enum Polled {
     Event,
     /// Nothing before the timeout, or a signal cut the wait short.
     Nothing,
+    /// One of the other descriptors waited on (a presenter's socket) has something.
+    Other,
     /// The terminal hung up (its window closed): there will be no more input.
     Gone,
 }
@@ -109,11 +111,13 @@ impl Events {
         })
     }
 
-    /// Waits up to `timeout` for an event; a signal ends the wait early.
-    pub fn wait(&mut self, timeout: Duration) -> Polled {
-        let ready = self.poll(if self.queued { Duration::ZERO } else { timeout });
-        if ready == Polled::Gone {
-            return Polled::Gone;
+    /// Waits up to `timeout` for an event on the terminal or for input on one of `others` (the
+    /// sockets of presenter mode), whichever comes first; a signal ends the wait early.
+    pub fn wait(&mut self, timeout: Duration, others: &[RawFd]) -> Polled {
+        let ready = self.poll(if self.queued { Duration::ZERO } else { timeout }, others);
+        // Keys crossterm holds already come before the sockets.
+        if ready == Polled::Gone || (ready == Polled::Other && !self.queued) {
+            return ready;
         }
         let resized = self.resized.swap(false, Ordering::SeqCst);
         let zero = || crossterm::event::poll(Duration::ZERO).unwrap_or(false);
@@ -130,26 +134,36 @@ impl Events {
         if self.queued { Polled::Event } else { Polled::Nothing }
     }
 
-    /// poll(2) on the terminal: `Event` when there are bytes to read.
-    fn poll(&self, timeout: Duration) -> Polled {
-        let mut pfd = libc::pollfd {
-            fd: self.fd,
+    /// poll(2) on the terminal and `others`: `Event` when the terminal has bytes to read, `Other`
+    /// when only another descriptor has something.
+    fn poll(&self, timeout: Duration, others: &[RawFd]) -> Polled {
+        let watch = |fd| libc::pollfd {
+            fd,
             events: libc::POLLIN,
             revents: 0,
         };
+        // The terminal first; the presenter's sockets are bounded (a listener and 32 followers).
+        let mut fds: Vec<libc::pollfd> = std::iter::once(self.fd)
+            .chain(others.iter().copied())
+            .map(watch)
+            .collect();
         let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-        // SAFETY: `pfd` is one valid `pollfd` that outlives the call, and the count says one.
-        let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+        let count = libc::nfds_t::try_from(fds.len()).unwrap_or(1);
+        // SAFETY: `fds` is a live slice of valid `pollfd`s and `count` is at most its length.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), count, ms) };
         if n <= 0 {
             // 0: timed out; -1: EINTR (a signal, which the loop checks next) or a transient error.
             return Polled::Nothing;
         }
+        let terminal = fds[0].revents;
         // POLLNVAL (a system whose poll(2) can't watch this device) counts as input, so crossterm
         // waits as it would without this check.
-        if pfd.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+        if terminal & (libc::POLLHUP | libc::POLLERR) != 0 {
             Polled::Gone
-        } else {
+        } else if terminal != 0 {
             Polled::Event
+        } else {
+            Polled::Other
         }
     }
 }

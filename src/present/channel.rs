@@ -6,12 +6,13 @@
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, ErrorKind, Read, Write};
+use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::protocol::{Command, LineReader, Message, State, VERSION, hello, parse};
-use super::socket::{connect, in_context, lock, remove_stale};
+use super::socket::{connect, in_context, lock, make_private, remove_stale, same_user};
 
 /// How often a follower tries to connect while no presenter is there.
 const RETRY: Duration = Duration::from_millis(150);
@@ -21,6 +22,13 @@ const RETRY_REFUSED: Duration = Duration::from_secs(2);
 
 /// Followers beyond this are turned away, so a runaway script can't use up the presenter's files.
 const MAX_FOLLOWERS: usize = 32;
+
+/// Connections that have said nothing understood yet, kept apart from followers so idle ones can't
+/// lock followers out; beyond this the oldest is dropped.
+const MAX_PENDING: usize = 32;
+
+/// How long a new connection has to say `hello` (a real follower says it at once).
+pub const HELLO_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Bytes read from one peer per call, so a flood can't hold up a frame.
 const READ_BUDGET: usize = 64 * 1024;
@@ -50,6 +58,10 @@ pub struct Presenter {
     /// An exclusive lock on `<socket>.lock`, held while presenting: a second presenter sees it.
     _lock: File,
     followers: Vec<Peer>,
+    /// Connections that have not said `hello` yet, and when each was accepted.
+    pending: Vec<(Peer, Instant)>,
+    /// Commands a connection sent right after its `hello`, read while it was taken in.
+    early: Vec<Command>,
     /// The last state published, as a line: what a new follower gets first.
     last: Option<String>,
 }
@@ -82,11 +94,14 @@ impl Presenter {
             Err(e) => return Err(in_context(path, e)),
         };
         listener.set_nonblocking(true)?;
+        make_private(path)?;
         Ok(Presenter {
             path: path.to_path_buf(),
             listener,
             _lock: lock,
             followers: Vec::new(),
+            pending: Vec::new(),
+            early: Vec::new(),
             last: None,
         })
     }
@@ -94,6 +109,19 @@ impl Presenter {
     /// The socket it listens on.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What a loop waits on for followers: the listener (a follower connecting) and each
+    /// follower's socket (a command, or a hang-up).
+    pub fn wake_fds(&self) -> Vec<RawFd> {
+        std::iter::once(self.listener.as_raw_fd())
+            .chain(self.followers.iter().map(|p| p.stream.as_raw_fd()))
+            .collect()
+    }
+
+    /// Whether some follower has not taken all that was sent to it: the loop must try again soon.
+    pub fn behind(&self) -> bool {
+        self.followers.iter().any(|p| p.out.queued() > 0)
     }
 
     /// How many followers are connected.
@@ -107,7 +135,8 @@ impl Presenter {
     pub fn publish(&mut self, state: &State) {
         let line = state.to_line();
         if self.last.as_ref() != Some(&line) {
-            for peer in &mut self.followers {
+            let pending = self.pending.iter_mut().map(|(peer, _)| peer);
+            for peer in self.followers.iter_mut().chain(pending) {
                 peer.out.replace_state(line.clone());
             }
             self.last = Some(line);
@@ -115,13 +144,15 @@ impl Presenter {
         self.followers
             .retain_mut(|peer| peer.out.flush(&mut peer.stream).is_ok());
         self.accept();
+        self.greet();
     }
 
     /// The commands followers sent since the last call, in the order read. Takes in new
     /// followers, passes on what is still to be sent, and drops followers that are gone.
     pub fn commands(&mut self) -> Vec<Command> {
         self.accept();
-        let mut commands = Vec::new();
+        self.greet();
+        let mut commands = std::mem::take(&mut self.early);
         self.followers.retain_mut(|peer| {
             let mut lines = Vec::new();
             let alive = peer.out.flush(&mut peer.stream).is_ok() && peer.read(&mut lines);
@@ -138,7 +169,8 @@ impl Presenter {
         commands
     }
 
-    /// Takes every follower waiting to connect: each gets `hello` and the last state.
+    /// Takes every connection waiting, from this user only (`SO_PEERCRED`): each gets `hello` and
+    /// the last state, and waits among the pending until it says `hello` too.
     fn accept(&mut self) {
         loop {
             let stream = match self.listener.accept() {
@@ -147,7 +179,7 @@ impl Presenter {
                 // WouldBlock: no one else waits. Anything else (out of files): try next time.
                 Err(_) => return,
             };
-            if self.followers.len() >= MAX_FOLLOWERS || stream.set_nonblocking(true).is_err() {
+            if !same_user(&stream) || stream.set_nonblocking(true).is_err() {
                 continue;
             }
             let mut peer = Peer::new(stream);
@@ -156,9 +188,43 @@ impl Presenter {
                 peer.out.push(last.clone());
             }
             if peer.out.flush(&mut peer.stream).is_ok() {
-                self.followers.push(peer);
+                if self.pending.len() >= MAX_PENDING {
+                    self.pending.remove(0);
+                }
+                self.pending.push((peer, Instant::now()));
             }
         }
+    }
+
+    /// Connections that said `hello` in our version, or a command, become followers (while there is
+    /// room); those that speak another version, went away or said nothing understood for
+    /// [`HELLO_TIMEOUT`] are dropped.
+    fn greet(&mut self) {
+        let now = Instant::now();
+        let mut waiting = Vec::new();
+        for (mut peer, since) in std::mem::take(&mut self.pending) {
+            let mut lines = Vec::new();
+            if !(peer.out.flush(&mut peer.stream).is_ok() && peer.read(&mut lines)) {
+                continue;
+            }
+            // The first thing understood: `hello` (a follower) or a command (a script).
+            let first = lines.iter().position(|l| parse(l).is_some());
+            match first {
+                Some(i) => {
+                    let other_version = matches!(parse(&lines[i]), Some(Message::Hello(v)) if v != VERSION);
+                    if !other_version && self.followers.len() < MAX_FOLLOWERS {
+                        self.early.extend(lines[i..].iter().filter_map(|l| match parse(l) {
+                            Some(Message::Command(c)) => Some(c),
+                            _ => None,
+                        }));
+                        self.followers.push(peer);
+                    }
+                }
+                None if now.duration_since(since) < HELLO_TIMEOUT => waiting.push((peer, since)),
+                None => {}
+            }
+        }
+        self.pending = waiting;
     }
 }
 
@@ -201,13 +267,29 @@ impl Follower {
         &self.path
     }
 
+    /// What a loop waits on: the presenter's socket while connected.
+    pub fn wake_fd(&self) -> Option<RawFd> {
+        self.conn.as_ref().map(|c| c.peer.stream.as_raw_fd())
+    }
+
+    /// How long a loop may wait before [`Follower::poll`] has something to do without input: the
+    /// next try to connect, or a command still to be sent; None while connected and idle.
+    pub fn due_in(&self) -> Option<Duration> {
+        match &self.conn {
+            None => Some(self.next_try.saturating_duration_since(Instant::now())),
+            Some(c) if c.peer.out.queued() > 0 => Some(Duration::from_millis(20)),
+            Some(_) => None,
+        }
+    }
+
     /// Whether a presenter is attached.
     pub fn is_attached(&self) -> bool {
         self.conn.as_ref().is_some_and(|c| c.attached)
     }
 
     /// What happened since the last call, without waiting: connects when a presenter has appeared
-    /// (trying every 150 ms), reads its state, notices when it is gone. Call it every 20-50 ms.
+    /// (trying every 150 ms), reads its state, notices when it is gone. Call it when
+    /// [`Follower::due_in`] says, and whenever [`Follower::wake_fd`] has input.
     pub fn poll(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
         let now = Instant::now();

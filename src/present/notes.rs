@@ -3,26 +3,19 @@
 //! spoken highlighted), the next slide's title, the narration clock and the session timer. The
 //! keys for next, previous and play/pause go to the presenter, which moves; the notes follow.
 //!
-//! [`Notes`] is the model (no terminal, tested with keys and events); [`run`] is its event loop
-//! on the terminal, leaving it as it found it on every way out, as the player does.
+//! [`Notes`] is the model (no terminal, tested with keys and events); `driver::notes::run` is its
+//! event loop on the terminal.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use anyhow::Context;
-use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::SIGHUP;
+use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Command, Event, Follower, State, view};
+use super::{Command, Event, State};
+use crate::app::Action;
 use crate::content::script::Millis;
 use crate::content::{Course, Lesson, Slide, SlideIndex};
-use crate::driver::{Exit, terminal};
+use crate::keymap::Keymap;
 use crate::playback::{Bar, Speed};
-use crate::theme::Theme;
-
-/// How long the loop waits for a key before looking at the channel again: a state change is on
-/// screen well within 50 ms.
-const POLL: Duration = Duration::from_millis(25);
 
 /// Where the notes window stands with the presenter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +56,9 @@ pub struct Notes<'c> {
     pub scroll: usize,
     /// A message for the bottom line (a command that could not be sent), until the next key.
     pub flash: Option<String>,
+    /// The player's keys (with `config.yaml`'s rebindings): the same key turns the slide in
+    /// both windows.
+    pub keymap: Keymap,
 }
 
 impl<'c> Notes<'c> {
@@ -74,6 +70,7 @@ impl<'c> Notes<'c> {
             state: None,
             scroll: 0,
             flash: None,
+            keymap: Keymap::default(),
         }
     }
 
@@ -106,27 +103,32 @@ impl<'c> Notes<'c> {
         }
     }
 
-    /// A key: scrolling is handled here; the rest is for the loop. Any key clears the flash.
+    /// A key, read through the player's key table (the notes window's mode of it): scrolling is
+    /// handled here; the rest is for the loop. Any key clears the flash.
     pub fn on_key(&mut self, key: &KeyEvent) -> Intent {
         self.flash = None;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('c') if ctrl => Intent::Quit,
-            KeyCode::Char('z') if ctrl => Intent::Suspend,
-            _ if ctrl => Intent::None,
-            KeyCode::Char('q') => Intent::Quit,
-            KeyCode::Right | KeyCode::PageDown | KeyCode::Char(' ') => Intent::Send(Command::Next),
-            KeyCode::Left | KeyCode::PageUp | KeyCode::Backspace => Intent::Send(Command::Prev),
-            KeyCode::Char('p') => Intent::Send(Command::PlayPause),
-            KeyCode::Down | KeyCode::Char('j') => {
+        // Nothing is typed here, so a plain `q` quits too, as in a pager.
+        if key.code == KeyCode::Char('q') && key.modifiers.is_empty() {
+            return Intent::Quit;
+        }
+        let Some(action) = crate::keymap::event::key(key).and_then(|k| self.keymap.action(&k)) else {
+            return Intent::None;
+        };
+        match action {
+            Action::Quit => Intent::Quit,
+            Action::Suspend => Intent::Suspend,
+            Action::NextSlide => Intent::Send(Command::Next),
+            Action::PrevSlide => Intent::Send(Command::Prev),
+            Action::PlayPause => Intent::Send(Command::PlayPause),
+            Action::Down => {
                 self.scroll = self.scroll.saturating_add(1);
                 Intent::None
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Action::Up => {
                 self.scroll = self.scroll.saturating_sub(1);
                 Intent::None
             }
-            KeyCode::Home | KeyCode::Char('g') => {
+            Action::First => {
                 self.scroll = 0;
                 Intent::None
             }
@@ -182,51 +184,5 @@ impl<'c> Notes<'c> {
             speed,
             playing: state.playing,
         })
-    }
-}
-
-/// Runs the notes window on the terminal until `q`, `ctrl-c` or a signal. The terminal is
-/// restored on every way out (the guard, the panic hook, signals as the player handles them);
-/// the caller prints errors after this returns.
-pub fn run(course: &Course, theme: &Theme, socket: &Path, flash: Option<String>) -> anyhow::Result<Exit> {
-    let mut screen = terminal::start()?;
-    let mut follower = Follower::new(socket);
-    let mut notes = Notes::new(course, socket);
-    notes.flash = flash;
-    let mut dirty = true;
-    loop {
-        match screen.caught()? {
-            terminal::Caught::Nothing => {}
-            terminal::Caught::Resumed => dirty = true,
-            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
-        }
-        for event in follower.poll() {
-            notes.on_event(event);
-            dirty = true;
-        }
-        if dirty {
-            screen.term.draw(|f| view::draw(f, &notes, theme))?;
-            dirty = false;
-        }
-        match screen.events.wait(POLL) {
-            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
-            terminal::Polled::Nothing => continue,
-            terminal::Polled::Event => {}
-        }
-        match event::read() {
-            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                dirty = true;
-                match notes.on_key(&k) {
-                    Intent::None => {}
-                    Intent::Send(cmd) => notes.sent(follower.send(cmd)),
-                    Intent::Suspend => terminal::suspend(&mut screen.term)?,
-                    Intent::Quit => return Ok(Exit::Quit),
-                }
-            }
-            Ok(event::Event::Resize(..)) => dirty = true,
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e).context("cannot read from the terminal"),
-        }
     }
 }

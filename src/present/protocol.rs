@@ -97,8 +97,9 @@ impl State {
                 "slide" => slide = Some(value.parse().ok()?),
                 "playing" => state.playing = value == "1",
                 "position" => state.position_ms = value.parse().unwrap_or(0),
-                "speed" => state.speed = unescape(value).unwrap_or_default(),
-                "session" => state.session = unescape(value).unwrap_or_default(),
+                // Shown in the notes window: what a peer sends is cleaned like any file's text.
+                "speed" => state.speed = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
+                "session" => state.session = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
                 _ => {}
             }
         }

@@ -14,41 +14,71 @@ use std::path::{Path, PathBuf};
 pub const RUNTIME_DIR_ENV: &str = "K8S_COURSE_RUNTIME_DIR";
 
 /// The directory for the socket: `K8S_COURSE_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/k8s-course`, else
-/// `k8s-course-<uid>` in the temp dir. Created private (0700); one that is not a directory or
-/// belongs to another user is refused, since whoever can write there could pose as the presenter.
+/// `k8s-course-<uid>` in the temp dir.
+///
+/// A directory that does not exist is created private (0700). One that exists is used when it is
+/// the user's and private; otherwise (a shared `1777` directory, say) the socket goes in our own
+/// `k8s-course-<uid>` inside it. A directory we did not create is never chmod-ed: whoever can
+/// write where the socket lives could pose as the presenter, so a non-private one is refused.
 pub fn runtime_dir() -> io::Result<PathBuf> {
-    let dir = std::env::var_os(RUNTIME_DIR_ENV)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
+    runtime_dir_in(
+        std::env::var_os(RUNTIME_DIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from),
+    )
+}
+
+/// [`runtime_dir`] with the override given rather than read from the environment.
+pub fn runtime_dir_in(chosen: Option<PathBuf>) -> io::Result<PathBuf> {
+    let dir = chosen
         .or_else(|| {
             let dirs = directories::ProjectDirs::from("", "", "k8s-course")?;
             dirs.runtime_dir().map(Path::to_path_buf)
         })
         .unwrap_or_else(|| std::env::temp_dir().join(format!("k8s-course-{}", uid())));
+    if std::fs::symlink_metadata(&dir).is_ok() && check_private(&dir).is_err() {
+        let own = dir.join(format!("k8s-course-{}", uid()));
+        private_dir(&own)?;
+        return Ok(own);
+    }
     private_dir(&dir)?;
     Ok(dir)
 }
 
-/// Creates `dir` (and its parents) readable by the user only, or checks that it is a directory of
-/// the user's and makes it private.
+/// Creates `dir` (and its missing parents) readable by the user only, or checks that an existing
+/// one is a directory (not a link) of the user's that no one else can enter. Existing
+/// directories are only checked, never changed.
 pub fn private_dir(dir: &Path) -> io::Result<()> {
-    let fail = |what: String| io::Error::new(ErrorKind::PermissionDenied, format!("{}: {what}", dir.display()));
     DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| fail(format!("cannot create the runtime dir: {e}")))?;
-    let meta = std::fs::symlink_metadata(dir).map_err(|e| fail(e.to_string()))?;
+        .map_err(|e| denied(dir, format!("cannot create the runtime dir: {e}")))?;
+    check_private(dir)
+}
+
+fn check_private(dir: &Path) -> io::Result<()> {
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| denied(dir, e.to_string()))?;
     if !meta.is_dir() {
-        return Err(fail("not a directory".into()));
+        return Err(denied(dir, "not a directory".into()));
     }
     if meta.uid() != uid() {
-        return Err(fail("the runtime dir belongs to another user".into()));
+        return Err(denied(dir, "the runtime dir belongs to another user".into()));
     }
     if meta.mode() & 0o077 != 0 {
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| fail(e.to_string()))?;
+        return Err(denied(
+            dir,
+            format!(
+                "the runtime dir is open to other users (mode {:o}): make it private with chmod 700, or remove it",
+                meta.mode() & 0o7777
+            ),
+        ));
     }
     Ok(())
+}
+
+fn denied(dir: &Path, what: String) -> io::Error {
+    io::Error::new(ErrorKind::PermissionDenied, format!("{}: {what}", dir.display()))
 }
 
 /// `<dir>/<course id>.sock`, the id reduced to letters, digits, `-`, `_` and `.`; an id that
@@ -159,6 +189,41 @@ pub(crate) fn connect(path: &Path) -> io::Result<UnixStream> {
         });
     }
     Ok(stream)
+}
+
+/// Makes the socket file at `path` readable and writable by the user only (it was just created
+/// by `bind`, so this changes nothing of anyone else's).
+pub(crate) fn make_private(path: &Path) -> io::Result<()> {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| in_context(path, e))
+}
+
+/// Whether the process at the other end of `stream` runs as this user (`SO_PEERCRED`). The
+/// directory is private already; this holds even if someone loosens it.
+pub(crate) fn same_user(stream: &UnixStream) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `ucred` is plain data, for which all zeroes is a valid value.
+        let mut cred: libc::ucred = unsafe { std::mem::zeroed() };
+        let mut len = std::mem::size_of::<libc::ucred>() as libc::socklen_t;
+        // SAFETY: getsockopt(2) writes at most `len` bytes into `cred`, which outlives the call.
+        let rc = unsafe {
+            libc::getsockopt(
+                stream.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_PEERCRED,
+                (&raw mut cred).cast::<libc::c_void>(),
+                &raw mut len,
+            )
+        };
+        rc == 0 && cred.uid == uid()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let (mut euid, mut egid) = (0, 0);
+        // SAFETY: getpeereid(3) writes the two ids, which outlive the call.
+        let rc = unsafe { libc::getpeereid(stream.as_raw_fd(), &raw mut euid, &raw mut egid) };
+        rc == 0 && euid == uid()
+    }
 }
 
 pub(crate) fn in_context(path: &Path, e: io::Error) -> io::Error {

@@ -19,6 +19,9 @@ const HEADER: &str = "# k8s-course progress: where this learner stopped, what th
 # bookmarked, and the seconds spent per slide. Written by k8s-course; safe to read, edit with care\n\
 # (keep the last line: a file without it is taken as cut short).\n";
 
+/// Time on one slide, summed over every session, above which a file is not believed: a year.
+pub const MAX_SLIDE_SECONDS: u64 = 366 * 86_400;
+
 /// The last line of every file written, so a file cut short is recognised as such.
 const END: &str = "# end";
 
@@ -106,6 +109,11 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
     };
     for (course, lessons) in file.courses {
         for (lesson, l) in lessons {
+            if let Some((slide, secs)) = l.seconds.iter().find(|&(_, &s)| s > MAX_SLIDE_SECONDS) {
+                return Err(format!(
+                    "seconds for slide '{slide}' in lesson '{lesson}' is {secs}, more than a year: not a time this program counted"
+                ));
+            }
             let record = LessonProgress {
                 last_slide: l.last_slide,
                 first_opened: time(l.first_opened)?,

@@ -5,12 +5,15 @@ use std::fmt;
 
 /// Longest name accepted, in characters.
 const MAX_CHARS: usize = 64;
+/// Longest name accepted, in bytes: the name is a file name (`.NAME.yaml.tmp-PID-N` while
+/// saving), and file systems allow 255 bytes. 64 emoji are 256 bytes.
+const MAX_BYTES: usize = 160;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Learner(String);
 
 impl Learner {
-    /// Checks `name`: not empty, at most 64 characters, no path separators, no `..`, no leading
+    /// Checks `name`: not empty, at most 64 characters and 160 bytes, no path separators, no `..`, no leading
     /// `.`, no control, bidi or zero-width characters, and no `:`/`*`/`?` and the like that other
     /// systems refuse in file names.
     pub fn new(name: &str) -> Result<Self, String> {
@@ -26,6 +29,13 @@ impl Learner {
         }
         if name.chars().count() > MAX_CHARS {
             return refuse(&format!("is longer than {MAX_CHARS} characters"));
+        }
+        if name.len() > MAX_BYTES {
+            return refuse(&format!(
+                "is {} bytes long, more than the {MAX_BYTES} a file name allows here \
+                 (letters outside ASCII take 2-4 bytes each)",
+                name.len()
+            ));
         }
         if name.starts_with('.') || name.contains("..") {
             return refuse("starts with '.' or contains '..'");

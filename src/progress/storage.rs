@@ -3,6 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -32,6 +33,13 @@ pub struct RealFs;
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// A progress file is a few KB; anything much bigger was not written by us and is not read whole.
+pub const MAX_PROGRESS_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Progress says what a person studied and when: readable by them alone.
+const FILE_MODE: u32 = 0o600;
+const DIR_MODE: u32 = 0o700;
+
 struct FileLock(File);
 
 impl LockGuard for FileLock {}
@@ -48,7 +56,12 @@ impl Drop for FileLock {
 
 impl Storage for RealFs {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        fs::read(path)
+        // Not `fs::read`: a FIFO named like a progress file would block forever.
+        crate::fsio::read_regular(path, MAX_PROGRESS_BYTES).map_err(|e| match e {
+            crate::fsio::ReadError::NotFound => io::ErrorKind::NotFound.into(),
+            crate::fsio::ReadError::Io(e) => e,
+            other => io::Error::new(io::ErrorKind::InvalidData, other.to_string()),
+        })
     }
 
     fn write_temp(&self, path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
@@ -56,7 +69,11 @@ impl Storage for RealFs {
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
         let temp = path.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()));
         let result = (|| {
-            let mut f = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(FILE_MODE)
+                .open(&temp)?;
             f.write_all(bytes)?;
             // tempfile's `persist` doesn't sync; a rename of unsynced data can leave an empty file.
             f.sync_all()
@@ -87,12 +104,20 @@ impl Storage for RealFs {
     }
 
     fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
-        fs::create_dir_all(dir)
+        // Only the directories created here get 0700; an existing one is left as its owner set it.
+        fs::DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
     }
 
     fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>> {
         use std::os::fd::AsRawFd;
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
+        // O_NOFOLLOW: a lock file that is a symlink must not create or touch a file elsewhere.
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+            .open(path)?;
         loop {
             // SAFETY: flock on a descriptor we own; it only changes the lock state.
             let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };

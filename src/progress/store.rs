@@ -118,8 +118,10 @@ impl Store {
                     self.path(learner).map(|p| p.display().to_string()).unwrap_or_default()
                 )),
             ),
-            Current::Unreadable(why) => (Progress::default(), Mode::ReadOnly(why)),
+            Current::Unreadable(why) => (Progress::default(), Mode::ReadOnly(crate::text::clean_line(&why))),
         };
+        // Notices quote the file (a bad time, a path): cleaned before the player shows them.
+        let notices = notices.iter().map(|n| crate::text::clean_line(n)).collect();
         Opened {
             progress,
             mode,

@@ -25,7 +25,12 @@ pub fn parse_utc(s: &str) -> Option<Unix> {
     let (y, m, day) = (d.next()??, d.next()??, d.next()??);
     let mut t = time.split(':').map(|p| p.parse::<i64>().ok());
     let (hh, mm, ss) = (t.next()??, t.next()??, t.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || ss > 60 {
+    // Years outside 1970-9999 are not times this program wrote; bounding them also keeps the
+    // arithmetic below far from overflow.
+    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    if !(0..=23).contains(&hh) || !(0..=59).contains(&mm) || !(0..=60).contains(&ss) {
         return None;
     }
     Some(days_from_civil(y, m, day) * 86_400 + hh * 3600 + mm * 60 + ss)
@@ -33,7 +38,7 @@ pub fn parse_utc(s: &str) -> Option<Unix> {
 
 /// `just now`, `5 minutes ago`, `3 days ago`.
 pub fn ago(then: Unix, now: Unix) -> String {
-    let s = (now - then).max(0);
+    let s = now.saturating_sub(then).max(0);
     let (n, unit) = match s {
         0..60 => return "just now".into(),
         60..3600 => (s / 60, "minute"),

@@ -129,17 +129,19 @@ fn list_lines(list: &List, opts: &RenderOptions<'_>, width: usize) -> Vec<Line> 
 }
 
 fn code_lines(code: &CodeBlock, opts: &RenderOptions<'_>, width: usize) -> Vec<Line> {
-    let label = code.lang.clone().unwrap_or_else(|| "text".into());
     let border = Style::role(Role::Border);
     // Frame: `╭─ yaml ──╮`, `│ code │`, `╰──╯`; the frame needs 4 cells.
     let inner = width.saturating_sub(4).max(1);
+    // The label is cut to the frame, so the frame's width is never less than the label's.
+    let label = truncate_to(code.lang.as_deref().unwrap_or("text"), inner.saturating_sub(2).max(1));
     let body = code_body(code.lang.as_deref(), &code.text, opts, inner);
     let content_width = body
         .iter()
         .map(|l| line_width(l))
         .max()
         .unwrap_or(0)
-        .clamp(display_width(&label) + 2, inner);
+        .max(display_width(&label) + 2)
+        .min(inner);
     let mut out = Vec::new();
     let top_fill = (content_width + 2).saturating_sub(display_width(&label) + 3);
     if width >= 6 {
@@ -233,18 +235,10 @@ fn table_lines(table: &Table, width: usize) -> Vec<Line> {
             .unwrap_or(0)
             .max(1)
     };
-    let mut widths: Vec<usize> = (0..cols).map(natural).collect();
-    // Borders take 3 cells a column plus 1. Shrink the widest column until the table fits.
+    let natural: Vec<usize> = (0..cols).map(natural).collect();
+    // Borders take 3 cells a column plus 1.
     let budget = width.saturating_sub(3 * cols + 1).max(cols);
-    while widths.iter().sum::<usize>() > budget {
-        let Some(widest) = (0..cols).max_by_key(|&c| widths[c]) else {
-            break;
-        };
-        if widths[widest] <= 1 {
-            break;
-        }
-        widths[widest] -= 1;
-    }
+    let widths = fit_columns(&natural, budget);
     let border = Style::role(Role::Border);
     let rule = |l: &str, m: &str, r: &str| -> Line {
         let parts: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
@@ -299,6 +293,43 @@ fn table_lines(table: &Table, width: usize) -> Vec<Line> {
             .collect();
     }
     out
+}
+
+/// Column widths that fit `budget` cells: the widest columns give way first, down to a common cap,
+/// and no column goes under 1. One sort instead of narrowing one cell per pass, which cost seconds
+/// on a 2,000-column table.
+fn fit_columns(natural: &[usize], budget: usize) -> Vec<usize> {
+    if natural.iter().sum::<usize>() <= budget {
+        return natural.to_vec();
+    }
+    let mut sorted = natural.to_vec();
+    sorted.sort_unstable();
+    // The largest cap with sum(min(w, cap)) <= budget: below sorted[i], the first i columns keep
+    // their width and the other n - i share what is left.
+    let n = sorted.len();
+    let mut below = 0;
+    let mut cap = 1;
+    for (i, &w) in sorted.iter().enumerate() {
+        let share = budget.saturating_sub(below) / (n - i);
+        if share < w {
+            cap = share.max(1);
+            break;
+        }
+        below += w;
+    }
+    let mut widths: Vec<usize> = natural.iter().map(|&w| w.min(cap)).collect();
+    // Cells the cap left over go one each to the earliest cut columns.
+    let mut spare = budget.saturating_sub(widths.iter().sum());
+    for (w, &nat) in widths.iter_mut().zip(natural) {
+        if spare == 0 {
+            break;
+        }
+        if nat > *w {
+            *w += 1;
+            spare -= 1;
+        }
+    }
+    widths
 }
 
 fn cover_lines(cover: &Cover, width: usize) -> Vec<Line> {
@@ -370,4 +401,18 @@ fn cover_lines(cover: &Cover, width: usize) -> Vec<Line> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_columns;
+
+    #[test]
+    fn fit_columns_shrinks_the_widest_first_and_fills_the_budget() {
+        assert_eq!(fit_columns(&[3, 4], 10), [3, 4]);
+        assert_eq!(fit_columns(&[2, 10, 10], 12), [2, 5, 5]);
+        assert_eq!(fit_columns(&[2, 10, 10], 13), [2, 6, 5]);
+        assert_eq!(fit_columns(&[5, 5, 5], 3), [1, 1, 1]);
+        assert_eq!(fit_columns(&[1_000_000; 2_000], 2_000), vec![1; 2_000]);
+    }
 }

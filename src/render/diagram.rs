@@ -45,11 +45,13 @@
 //! width is cut to it, ending in `…` (nothing of a box is redrawn to fit). The course's diagrams
 //! fit whole from 40 columns. Boxes cut off are left out of [`Drawn::boxes`].
 
+mod boxes;
 mod canvas;
 mod connect;
 mod layout;
 mod links;
 mod rail;
+mod strokes;
 
 use canvas::Canvas;
 use layout::Rect;

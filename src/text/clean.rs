@@ -34,7 +34,12 @@ fn clean(s: &str, expand_tabs: bool) -> String {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
         return s.to_string();
     }
-    let unix = s.replace("\r\n", "\n").replace('\r', "\n");
+    // Most text has no carriage return: skip two copies of it.
+    let unix = if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    };
     // Almost all text is already NFC; the quick check avoids re-composing it (a quarter of load time).
     let normalized: String = match is_nfc_quick(unix.chars()) {
         IsNormalized::Yes => unix,

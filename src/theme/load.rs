@@ -95,23 +95,24 @@ pub(crate) fn builtin(name: &str) -> Result<Resolved, Diagnostic> {
 pub(crate) fn user(dir: &Path, name: &str) -> Result<Option<Resolved>, String> {
     let file = dir.join(format!("{name}.yaml"));
     let shown = clean_line(&file.display().to_string());
-    let meta = match std::fs::metadata(&file) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{shown}: cannot read the theme: {e}")),
-    };
-    if !meta.is_file() {
-        return Err(format!("{shown}: not a file"));
-    }
-    // Checked before reading, so a huge file is never read whole.
-    if meta.len() > MAX_YAML_BYTES as u64 {
+    // A theme that is a link out of the themes folder is not read: its text would be quoted in
+    // errors (`themes/x.yaml -> /etc/shadow`).
+    if let (Ok(canon), Ok(canon_dir)) = (file.canonicalize(), dir.canonicalize())
+        && !canon.starts_with(&canon_dir)
+    {
         return Err(format!(
-            "{shown}: the theme is {} bytes, more than the {} KB allowed",
-            meta.len(),
-            MAX_YAML_BYTES / 1024
+            "{shown}: links to a file outside the themes folder, which is not read: copy the theme into {}",
+            clean_line(&dir.display().to_string())
         ));
     }
-    let bytes = std::fs::read(&file).map_err(|e| format!("{shown}: cannot read the theme: {e}"))?;
+    let bytes = match crate::fsio::read_regular(&file, MAX_YAML_BYTES as u64) {
+        Ok(bytes) => bytes,
+        Err(crate::fsio::ReadError::NotFound) => return Ok(None),
+        Err(crate::fsio::ReadError::NotRegular(kind)) => {
+            return Err(format!("{shown}: not a file (a {kind}): a theme is a YAML file"));
+        }
+        Err(e) => return Err(format!("{shown}: the theme {e}")),
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;

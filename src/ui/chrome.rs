@@ -6,28 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, convert::plain};
-use crate::app::{Action, App};
+use crate::app::App;
+use crate::app::registry;
 use crate::text::{clean_line, display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
 /// Rows of the full header (K9s has six too): the info block, and key hints in columns this tall.
 pub const HEADER_ROWS: usize = 6;
-
-/// The hints in the header, in K9s order: what you do most first.
-const HINTS: &[(Action, &str)] = &[
-    (Action::NextSlide, "next"),
-    (Action::PrevSlide, "previous"),
-    (Action::Toc, "contents"),
-    (Action::FilterMode, "filter"),
-    (Action::CommandMode, "command"),
-    (Action::Narration, "narration"),
-    (Action::Describe, "describe"),
-    (Action::Source, "source"),
-    (Action::Help, "help"),
-    (Action::PlayPause, "play"),
-    (Action::FocusNext, "select"),
-    (Action::Quit, "quit"),
-];
 
 /// A key as a hint shows it: arrows as arrows.
 pub fn key_label(key: &str) -> String {
@@ -105,9 +90,9 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         buf.set_line(area.x, area.y + i as u16, &line, info_width as u16);
     }
     // Key hints in columns of five, as many columns as fit.
-    let hints: Vec<(String, &str)> = HINTS
-        .iter()
-        .filter_map(|(action, text)| app.keymap.hint(action).map(|k| (format!("<{}>", key_label(&k)), *text)))
+    let hints: Vec<(String, &str)> = registry::hints()
+        .into_iter()
+        .filter_map(|(e, h)| (app.keymap.hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), h.text)))
         .collect();
     let mut x = area.x as usize + info_width + 1;
     let right = area.x as usize + area.width as usize;

@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::chrome::key_label;
 use super::{Ctx, pane};
-use crate::app::command::{Arg, COMMANDS};
+use crate::app::registry::{self, Arg, Group};
 use crate::app::{App, Drawn};
-use crate::keymap::{BINDABLE, Group};
 use crate::text::{display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
@@ -28,13 +27,12 @@ fn sections(app: &App) -> Vec<Section> {
     let mut out: Vec<Section> = Group::ALL
         .iter()
         .map(|group| {
-            let rows = BINDABLE
-                .iter()
-                .filter(|b| b.group == *group)
-                .map(|b| {
+            let rows = registry::bindable()
+                .filter(|(_, k)| k.group == *group)
+                .map(|(b, k)| {
                     let keys: Vec<String> = app
                         .keymap
-                        .keys_for(&b.action)
+                        .keys_for(&b.act())
                         .iter()
                         .map(|k| key_label(&k.to_string()))
                         .collect();
@@ -43,15 +41,15 @@ fn sections(app: &App) -> Vec<Section> {
                     } else {
                         keys.join(" ")
                     };
-                    (keys, b.help.to_string())
+                    (keys, k.help.to_string())
                 })
                 .collect();
             (group.title().to_string(), rows)
         })
         .collect();
-    let mut commands: Vec<(String, String)> = COMMANDS
-        .iter()
-        .map(|c| {
+    let mut commands: Vec<(String, String)> = registry::commands()
+        .into_iter()
+        .map(|(e, c)| {
             let arg = match c.arg {
                 Arg::None => "",
                 Arg::SlideId => " ID",
@@ -63,7 +61,7 @@ fn sections(app: &App) -> Vec<Section> {
             } else {
                 format!(" (:{})", c.aliases.join(" :"))
             };
-            (format!(":{}{arg}{aliases}", c.name), c.help.to_string())
+            (format!(":{}{arg}{aliases}", e.name), c.help.to_string())
         })
         .collect();
     let aliases: Vec<String> = app

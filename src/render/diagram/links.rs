@@ -1,7 +1,7 @@
 //! Edges resolved to the tier items they join, and how each pair of consecutive tiers is connected
 //! once the tiers are laid out: a bus, a rail down one side, or the single arrow it degrades to.
 
-use super::layout::Tier;
+use super::boxes::Tier;
 use crate::content::diagram::{Diagram, Item};
 use crate::text::display_width;
 

@@ -2,8 +2,8 @@
 //! hides an end from the bus (see `links::route`).
 
 use super::canvas::Canvas;
-use super::connect::{DOWN, LEFT, Label, RIGHT, UP, edge, join, light};
 use super::layout::Plan;
+use super::strokes::{DOWN, LEFT, Label, RIGHT, UP, edge, join, light};
 
 /// The links between tiers `t` and `t + 1` on a vertical line at `column` beside both tiers, with
 /// a stub into each item's side: `├──┐` where a link leaves, `◀──┤` where one arrives.

@@ -1,0 +1,73 @@
+//! The notes window's loop on the terminal: it blocks on the terminal and the presenter's socket
+//! together, and leaves the terminal as it found it on every way out, as the player does.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, KeyEventKind};
+use signal_hook::consts::SIGHUP;
+
+use super::{Exit, terminal};
+use crate::content::Course;
+use crate::keymap::Keymap;
+use crate::present::notes::{Intent, Notes};
+use crate::present::{Follower, view};
+use crate::theme::Theme;
+
+/// The longest the loop sleeps with nothing to do: a key or a state change wakes it at once.
+const IDLE: Duration = Duration::from_secs(10);
+
+/// Runs the notes window on the terminal until `q`, `ctrl-c` or a signal. The terminal is
+/// restored on every way out (the guard, the panic hook, signals as the player handles them);
+/// the caller prints errors after this returns.
+pub fn run(
+    course: &Course,
+    theme: &Theme,
+    keymap: Keymap,
+    socket: &Path,
+    flash: Option<String>,
+) -> anyhow::Result<Exit> {
+    let mut screen = terminal::start()?;
+    let mut follower = Follower::new(socket);
+    let mut notes = Notes::new(course, socket);
+    notes.flash = flash;
+    notes.keymap = keymap;
+    let mut dirty = true;
+    loop {
+        match screen.caught()? {
+            terminal::Caught::Nothing => {}
+            terminal::Caught::Resumed => dirty = true,
+            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
+        }
+        for event in follower.poll() {
+            notes.on_event(event);
+            dirty = true;
+        }
+        if dirty {
+            screen.term.draw(|f| view::draw(f, &notes, theme))?;
+            dirty = false;
+        }
+        let others: Vec<_> = follower.wake_fd().into_iter().collect();
+        match screen.events.wait(follower.due_in().unwrap_or(IDLE).min(IDLE), &others) {
+            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
+            terminal::Polled::Nothing | terminal::Polled::Other => continue,
+            terminal::Polled::Event => {}
+        }
+        match event::read() {
+            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                dirty = true;
+                match notes.on_key(&k) {
+                    Intent::None => {}
+                    Intent::Send(cmd) => notes.sent(follower.send(cmd)),
+                    Intent::Suspend => terminal::suspend(&mut screen.term)?,
+                    Intent::Quit => return Ok(Exit::Quit),
+                }
+            }
+            Ok(event::Event::Resize(..)) => dirty = true,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        }
+    }
+}

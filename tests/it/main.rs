@@ -1,0 +1,36 @@
+//! The integration tests, one binary (it links once on 2 cores): a module per area. `support`
+//! runs the built binary in sandboxes and tmux; `screen` draws the player into a `TestBackend`.
+
+mod screen;
+mod support;
+
+mod bad_input;
+mod cli;
+mod config;
+mod corpus;
+mod course;
+mod diagram_layout;
+mod e2e;
+mod explain;
+mod fuzz;
+mod hardening;
+mod hardening_runtime;
+mod header_toggle;
+mod hostile_text;
+mod import;
+mod lint;
+mod many_lessons;
+mod notes_keys;
+mod playback;
+mod player;
+mod present;
+mod progress;
+mod readme;
+mod reindent;
+mod script_limits;
+mod signals;
+mod terminal_safety;
+mod themes;
+mod timer;
+mod validate;
+mod variants;

@@ -1,0 +1,33 @@
+//! The notes window reads keys through the player's key table, so `config.yaml` rebinds both.
+
+use std::path::Path;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use k8s_course::content::{CourseSource, load_course};
+use k8s_course::keymap::{Keymap, parse_key};
+use k8s_course::present::Command;
+use k8s_course::present::notes::{Intent, Notes};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn a_rebound_key_drives_the_notes_window_too() {
+    let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
+    let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.keymap = Keymap::with_overrides([
+        ("next_slide", vec![parse_key("f").expect("key")]),
+        ("down", vec![parse_key("J").expect("key")]),
+    ])
+    .expect("a valid keymap");
+    assert_eq!(notes.on_key(&key(KeyCode::Char('f'))), Intent::Send(Command::Next));
+    // The old key for it does nothing now, in the notes window as in the player.
+    assert_eq!(notes.on_key(&key(KeyCode::Char(' '))), Intent::None);
+    assert_eq!(notes.on_key(&key(KeyCode::Left)), Intent::Send(Command::Prev));
+    notes.on_key(&key(KeyCode::Char('J')));
+    notes.on_key(&key(KeyCode::Char('J')));
+    assert_eq!(notes.scroll, 2);
+    notes.on_key(&key(KeyCode::Char('j')));
+    assert_eq!(notes.scroll, 2, "j is not bound to down any more");
+}
