@@ -98,13 +98,15 @@ pub fn repair(text: &str, evidence: &[(&'static str, &str)], corpus: &Ngrams) ->
     let local: Vec<&Ngrams> = tables.iter().collect();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; cells.len()];
     let damaged: Vec<usize> = (0..cells.len()).filter(|&i| chars[i].is_none()).collect();
+    // A spot is judged again only when a decision nearby may have given it the context it lacked.
+    let mut dirty = vec![true; cells.len()];
     for pass in 0..PASSES {
         let last = pass + 1 == PASSES;
-        let mut progress = false;
         for &k in &damaged {
-            if verdicts[k].is_some() {
+            if verdicts[k].is_some() || !(dirty[k] || last) {
                 continue;
             }
+            dirty[k] = false;
             let Cell::Damaged(cands) = &cells[k] else { continue };
             let judged = if syllabic[k] {
                 let ctx = Context {
@@ -118,13 +120,11 @@ pub fn repair(text: &str, evidence: &[(&'static str, &str)], corpus: &Ngrams) ->
             for (i, verdict) in judged {
                 if let Verdict::Chosen { choice, .. } = &verdict {
                     chars[i] = Some(*choice);
+                    let near = i.saturating_sub(ngrams::MAX_N)..(i + ngrams::MAX_N + 1).min(cells.len());
+                    dirty[near].iter_mut().for_each(|d| *d = true);
                 }
                 verdicts[i] = Some(verdict);
-                progress = true;
             }
-        }
-        if !progress && !last {
-            continue;
         }
     }
     Some(assemble(code_page, &cells, &chars, verdicts))

@@ -1,6 +1,6 @@
 //! Recognises text that was UTF-8, decoded with a Windows code page and encoded again: Korean
 //! `클라우드` arrives as `í´ë¼ìš°ë“œ`. Such a file is refused with a precise message rather than
-//! rendered as garbage.
+//! rendered as garbage; `k8s-course import` repairs it (see `crate::repair`).
 
 /// What the damage looks like and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,8 @@ impl Mojibake {
     pub fn message(&self) -> String {
         format!(
             "this is mojibake: UTF-8 text that was decoded as {} and encoded again ({} damaged sequences, the first is '{}'); \
-             some bytes may be lost, so take the file again from its original UTF-8 source",
+             some bytes may be lost: take the file again from its original UTF-8 source, or bring it in with \
+             `k8s-course import`, which repairs it and reports every repair",
             self.code_page, self.count, self.sample
         )
     }

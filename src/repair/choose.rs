@@ -7,7 +7,7 @@
 //! their candidates against the same tables, since neither gives the other any context alone.
 
 use super::decode::{Cell, is_syllable};
-use super::ngrams::{MAX_N, Ngrams, Token, key, token};
+use super::ngrams::{MAX_N, Ngrams, Token, key, key_of_chars, token};
 use super::vocab::TERMS;
 
 /// How many times the best candidate must beat the second to be chosen on frequencies.
@@ -59,10 +59,11 @@ pub fn judge(ctx: &Context<'_>, k: usize, local: &[&Ngrams], corpus: &Ngrams, la
         }
         _ => {}
     }
-    let block = block(ctx, k);
-    let combos = combinations(ctx, &block);
     // Frequencies count the post's own clean text too: it is clean Korean of the same kind.
     let everything: Vec<&Ngrams> = local.iter().copied().chain([corpus]).collect();
+    let seen = |c: char| key_of_chars(&[c]).is_some_and(|k| everything.iter().any(|t| t.get(k).is_some()));
+    let block = block(ctx, k, &seen);
+    let combos = combinations(ctx, &block, &seen);
     for (tables, level) in [(local, Level::Local), (&everything[..], Level::Corpus)] {
         let min_n = block.len().max(2);
         for n in (min_n..=MAX_N).rev() {
@@ -125,9 +126,12 @@ fn rank(
     n: usize,
     tables: &[&Ngrams],
 ) -> Vec<(u32, usize, Option<Best>)> {
+    // Which windows count depends on the text around the block, not on the candidates (all
+    // syllables): found once, then only the block's tokens change from one combination to the next.
+    let windows = windows(ctx, block, n);
     let mut scored: Vec<(u32, usize, Option<Best>)> = (combos.iter().enumerate())
         .map(|(i, combo)| {
-            let (total, best) = score(ctx, block, combo, n, tables);
+            let (total, best) = score(block, combo, n, &windows, tables);
             (total, i, best)
         })
         .collect();
@@ -139,16 +143,24 @@ fn undecided(why: &str) -> Verdict {
     Verdict::Undecided { why: why.to_string() }
 }
 
+/// The candidates of cell `i` worth scoring: a syllable no clean text has can be in no n-gram
+/// of it either (all of them, when none is seen).
+fn plausible(ctx: &Context<'_>, i: usize, seen: &dyn Fn(char) -> bool) -> Vec<char> {
+    let all = ctx.candidates(i);
+    let kept: Vec<char> = all.iter().copied().filter(|&c| seen(c)).collect();
+    if kept.is_empty() { all.to_vec() } else { kept }
+}
+
 /// `k` and the undecided damaged syllables next to it, as many as can be judged together.
-fn block(ctx: &Context<'_>, k: usize) -> Vec<usize> {
+fn block(ctx: &Context<'_>, k: usize, seen: &dyn Fn(char) -> bool) -> Vec<usize> {
     let mut block = vec![k];
-    let mut product = ctx.candidates(k).len();
+    let mut product = plausible(ctx, k, seen).len();
     let (mut lo, mut hi) = (k, k);
     while block.len() < MAX_BLOCK {
         let left = (lo > 0 && ctx.open_syllable(lo - 1)).then(|| lo - 1);
         let right = (hi + 1 < ctx.chars.len() && ctx.open_syllable(hi + 1)).then_some(hi + 1);
         let Some(next) = left.or(right) else { break };
-        let grown = product.saturating_mul(ctx.candidates(next).len());
+        let grown = product.saturating_mul(plausible(ctx, next, seen).len());
         if grown > MAX_COMBINATIONS {
             break;
         }
@@ -164,14 +176,15 @@ fn block(ctx: &Context<'_>, k: usize) -> Vec<usize> {
     block
 }
 
-/// Every combination of the block's candidates, in order.
-fn combinations(ctx: &Context<'_>, block: &[usize]) -> Vec<Vec<char>> {
+/// Every combination of the block's plausible candidates, in order.
+fn combinations(ctx: &Context<'_>, block: &[usize], seen: &dyn Fn(char) -> bool) -> Vec<Vec<char>> {
     let mut combos: Vec<Vec<char>> = vec![Vec::new()];
     for &i in block {
+        let cands = plausible(ctx, i, seen);
         combos = combos
             .iter()
             .flat_map(|c| {
-                ctx.candidates(i).iter().map(move |&x| {
+                cands.iter().map(move |&x| {
                     let mut c = c.clone();
                     c.push(x);
                     c
@@ -190,32 +203,55 @@ struct Best {
     line: u32,
 }
 
-/// Sum of counts of the `n`-token windows covering the block with `combo` in it, in `tables`.
-fn score(ctx: &Context<'_>, block: &[usize], combo: &[char], n: usize, tables: &[&Ngrams]) -> (u32, Option<Best>) {
+/// A window through the block: where it starts and its characters, the block's left as `\0`.
+struct Window {
+    start: usize,
+    chars: [char; MAX_N],
+}
+
+/// The `n`-character windows covering the block whose other characters are all known and that
+/// judge the block as part of its word (see [`within_word`]).
+fn windows(ctx: &Context<'_>, block: &[usize], n: usize) -> Vec<Window> {
     let (b0, b1) = (block[0], block[block.len() - 1] + 1);
-    let mut total = 0u32;
-    // The best window as (count, its characters, table, line): the word is only spelt out once.
-    let mut best: Option<(u32, [char; MAX_N], usize, u32)> = None;
+    let mut out = Vec::new();
     for s in b1.saturating_sub(n)..=b0 {
         if s + n > ctx.chars.len() {
             break;
         }
-        let mut word = ['\0'; MAX_N];
+        let mut chars = ['\0'; MAX_N];
         let mut known = true;
-        for (j, slot) in word[..n].iter_mut().enumerate() {
+        for (j, slot) in chars[..n].iter_mut().enumerate() {
             let i = s + j;
-            let c = if (b0..b1).contains(&i) {
-                Some(combo[i - b0])
+            if (b0..b1).contains(&i) {
+                // Any syllable stands in for the block here: only "is a syllable" matters.
+                *slot = '가';
             } else {
-                ctx.chars[i]
-            };
-            match c {
-                Some(c) => *slot = c,
-                None => known = false,
+                match ctx.chars[i] {
+                    Some(c) => *slot = c,
+                    None => known = false,
+                }
             }
         }
-        if !known || !within_word(&word[..n], s, block, ctx) {
-            continue;
+        if known && within_word(&chars[..n], s, block, ctx) {
+            for slot in &mut chars[b0 - s..b1 - s] {
+                *slot = '\0';
+            }
+            out.push(Window { start: s, chars });
+        }
+    }
+    out
+}
+
+/// Sum of counts of `windows` with `combo` in the block, in `tables`.
+fn score(block: &[usize], combo: &[char], n: usize, windows: &[Window], tables: &[&Ngrams]) -> (u32, Option<Best>) {
+    let b0 = block[0];
+    let mut total = 0u32;
+    // The best window as (count, its characters, table, line): the word is only spelt out once.
+    let mut best: Option<(u32, [char; MAX_N], usize, u32)> = None;
+    for w in windows {
+        let mut word = w.chars;
+        for (j, &c) in combo.iter().enumerate() {
+            word[b0 - w.start + j] = c;
         }
         let mut tokens = [0 as Token; MAX_N];
         for (t, &c) in tokens.iter_mut().zip(&word[..n]) {
