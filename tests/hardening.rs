@@ -368,6 +368,22 @@ mod progress_store {
     }
 
     #[test]
+    fn finding_03_a_fifo_lock_file_fails_the_save_without_blocking() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fifo = tmp.path().join("kim.lock");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let store = Store::new(Some(tmp.path().to_path_buf()));
+        let mut t = Tracker::default();
+        t.visit(&key(), "1.1");
+        let err = store
+            .save(&Learner::new("kim").expect("name"), &t.take_pending(), NOW)
+            .expect_err("a FIFO is no lock file");
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+
+    #[test]
     fn finding_03_a_fifo_progress_file_is_refused_without_blocking() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let fifo = tmp.path().join("kim.yaml");
