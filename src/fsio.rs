@@ -15,14 +15,13 @@ use std::path::Path;
 /// Why a file could not be read.
 #[derive(Debug)]
 pub enum ReadError {
+    /// Nothing at that path.
     NotFound,
     /// A FIFO, socket, device or directory.
     NotRegular(&'static str),
     /// Bigger than the limit, in bytes.
-    TooBig {
-        size: u64,
-        limit: u64,
-    },
+    TooBig { size: u64, limit: u64 },
+    /// Any other error from the system.
     Io(io::Error),
 }
 

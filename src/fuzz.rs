@@ -33,6 +33,7 @@ pub enum Target {
 }
 
 impl Target {
+    /// The name used on the command line and in saved inputs' `TARGET` file.
     pub fn name(self) -> &'static str {
         match self {
             Target::Lesson => "lesson",
@@ -42,6 +43,7 @@ impl Target {
         }
     }
 
+    /// The target called `name`, if any.
     pub fn from_name(name: &str) -> Option<Target> {
         [Target::Lesson, Target::Progress, Target::Protocol, Target::Config]
             .into_iter()

@@ -18,6 +18,7 @@ pub struct CleanWriter<'a> {
 }
 
 impl<'a> CleanWriter<'a> {
+    /// Cleans what is written before passing it to `inner`.
     pub fn new(inner: &'a mut dyn Write) -> Self {
         Self {
             inner,

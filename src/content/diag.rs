@@ -92,6 +92,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes `text` in one pass over its bytes.
     pub fn new(text: &str) -> Self {
         let starts = text
             .bytes()

@@ -95,13 +95,18 @@ pub fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
     for (i, line) in src.text.lines().enumerate() {
         let mut quote: Option<char> = None;
         let mut prev = ' ';
+        // The last character before this one that is not a space; None at the start of the line.
+        let mut last_solid: Option<char> = None;
         for c in line.chars() {
+            // Outside a flow collection, `[` and `{` open one only where a value starts (`key: [`,
+            // `- [`, the start of a line); inside a plain scalar (`1.[[[1`) they are text.
+            let opens = depth > 0 || matches!(last_solid, None | Some(':' | '-' | '?'));
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
                 (None, '#') if prev == ' ' => break,
                 (None, '"' | '\'') => quote = Some(c),
-                (None, '[' | '{') => depth += 1,
+                (None, '[' | '{') if opens => depth += 1,
                 (None, ']' | '}') => depth = depth.saturating_sub(1),
                 (None, '*') if prev == ' ' || prev == '[' || prev == ',' => aliases += 1,
                 _ => {}
@@ -113,6 +118,9 @@ pub fn precheck(src: &YamlSource<'_>) -> Result<(), Diagnostic> {
                 ));
             }
             prev = c;
+            if c != ' ' {
+                last_solid = Some(c);
+            }
         }
         if aliases > MAX_ALIASES {
             return Err(err(

@@ -111,13 +111,28 @@ impl Storage for RealFs {
     fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>> {
         use std::os::fd::AsRawFd;
         // O_NOFOLLOW: a lock file that is a symlink must not create or touch a file elsewhere.
+        // O_NONBLOCK: a FIFO in its place must not block the open (flock still waits, as meant).
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .mode(FILE_MODE)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(path)?;
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(path);
+        let not_regular = || {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a regular file: remove it", path.display()),
+            )
+        };
+        let file = match file {
+            // ENXIO: a FIFO no one reads, opened for writing without blocking.
+            Err(e) if e.raw_os_error() == Some(libc::ENXIO) => return Err(not_regular()),
+            other => other?,
+        };
+        if !file.metadata()?.is_file() {
+            return Err(not_regular());
+        }
         loop {
             // SAFETY: flock on a descriptor we own; it only changes the lock state.
             let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };

@@ -368,6 +368,22 @@ mod progress_store {
     }
 
     #[test]
+    fn finding_03_a_fifo_lock_file_fails_the_save_without_blocking() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fifo = tmp.path().join("kim.lock");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let store = Store::new(Some(tmp.path().to_path_buf()));
+        let mut t = Tracker::default();
+        t.visit(&key(), "1.1");
+        let err = store
+            .save(&Learner::new("kim").expect("name"), &t.take_pending(), NOW)
+            .expect_err("a FIFO is no lock file");
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+
+    #[test]
     fn finding_03_a_fifo_progress_file_is_refused_without_blocking() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let fifo = tmp.path().join("kim.yaml");
@@ -642,4 +658,29 @@ fn fuzz_found_a_segment_time_just_under_u64_max_is_refused_not_a_panic() {
     let dir = lesson_with(&[("script.txt", script)]);
     let diags = diagnostics(dir.path());
     assert!(diags.iter().any(|d| d.contains("script.txt")), "{diags:#?}");
+}
+
+#[test]
+fn fuzz_found_brackets_inside_a_slide_id_survive_a_progress_round_trip() {
+    // Found by the fuzz harness (seeds 3001 and 3002): an id such as `1.[[[[...1` was written
+    // back unquoted, and the nesting guard then refused the store's own file as too deep.
+    use k8s_course::progress::file::{Decoded, decode, encode};
+    let id = format!("1.{}1", "[".repeat(40));
+    let text = format!(
+        "schema: 1\nlearner: kim\ncourses:\n  cloud-security-7:\n    week00:\n      visited:\n      - '{id}'\n# end\n"
+    );
+    let Decoded::Ok(progress) = decode("kim.yaml", text.as_bytes()) else {
+        panic!("the file reads");
+    };
+    let written = encode("kim", &progress).expect("encodes");
+    assert_eq!(
+        decode("kim.yaml", written.as_bytes()),
+        Decoded::Ok(progress),
+        "{written}"
+    );
+    // Real nesting is still refused.
+    let deep = format!("schema: 1\nlearner: kim\ncourses: {}\n# end\n", "[".repeat(40));
+    assert!(
+        matches!(decode("kim.yaml", deep.as_bytes()), Decoded::Corrupt(why) if why.contains("nested more than 32"))
+    );
 }
