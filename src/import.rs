@@ -7,6 +7,7 @@
 
 mod course_file;
 mod files;
+mod manifests;
 mod report;
 
 use std::fs;
@@ -54,6 +55,7 @@ pub fn import(req: &Request, corpus: &Ngrams) -> Result<Imported, String> {
     let evidence: Vec<(&'static str, &str)> = script_text.iter().map(|s| ("the script", s.as_str())).collect();
     let post_repair = repair::repair(&post_text, &evidence, corpus);
     let post_text = post_repair.as_ref().map_or(post_text, |r| r.text.clone());
+    let (post_text, rebuilt) = manifests::reindent_blocks(&post_text);
     if let (Some(text), Some(path)) = (&script_text, &req.script) {
         let mut diags = Diagnostics::default();
         if script::parse(&path.display().to_string(), text, &mut diags).is_none() {
@@ -93,6 +95,7 @@ pub fn import(req: &Request, corpus: &Ngrams) -> Result<Imported, String> {
         course.as_ref(),
         (&post_text, script_text.as_deref()),
         (post_repair.as_ref(), script_repair.as_ref()),
+        &rebuilt,
     );
     match result {
         Ok(report) => Ok(Imported {
@@ -158,6 +161,7 @@ fn stage_and_place(
     course: Option<&course_file::CourseFile>,
     (post, script_text): (&str, Option<&str>),
     (post_repair, script_repair): (Option<&Repair>, Option<&Repair>),
+    rebuilt: &[manifests::Rebuilt],
 ) -> Result<String, String> {
     let _ = fs::remove_dir_all(staging);
     files::make_dir(staging)?;
@@ -202,6 +206,7 @@ fn stage_and_place(
         script_from: script_from.as_deref(),
         post_repair,
         script_repair,
+        rebuilt,
         warnings: &warnings,
         slides: lesson.slide_count(),
         segments: lesson.script.as_ref().map_or(0, |s| s.segments.len()),

@@ -7,7 +7,7 @@
 //! errors (the lesson shows something wrong), the rest warnings (worth a look).
 
 mod text_checks;
-mod yaml_blocks;
+pub(crate) mod yaml_blocks;
 
 use crate::content::script::Script;
 use crate::content::{CourseSource, Diagnostic, Lesson};

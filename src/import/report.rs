@@ -13,6 +13,8 @@ pub struct Facts<'a> {
     pub script_from: Option<&'a str>,
     pub post_repair: Option<&'a Repair>,
     pub script_repair: Option<&'a Repair>,
+    /// Kubernetes manifests whose collapsed indentation was rebuilt.
+    pub rebuilt: &'a [super::manifests::Rebuilt],
     /// Warnings `check` gives the imported lesson (paths relative to the lesson).
     pub warnings: &'a [Diagnostic],
     pub slides: usize,
@@ -41,6 +43,7 @@ pub fn render(f: &Facts<'_>) -> String {
             Some(r) => encoding(&mut out, file, r),
         }
     }
+    manifests(&mut out, f.rebuilt);
     let _ = writeln!(out, "## What the lesson shows differently from the blog\n");
     if f.warnings.is_empty() {
         let _ = writeln!(out, "Nothing: the loader reads every part of it as written.");
@@ -84,4 +87,23 @@ fn encoding(out: &mut String, file: &str, r: &Repair) {
         }
         let _ = writeln!(out);
     }
+}
+
+fn manifests(out: &mut String, rebuilt: &[super::manifests::Rebuilt]) {
+    if rebuilt.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Kubernetes manifests\n\nThe blog collapsed the indentation of {} manifest(s) to one space; it was rebuilt \
+         from the Kubernetes schema (as `k8s-course validate --reindent` does). Only leading spaces changed.\n",
+        rebuilt.len()
+    );
+    for r in rebuilt {
+        let _ = writeln!(out, "- post.md:{}: re-indented", r.fence_line);
+        for n in &r.notes {
+            let _ = writeln!(out, "  - post.md:{}: note: {}", r.fence_line + n.line, n.message);
+        }
+    }
+    let _ = writeln!(out);
 }

@@ -13,7 +13,7 @@ pub fn fence(line: &str) -> Option<&str> {
 }
 
 /// The YAML blocks of `text`: (line of the opening fence, the block's lines).
-fn blocks(text: &str) -> Vec<(usize, Vec<&str>)> {
+pub(crate) fn blocks(text: &str) -> Vec<(usize, Vec<&str>)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, bool, Vec<&str>)> = None;
     for (i, line) in text.lines().enumerate() {
@@ -39,13 +39,20 @@ pub fn check(path: &str, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (start, lines) in blocks(text) {
         if let Some(key) = collapsed(&lines) {
+            // The re-indenter that `validate --reindent` and `import` use says whether it can help.
+            let fix = match crate::manifest::reindent(&lines.join("\n")).outcome {
+                crate::manifest::reindent::Outcome::Reindented => {
+                    "`k8s-course validate --reindent` rebuilds this Kubernetes manifest from the schema"
+                }
+                _ => "indent it again",
+            };
             out.push(
                 Diagnostic::error(
                     path,
                     Some(start),
                     format!(
                         "this YAML block's indentation was collapsed: every nested line is one space in, so '{key}' no longer \
-                         holds the keys under it; indent it again"
+                         holds the keys under it; {fix}"
                     ),
                 )
                 .with_column(Some(1)),

@@ -58,7 +58,7 @@ fn the_week7_post_as_published_has_collapsed_yaml_and_its_script_two_glitches() 
         (208, "securityContext"),
     ] {
         let want = format!(
-            "{post}:{line}:1: this YAML block's indentation was collapsed: every nested line is one space in, so '{key}' no longer holds the keys under it"
+            "{post}:{line}:1: this YAML block's indentation was collapsed: every nested line is one space in, so '{key}' no longer holds the keys under it; `k8s-course validate --reindent` rebuilds this Kubernetes manifest from the schema"
         );
         assert!(all.contains(&want), "{want}\n---\n{all}");
     }
