@@ -94,8 +94,7 @@ pub fn import(req: &Request, corpus: &Ngrams) -> Result<Imported, String> {
         &target,
         course.as_ref(),
         (&post_text, script_text.as_deref()),
-        (post_repair.as_ref(), script_repair.as_ref()),
-        &rebuilt,
+        (post_repair.as_ref(), script_repair.as_ref(), &rebuilt),
     );
     match result {
         Ok(report) => Ok(Imported {
@@ -160,8 +159,7 @@ fn stage_and_place(
     target: &Path,
     course: Option<&course_file::CourseFile>,
     (post, script_text): (&str, Option<&str>),
-    (post_repair, script_repair): (Option<&Repair>, Option<&Repair>),
-    rebuilt: &[manifests::Rebuilt],
+    (post_repair, script_repair, rebuilt): (Option<&Repair>, Option<&Repair>, &[manifests::Rebuilt]),
 ) -> Result<String, String> {
     let _ = fs::remove_dir_all(staging);
     files::make_dir(staging)?;
