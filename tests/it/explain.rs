@@ -1,20 +1,10 @@
 //! `explain TYPE.field.path` through the built binary: output, exit codes, errors.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// The binary in a sandbox of its own (data and config in a temp dir).
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_k8s-course"))
-        .args(args)
-        .env(
-            "K8S_COURSE_DATA_DIR",
-            std::env::temp_dir().join("k8s-course-explain-test-data"),
-        )
-        .env(
-            "K8S_COURSE_CONFIG_DIR",
-            std::env::temp_dir().join("k8s-course-explain-test-config"),
-        )
-        .output()
-        .expect("run k8s-course")
+    crate::support::Sandbox::new().run(args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -1,7 +1,7 @@
 //! Re-indenting collapsed manifests: the week-7 post as published re-indents to exactly the shipped
 //! manifests; collapsed manifests round-trip; non-Kubernetes YAML is reported, not touched.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use k8s_course::manifest::reindent::Outcome;
 use k8s_course::manifest::{Options, reindent, validate_text};
@@ -171,19 +171,9 @@ fn collapsed_workflows_and_compose_files_are_reported_not_touched() {
     }
 }
 
+/// The binary in a sandbox of its own (data and config in a temp dir).
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_k8s-course"))
-        .args(args)
-        .env(
-            "K8S_COURSE_DATA_DIR",
-            std::env::temp_dir().join("k8s-course-reindent-test-data"),
-        )
-        .env(
-            "K8S_COURSE_CONFIG_DIR",
-            std::env::temp_dir().join("k8s-course-reindent-test-config"),
-        )
-        .output()
-        .expect("run k8s-course")
+    crate::support::Sandbox::new().run(args)
 }
 
 #[test]
