@@ -54,6 +54,7 @@ impl App {
                 false,
             );
         }
+        self.started = now.saturating_sub(i64::try_from(self.now.as_secs()).unwrap_or(0));
         let key = self.lesson_key();
         self.progress.opened(&key, now);
         self.visited();
