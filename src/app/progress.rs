@@ -147,8 +147,7 @@ impl App {
 
     /// Percent of the current lesson's slides completed.
     pub fn percent_complete(&self) -> usize {
-        let t = self.tally(self.lesson, SlideIndex(0), self.current_lesson().slide_count());
-        (t.completed * 100).checked_div(t.total).unwrap_or(0)
+        self.percent_of(self.lesson)
     }
 
     /// Another learner's progress replaces this one's (`:learner NAME`): back to where they were.
