@@ -8,6 +8,7 @@ pub mod command;
 pub mod focus;
 pub mod keymap;
 pub mod lecture;
+pub mod lessons;
 mod matches;
 pub mod progress;
 pub mod prompt;
@@ -106,6 +107,10 @@ pub struct App {
     drawn: Drawn,
     /// A search hit to scroll into view once the slide is drawn (its occurrence on the slide).
     reveal: Option<usize>,
+    /// `→` on a lesson's last slide said the next lesson follows: another `→` opens it.
+    next_lesson_armed: bool,
+    /// Wall-clock time when the session began (`now` counts from here), for "last opened".
+    started: crate::progress::time::Unix,
 }
 
 impl App {
@@ -140,6 +145,8 @@ impl App {
             toc,
             drawn: Drawn::default(),
             reveal: None,
+            next_lesson_armed: false,
+            started: 0,
         };
         app.playback = playback;
         app
@@ -175,8 +182,9 @@ impl App {
         if !matches!(action, Action::Input(_)) {
             self.flash = None;
         }
+        let armed = std::mem::take(&mut self.next_lesson_armed);
         match action {
-            Action::NextSlide => self.go(self.lesson, SlideIndex(self.slide.0 + 1)),
+            Action::NextSlide => self.next_slide(armed),
             Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
@@ -208,6 +216,8 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleHeader => self.header_hidden = !self.header_hidden,
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
+            Action::Lessons => self.open(View::Lessons { selected: self.lesson }),
+            Action::OpenLesson(name) => self.open_lesson_named(&name),
             Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
             Action::FocusNext => self.focus_step(true),
             Action::FocusPrev => self.focus_step(false),
@@ -296,7 +306,7 @@ impl App {
     }
 
     /// A slide change the learner asked for: playback pauses and will resume from there.
-    fn go(&mut self, lesson: usize, index: SlideIndex) {
+    pub(crate) fn go(&mut self, lesson: usize, index: SlideIndex) {
         self.move_to(lesson, index);
         let (now, slide) = (self.now, self.slide);
         if let Some(p) = &mut self.playback {
@@ -305,7 +315,7 @@ impl App {
     }
 
     /// Shows another slide (the learner's move, or the narration's).
-    fn move_to(&mut self, lesson: usize, index: SlideIndex) {
+    pub(crate) fn move_to(&mut self, lesson: usize, index: SlideIndex) {
         let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
         let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
         let index = SlideIndex(index.0.min(last));
@@ -378,6 +388,7 @@ impl App {
             View::Toc { .. } => self.toc.len().saturating_sub(1),
             View::Results { .. } => self.hits().len().saturating_sub(1),
             View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
+            View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }
@@ -405,6 +416,7 @@ impl App {
                 }
             }
             Some(View::Results { selected }) => self.jump_to_hit(selected),
+            Some(View::Lessons { selected }) => self.open_lesson(selected),
             Some(View::Bookmarks { selected }) => {
                 if let Some(index) = self.bookmarks().get(selected).copied() {
                     self.views.clear();

@@ -47,6 +47,10 @@ pub enum Action {
     ToggleBookmark,
     /// The bookmarked slides
     Bookmarks,
+    /// The lessons of the course (`:lessons`)
+    Lessons,
+    /// Open a lesson by id, number or title words (`:lesson week07`)
+    OpenLesson(String),
     /// Select the next component of the slide's diagram (enters selection mode)
     FocusNext,
     /// Select the previous component of the slide's diagram

@@ -54,6 +54,7 @@ impl App {
                 false,
             );
         }
+        self.started = now.saturating_sub(i64::try_from(self.now.as_secs()).unwrap_or(0));
         let key = self.lesson_key();
         self.progress.opened(&key, now);
         self.visited();
@@ -146,8 +147,7 @@ impl App {
 
     /// Percent of the current lesson's slides completed.
     pub fn percent_complete(&self) -> usize {
-        let t = self.tally(self.lesson, SlideIndex(0), self.current_lesson().slide_count());
-        (t.completed * 100).checked_div(t.total).unwrap_or(0)
+        self.percent_of(self.lesson)
     }
 
     /// Another learner's progress replaces this one's (`:learner NAME`): back to where they were.

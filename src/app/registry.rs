@@ -234,6 +234,19 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("bookmarks", |_| Action::Bookmarks)
     },
     Entry {
+        command: cmd(15, &["ls"], Arg::None, "the lessons of the course (enter opens one)"),
+        ..entry("lessons", |_| Action::Lessons)
+    },
+    Entry {
+        command: cmd(
+            16,
+            &[],
+            Arg::Value,
+            "open a lesson by id or number (:lesson 2, :lesson week07)",
+        ),
+        ..entry("lesson", Action::OpenLesson)
+    },
+    Entry {
         command: cmd(2, &[], Arg::ThemeName, "switch the colour theme (:theme light)"),
         ..entry("theme", Action::SetTheme)
     },

@@ -20,6 +20,8 @@ pub enum View {
     Results { selected: usize },
     /// Bookmarked slides, with the selected row.
     Bookmarks { selected: usize },
+    /// The lessons of the course, with the selected row.
+    Lessons { selected: usize },
 }
 
 impl View {
@@ -33,13 +35,17 @@ impl View {
             View::Help { .. } => "help",
             View::Results { .. } => "filter",
             View::Bookmarks { .. } => "bookmarks",
+            View::Lessons { .. } => "lessons",
         }
     }
 
     /// Views that show text scroll; views that show rows move a selection.
     pub fn position_mut(&mut self) -> &mut usize {
         match self {
-            View::Toc { selected } | View::Results { selected } | View::Bookmarks { selected } => selected,
+            View::Toc { selected }
+            | View::Results { selected }
+            | View::Bookmarks { selected }
+            | View::Lessons { selected } => selected,
             View::Narration { scroll }
             | View::Describe { scroll }
             | View::Source { scroll }
@@ -48,7 +54,10 @@ impl View {
     }
 
     pub fn is_list(&self) -> bool {
-        matches!(self, View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. })
+        matches!(
+            self,
+            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. }
+        )
     }
 }
 

@@ -1,4 +1,5 @@
-//! The row views, drawn as K9s tables: the table of contents and the filter results.
+//! The row views, drawn as K9s tables: the table of contents, the filter results, the bookmarks
+//! and the lessons.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -315,5 +316,56 @@ pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, 
         )];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
+    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+}
+
+/// `:lessons`: every lesson of the course, with the learner's progress in each.
+pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
+    const COLUMNS: &[Column] = &[
+        col(" ", Some(1), false),
+        col("#", Some(3), true),
+        col("LESSON", Some(14), false),
+        col("TITLE", None, false),
+        col("DATE", Some(10), false),
+        col("SLIDES", Some(6), true),
+        col("NARRATION", Some(9), true),
+        col("DONE", Some(4), true),
+        col("OPENED", Some(14), true),
+    ];
+    let now = app.wall_now();
+    let text = |t: String, role: UiRole| vec![Span::styled(t, ctx.ui(role))];
+    let rows = (app.course.lessons.iter().enumerate())
+        .map(|(l, lesson)| {
+            let marker = if l == app.lesson { "▶" } else { " " };
+            let date = lesson.front.date.map_or_else(
+                || "-".to_string(),
+                |d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+            );
+            let narration = lesson.script.as_ref().map_or(Millis(0), |s| s.total());
+            let opened = app
+                .record_of(l)
+                .and_then(|r| r.last_opened.max(r.last_seen))
+                .map_or_else(|| "-".to_string(), |t| crate::progress::time::ago(t, now));
+            vec![
+                text(marker.into(), UiRole::PaneTitleAccent),
+                text((l + 1).to_string(), UiRole::Muted),
+                text(crate::text::clean_line(&lesson.id), UiRole::HeaderValue),
+                vec![Span::styled(
+                    crate::text::clean_line(&lesson.title),
+                    ctx.theme.content(&render::Style::default()),
+                )],
+                text(date, UiRole::Muted),
+                text(lesson.slide_count().to_string(), UiRole::Muted),
+                text(time(narration), UiRole::Muted),
+                text(format!("{}%", app.percent_of(l)), UiRole::Muted),
+                text(opened, UiRole::Muted),
+            ]
+        })
+        .collect();
+    let title = pane::Title {
+        name: "lessons",
+        subject: Some(crate::text::clean_line(&app.course.title)),
+        count: Some(app.course.lessons.len().to_string()),
+    };
     table(frame, area, &title, COLUMNS, rows, selected, ctx)
 }

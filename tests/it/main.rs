@@ -18,6 +18,7 @@ mod hardening_runtime;
 mod header_toggle;
 mod hostile_text;
 mod import;
+mod lessons;
 mod lint;
 mod many_lessons;
 mod notes_keys;
