@@ -27,6 +27,7 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
             (Arg::SlideId, true) => Err(format!(":{name} needs a slide id, e.g. :{name} 2.1")),
             (Arg::ThemeName, true) => Err(format!(":{name} needs a theme name, e.g. :{name} light")),
             (Arg::LearnerName, true) => Err(format!(":{name} needs a name, e.g. :{name} kim")),
+            (Arg::LessonName, true) => Err(format!(":{name} needs a lesson, e.g. :{name} 2 (:lessons lists them)")),
             (Arg::Value, true) => Err(format!(":{name} needs a value: {}", cmd.help)),
             (_, false) => Ok((entry.action)(arg.to_string())),
         };
@@ -41,8 +42,9 @@ pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
 }
 
 /// Completions of `line`, best first, as whole prompt texts: command names and slide ids/aliases
-/// for the first word, slide ids after `goto`, theme names after `theme`.
-pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
+/// for the first word, slide ids after `goto`, theme names after `theme`, lesson folder names
+/// after `lesson`.
+pub fn complete(line: &str, lesson: &Lesson, themes: &[String], lessons: &[String]) -> Vec<String> {
     let lower = line.to_lowercase();
     if let Some((word, partial)) = lower.split_once(' ') {
         let Some((entry, cmd)) = find(word) else {
@@ -52,6 +54,7 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String]) -> Vec<String> {
             Arg::None | Arg::LearnerName | Arg::Value => Vec::new(),
             Arg::SlideId => slide_words(lesson),
             Arg::ThemeName => themes.to_vec(),
+            Arg::LessonName => lessons.to_vec(),
         };
         let partial = partial.trim_start();
         return pool
@@ -108,10 +111,12 @@ mod tests {
     fn completion_offers_commands_ids_and_themes() {
         let l = lesson();
         let themes = vec!["default".to_string(), "light".to_string()];
-        assert_eq!(complete("th", &l, &themes), ["theme"]);
-        assert_eq!(complete("theme l", &l, &themes), ["theme light"]);
-        assert_eq!(complete("goto de", &l, &themes), ["goto deploy"]);
-        assert!(complete("p", &l, &themes).contains(&"pod".to_string()));
-        assert!(complete("2.2", &l, &themes).contains(&"2.2.1".to_string()));
+        assert_eq!(complete("th", &l, &themes, &[]), ["theme"]);
+        assert_eq!(complete("theme l", &l, &themes, &[]), ["theme light"]);
+        assert_eq!(complete("goto de", &l, &themes, &[]), ["goto deploy"]);
+        assert!(complete("p", &l, &themes, &[]).contains(&"pod".to_string()));
+        let lessons = ["week07".to_string(), "w05".to_string()];
+        assert_eq!(complete("lesson w0", &l, &themes, &lessons), ["lesson w05"]);
+        assert!(complete("2.2", &l, &themes, &[]).contains(&"2.2.1".to_string()));
     }
 }

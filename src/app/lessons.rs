@@ -87,6 +87,11 @@ impl App {
         }
     }
 
+    /// The lessons' folder names, for `:lesson` completion.
+    pub(super) fn lesson_ids(&self) -> Vec<String> {
+        self.course.lessons.iter().map(|l| l.id.clone()).collect()
+    }
+
     /// Percent of lesson `l`'s slides the learner has read to the end.
     pub fn percent_of(&self, l: usize) -> usize {
         let n = self.course.lessons[l].slide_count();

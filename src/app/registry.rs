@@ -48,6 +48,8 @@ pub enum Arg {
     SlideId,
     ThemeName,
     LearnerName,
+    /// A lesson of the course: its number or folder name.
+    LessonName,
     /// A value the action checks itself (a speed, a segment number).
     Value,
 }
@@ -241,7 +243,7 @@ pub const ENTRIES: &[Entry] = &[
         command: cmd(
             16,
             &[],
-            Arg::Value,
+            Arg::LessonName,
             "open a lesson by id or number (:lesson 2, :lesson week07)",
         ),
         ..entry("lesson", Action::OpenLesson)

@@ -56,7 +56,8 @@ impl App {
                 return Effect::None;
             }
             (Edit::Complete, PromptKind::Command) => {
-                let candidates = command::complete(&prompt.text, self.current_lesson(), &self.themes);
+                let candidates =
+                    command::complete(&prompt.text, self.current_lesson(), &self.themes, &self.lesson_ids());
                 prompt.complete(candidates);
             }
             _ => {
@@ -83,7 +84,7 @@ impl App {
         if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
             return None;
         }
-        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes)
+        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes, &self.lesson_ids())
             .into_iter()
             .next()?;
         first.strip_prefix(&prompt.text.to_lowercase()).map(str::to_string)

@@ -53,7 +53,7 @@ fn sections(app: &App) -> Vec<Section> {
             let arg = match c.arg {
                 Arg::None => "",
                 Arg::SlideId => " ID",
-                Arg::ThemeName | Arg::LearnerName => " NAME",
+                Arg::ThemeName | Arg::LearnerName | Arg::LessonName => " NAME",
                 Arg::Value => " N",
             };
             let aliases = if c.aliases.is_empty() {

@@ -93,6 +93,11 @@ fn lesson_by_name_or_number_and_unknown_names_are_explained() {
     command(&mut app, "lesson nowhere");
     assert_eq!(app.current_lesson().id, "c8w06");
     assert_eq!(flash(&app), "no lesson 'nowhere': :lessons lists them");
+    command(&mut app, "lesson");
+    assert_eq!(
+        flash(&app),
+        ":lesson needs a lesson, e.g. :lesson 2 (:lessons lists them)"
+    );
     command(&mut app, "lesson 9");
     assert!(app.flash.as_ref().is_some_and(|f| f.error), "no ninth lesson");
 }
