@@ -10,17 +10,7 @@ use k8s_course::content::{CourseSource, SlideIndex, load_course};
 use k8s_course::progress::{Progress, Tracker};
 
 use crate::screen::{command, screen};
-use crate::support::{BIN, PROMPT, Sandbox, Tmux, last_line, require, sh_quote};
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_file() {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
+use crate::support::{BIN, PROMPT, Sandbox, Tmux, copy_dir, last_line, require, sh_quote};
 
 /// The built-in week and three corpus weeks, in that order.
 fn course(root: &Path) -> PathBuf {

@@ -2,6 +2,7 @@
 //! (a broken lesson elsewhere does not stop it), `show ID` reads lessons in order until one has
 //! the slide, while `list` and `check` still read every lesson and report every problem.
 
+use crate::support::copy_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -21,16 +22,6 @@ fn run(course: &Path, args: &[&str]) -> (Output, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     );
     (out, o, e)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_file() {
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 /// The built-in week and two corpus weeks, then `broken` (a post with a front matter that does

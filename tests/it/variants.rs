@@ -7,6 +7,7 @@
 //! The scripts follow `course/week07-docker-kubernetes/script.txt` exactly, and their headers
 //! agree with their segments (count, total, minutes and narration length).
 
+use crate::support::copy_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -23,19 +24,6 @@ use tempfile::TempDir;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/variants")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Copies lesson `name` into a fresh temporary folder (keeping the folder name, which becomes
