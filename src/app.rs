@@ -152,6 +152,11 @@ impl App {
         app
     }
 
+    /// The language the program speaks to this learner (its own words; course text is as written).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_tag(&self.course.language).unwrap_or_default()
+    }
+
     pub fn current_lesson(&self) -> &Lesson {
         &self.course.lessons[self.lesson]
     }

@@ -17,6 +17,7 @@
 //! - `import`: a blog post (and its script) into a lesson folder, with mojibake repaired by evidence.
 //! - `lint`: what an author wants to know before publishing (`check --lint`).
 //! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
+//! - `i18n`: the program's own words in Korean and English, one table (`i18n::words`).
 //! - `fsio`: reading a file from a path without blocking on a FIFO or reading a huge file whole.
 
 pub mod app;
@@ -26,6 +27,7 @@ pub mod content;
 pub mod driver;
 pub mod fsio;
 pub mod fuzz;
+pub mod i18n;
 pub mod import;
 pub mod keymap;
 pub mod lint;
