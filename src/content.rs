@@ -11,6 +11,7 @@ pub mod diagram_meta;
 pub mod embedded;
 pub mod frontmatter;
 pub mod html;
+pub mod lazy;
 pub mod lesson_meta;
 pub mod load;
 pub mod markdown;

@@ -15,15 +15,29 @@ use crate::timer::{Durations, SessionTimer};
 /// exit code (128 + n after signal n).
 pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> {
     let no_terminal = "the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe";
-    let Some(loaded) = screen::load(cli, io)? else {
-        return Ok(1);
-    };
     let learner = match super::progress::learner(cli) {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
+    };
+    // The progress is read first, so that only the lesson the learner will see is read before
+    // the first frame; the others follow in the background.
+    let store = Store::new(crate::config::Paths::from_env().data_dir);
+    let opened = store.open(&learner, now());
+    let records = &opened.progress.lessons;
+    let from_start = cli.from_start;
+    let pick: screen::Pick<'_> = Box::new(move |course_id: &str, ids: &[String]| {
+        let last = records
+            .iter()
+            .filter(|((c, _), _)| c == course_id && !from_start)
+            .filter_map(|((_, l), r)| Some((r.last_seen.max(r.last_opened)?, l)))
+            .max_by_key(|(t, _)| *t)?;
+        ids.iter().position(|id| id == last.1)
+    });
+    let Some(loaded) = screen::load(cli, io, Some(pick))? else {
+        return Ok(1);
     };
     let lengths = Durations::parse(
         cli.lecture.as_deref().or(loaded.config.lecture.as_deref()),
@@ -41,16 +55,19 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     }
     let theme_flash = loaded.theme_flash();
     let screen::Loaded {
-        paths,
+        paths: _,
         config,
         course,
+        rest,
         theme,
         theme_name,
         theme_problem,
         themes_dir,
         no_color,
     } = loaded;
+    let source = cli.source();
     let mut app = App::new(course);
+    app.load_rest(source, rest);
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if theme_problem.is_some() {
@@ -61,8 +78,6 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     app.learner = learner.to_string();
     app.presenting = presenting;
     app.timer = Some(SessionTimer::new(lengths, std::time::Duration::ZERO));
-    let store = Store::new(paths.data_dir.clone());
-    let opened = store.open(&learner, now());
     app.progress = crate::progress::Tracker::new(opened.progress);
     app.begin(now(), cli.from_start);
     if presenting {
