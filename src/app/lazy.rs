@@ -41,7 +41,7 @@ fn read(source: &CourseSource, dir: &str) -> Result<Lesson, String> {
 
 impl App {
     /// Starts reading `rest` (index, folder: the placeholders of the course) from `source` on a
-    /// background thread, in course order.
+    /// background thread, in course order, and shows the lesson that was read.
     pub fn load_rest(&mut self, source: CourseSource, rest: Vec<(usize, String)>) {
         let n = self.course.lessons.len();
         self.lazy.pending = vec![None; n];
@@ -50,6 +50,14 @@ impl App {
             if let Some(slot) = self.lazy.pending.get_mut(*i) {
                 *slot = Some(dir.clone());
             }
+        }
+        // The app opens on the lesson that was read, not on a placeholder.
+        if self.is_pending(self.lesson)
+            && let Some(read) = (0..n).find(|&l| !self.is_pending(l))
+        {
+            self.lesson = read;
+            self.slide = crate::content::SlideIndex(0);
+            self.playback = crate::playback::Playback::new(self.current_lesson());
         }
         if rest.is_empty() {
             return;

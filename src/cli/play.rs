@@ -23,7 +23,8 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
         }
     };
     // The progress is read first, so that only the lesson the learner will see is read before
-    // the first frame; the others follow in the background.
+    // the first frame (the one `App::begin` resumes: the latest with a slide to return to); the
+    // others follow in the background.
     let store = Store::new(crate::config::Paths::from_env().data_dir);
     let opened = store.open(&learner, now());
     let records = &opened.progress.lessons;
@@ -32,6 +33,7 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
         let last = records
             .iter()
             .filter(|((c, _), _)| c == course_id && !from_start)
+            .filter(|(_, r)| r.last_slide.is_some())
             .filter_map(|((_, l), r)| Some((r.last_seen.max(r.last_opened)?, l)))
             .max_by_key(|(t, _)| *t)?;
         ids.iter().position(|id| id == last.1)
