@@ -121,6 +121,10 @@ pub enum Command {
         /// Width in columns (default: the terminal's, or 80 when not a terminal)
         #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
+        /// Print the slide's code blocks raw, as in the post (N: only the Nth), for a pipe:
+        /// `k8s-course show pod --code | kubectl apply -f -`
+        #[arg(long, value_name = "N", num_args = 0..=1, value_parser = clap::value_parser!(u16).range(1..))]
+        code: Option<Option<u16>>,
     },
     /// Check Kubernetes manifests offline; findings as FILE:LINE:COL: PATH: message, exit 1 on errors
     Validate {
@@ -184,9 +188,17 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         })
         .map(code),
         // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
-        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(&source, id), io, |course, io| {
-            show::run(course, id, *plain, *width, io)
-        })
+        Some(Command::Show {
+            id,
+            plain,
+            width,
+            code: blocks,
+        }) => {
+            with_loaded(load_course_for(&source, id), io, |course, io| match blocks {
+                Some(n) => show::code(course, id, *n, io),
+                None => show::run(course, id, *plain, *width, io),
+            })
+        }
         .map(code),
         Some(Command::Validate {
             files,

@@ -6,6 +6,7 @@ mod support;
 
 mod bad_input;
 mod cli;
+mod code_copy;
 mod config;
 mod corpus;
 mod course;
