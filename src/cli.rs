@@ -13,6 +13,7 @@ pub mod notes;
 pub mod play;
 pub mod progress;
 pub mod screen;
+pub mod shell;
 pub mod show;
 pub mod validate;
 
@@ -149,6 +150,14 @@ pub enum Command {
         #[arg(long, value_parser = clap::value_parser!(u16).range(40..=200))]
         width: Option<u16>,
     },
+    /// Print shell completions: `k8s-course completions bash > ~/.local/share/bash-completion/completions/k8s-course`
+    Completions {
+        /// The shell: bash, zsh or fish
+        #[arg(value_parser = shell::SHELLS)]
+        shell: String,
+    },
+    /// Print the man page (roff): `k8s-course man | man -l -`
+    Man,
 }
 
 /// Where output goes, and whether stdout is a terminal.
@@ -240,6 +249,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             io,
         )
         .map(code),
+        Some(Command::Completions { shell }) => shell::completions(shell, io).map(code),
+        Some(Command::Man) => shell::man(io).map(code),
         None => play::run(cli, false, io),
         Some(Command::Present) => play::run(cli, true, io),
     };

@@ -7,6 +7,7 @@ mod support;
 mod bad_input;
 mod cli;
 mod code_copy;
+mod completions;
 mod config;
 mod corpus;
 mod course;
