@@ -111,3 +111,46 @@ fn no_code_or_a_number_out_of_range_exits_1_and_says_why() {
     assert_eq!(zero.status.code(), Some(2), "clap refuses 0");
     assert!(stderr(&zero).contains("invalid value '0'"), "{}", stderr(&zero));
 }
+
+/// The `y` view's numbers are the post's own line numbers: on 2.2.1, whose `### 2.2` parent heading
+/// it absorbs, the heading and the blank line after it are shown and counted too.
+#[test]
+fn the_source_view_numbers_lines_as_in_the_file() {
+    use crate::screen::{app, command, screen};
+    use k8s_course::app::Action;
+    let post = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/course/week07-docker-kubernetes/post.md"
+    ))
+    .expect("the built-in post");
+    let file: Vec<&str> = post.lines().collect();
+    for slide in ["pod", "1.3", "arch"] {
+        let mut app = app();
+        command(&mut app, slide);
+        app.update(Action::Source);
+        let shown = screen(&mut app, 100, 30);
+        let mut checked = 0;
+        for row in shown.lines().filter_map(|l| l.strip_prefix("│ ")) {
+            let Some((number, text)) = row.split_once("  ") else {
+                continue;
+            };
+            let Ok(n) = number.trim().parse::<usize>() else {
+                continue;
+            };
+            let text = text.trim_end_matches('│').trim_end();
+            // A long line wraps onto `↪` rows: its first row is the start of the file's line.
+            assert!(
+                file[n - 1].trim_end().starts_with(text),
+                "{slide}: line {n} is {:?}\n{shown}",
+                file[n - 1]
+            );
+            checked += 1;
+        }
+        assert!(checked >= 10, "{slide}: only {checked} numbered lines\n{shown}");
+        if slide == "pod" {
+            assert!(shown.contains("source(2.2.1)[post.md:125-"), "{shown}");
+            let first = shown.lines().find(|l| l.starts_with("│ 125")).expect("line 125 shown");
+            assert!(first.contains("### 2.2 주요 Kubernetes 리소스"), "{shown}");
+        }
+    }
+}
