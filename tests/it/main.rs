@@ -18,6 +18,7 @@ mod fuzz;
 mod hardening;
 mod hardening_runtime;
 mod header_toggle;
+mod help_aliases;
 mod hostile_text;
 mod import;
 mod lessons;
