@@ -6,6 +6,8 @@ mod support;
 
 mod bad_input;
 mod cli;
+mod code_copy;
+mod completions;
 mod config;
 mod corpus;
 mod course;
@@ -16,6 +18,7 @@ mod fuzz;
 mod hardening;
 mod hardening_runtime;
 mod header_toggle;
+mod help_aliases;
 mod hostile_text;
 mod import;
 mod lazy_lessons;
