@@ -3,6 +3,7 @@
 
 mod clock;
 pub mod notes;
+mod present;
 pub mod session;
 pub mod terminal;
 
@@ -43,22 +44,6 @@ const TICK: Duration = Duration::from_millis(200);
 /// The longest the loop sleeps with nothing on screen to change (signals and input wake it).
 const IDLE: Duration = Duration::from_secs(60);
 
-/// What the notes window is told: where the presentation is.
-fn presenter_state(app: &App) -> crate::present::State {
-    let (playing, position_ms, speed) = match &app.playback {
-        Some(p) => (p.is_playing(), p.position(app.now).0, p.speed().to_string()),
-        None => (false, 0, String::new()),
-    };
-    crate::present::State {
-        lesson: app.lesson,
-        slide: app.slide.0,
-        playing,
-        position_ms,
-        speed,
-        session: app.timer.as_ref().map(|t| t.header(app.now)).unwrap_or_default(),
-    }
-}
-
 /// Runs the player until the learner quits or a signal ends it (a terminal that hangs up counts
 /// as SIGHUP), then saves the learner's progress a last time. The terminal is restored on every
 /// way out; the caller prints errors after this returns. The second value says why the last save
@@ -95,11 +80,7 @@ fn run_screen(
     looks: Looks<'_>,
     mut presenter: Option<&mut crate::present::Presenter>,
 ) -> anyhow::Result<Exit> {
-    let Looks {
-        mut theme,
-        themes_dir,
-        no_color,
-    } = looks;
+    let mut looks = looks;
     let mut screen = terminal::start()?;
     let highlighter = Arc::new(Highlighter::new());
     let mut clock = clock::now_hhmm();
@@ -124,7 +105,7 @@ fn run_screen(
         dirty |= app.on_break() != was_on_break;
         if dirty {
             let ctx = Ctx {
-                theme: &theme,
+                theme: &looks.theme,
                 highlighter: &highlighter,
                 clock: &clock,
             };
@@ -134,23 +115,20 @@ fn run_screen(
             if !warmed {
                 // Highlight every code block in the background once the first frame is up, so
                 // no slide waits for syntect later.
-                warm_up(app, &theme, &highlighter);
+                warm_up(app, &looks.theme, &highlighter);
                 warmed = true;
             }
         }
         if let Some(p) = presenter.as_deref_mut() {
             // Keys pressed in the notes window drive the presentation too.
             for command in p.commands() {
-                let action = match command {
-                    crate::present::Command::Next => Action::NextSlide,
-                    crate::present::Command::Prev => Action::PrevSlide,
-                    crate::present::Command::PlayPause => Action::PlayPause,
-                };
                 session.key(app);
-                app.update(action);
+                app.tick(started.elapsed());
+                let effect = present::apply(app, command);
+                perform(effect, app, session, &mut looks)?;
                 dirty = true;
             }
-            p.publish(&presenter_state(app));
+            p.publish(&present::state(app));
         }
         if dirty {
             continue;
@@ -218,19 +196,28 @@ fn run_screen(
             Err(e) => return Err(e).context("cannot read from the terminal"),
         };
         match effect {
-            Effect::None => {}
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => terminal::suspend(&mut screen.term)?,
-            Effect::SwitchLearner(name) => session.switch(&name, app),
-            Effect::LoadTheme(name) => match theme::load(&name, themes_dir) {
-                Ok(t) => {
-                    theme = if no_color { t.monochrome() } else { t };
-                    app.theme_changed(Ok(name));
-                }
-                Err(e) => app.theme_changed(Err(e)),
-            },
+            effect => perform(effect, app, session, &mut looks)?,
         }
     }
+}
+
+/// What an update asked for that the app can't do itself, apart from quitting and suspending
+/// (which only a key pressed here does): another learner, another theme.
+fn perform(effect: Effect, app: &mut App, session: &mut session::Session, looks: &mut Looks<'_>) -> anyhow::Result<()> {
+    match effect {
+        Effect::None | Effect::Quit | Effect::Suspend => {}
+        Effect::SwitchLearner(name) => session.switch(&name, app),
+        Effect::LoadTheme(name) => match theme::load(&name, looks.themes_dir) {
+            Ok(t) => {
+                looks.theme = if looks.no_color { t.monochrome() } else { t };
+                app.theme_changed(Ok(name));
+            }
+            Err(e) => app.theme_changed(Err(e)),
+        },
+    }
+    Ok(())
 }
 
 /// One key press: an edit when a prompt is open (ctrl-c still quits), else the keymap's action.

@@ -45,5 +45,5 @@ mod socket;
 pub mod view;
 
 pub use channel::{Event, Follower, Presenter};
-pub use protocol::{Command, MAX_LINE, State, VERSION};
+pub use protocol::{Command, MAX_LINE, MAX_TEXT, State, VERSION};
 pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir, runtime_dir_in, socket_path};
