@@ -36,6 +36,8 @@ pub struct Setup {
     pub progress: session::ProgressSetup,
     /// The channel to `k8s-course notes`, when presenting.
     pub presenter: Option<crate::present::Presenter>,
+    /// Where `present` saves its lecture clock, so a restart goes on from it.
+    pub lecture_clock: Option<crate::present::LectureClock>,
 }
 
 /// How often the loop wakes while something moves on its own: the narration playing, syntax
@@ -55,6 +57,7 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         no_color,
         progress,
         mut presenter,
+        lecture_clock,
     } = setup;
     let mut session = session::Session::start(progress, &app);
     let looks = Looks {
@@ -62,7 +65,8 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         themes_dir: themes_dir.as_deref(),
         no_color,
     };
-    let result = run_screen(&mut app, &mut session, looks, presenter.as_mut());
+    let presenting = presenter.as_mut().map(|p| present::Presenting::new(p, lecture_clock));
+    let result = run_screen(&mut app, &mut session, looks, presenting);
     let unsaved = session.finish(&mut app);
     (result, unsaved)
 }
@@ -78,7 +82,7 @@ fn run_screen(
     app: &mut App,
     session: &mut session::Session,
     looks: Looks<'_>,
-    mut presenter: Option<&mut crate::present::Presenter>,
+    mut presenting: Option<present::Presenting<'_>>,
 ) -> anyhow::Result<Exit> {
     let mut looks = looks;
     let mut screen = terminal::start()?;
@@ -119,16 +123,16 @@ fn run_screen(
                 warmed = true;
             }
         }
-        if let Some(p) = presenter.as_deref_mut() {
+        if let Some(p) = presenting.as_mut() {
             // Keys pressed in the notes window drive the presentation too.
-            for command in p.commands() {
+            for command in p.channel.commands() {
                 session.key(app);
                 app.tick(started.elapsed());
                 let effect = present::apply(app, command);
                 perform(effect, app, session, &mut looks)?;
                 dirty = true;
             }
-            p.publish(&present::state(app));
+            p.publish(app);
         }
         if dirty {
             continue;
@@ -136,7 +140,7 @@ fn run_screen(
         // Sleep until an input, a signal, or the next time something shown changes.
         let moving = app.playback.as_ref().is_some_and(|p| p.is_playing())
             || !highlighter.is_ready()
-            || presenter.as_deref().is_some_and(|p| p.behind());
+            || presenting.as_ref().is_some_and(|p| p.channel.behind());
         let timeout = [
             Some(clock::to_next_minute()),
             // The lecture timer shows seconds.
@@ -147,7 +151,7 @@ fn run_screen(
         .into_iter()
         .flatten()
         .fold(IDLE, Duration::min);
-        let others = presenter.as_deref().map(|p| p.wake_fds()).unwrap_or_default();
+        let others = presenting.as_ref().map(|p| p.channel.wake_fds()).unwrap_or_default();
         // Not `event::poll`: see `terminal::Events`.
         let polled = screen.events.wait(timeout, &others);
         if polled == terminal::Polled::Gone {

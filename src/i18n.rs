@@ -117,6 +117,11 @@ pub mod words {
         Phrase::new("이 슬라이드에는 내레이션이 없습니다.", "No narration for this slide.");
     /// Notes window: a command could not be sent; `{why}`.
     pub const NOTES_NOT_SENT: Phrase = Phrase::new("보내지 못함: {why}", "not sent: {why}");
+    /// `present`: the lecture clock could not be saved for a restart; `{why}`.
+    pub const PRESENT_CLOCK_UNSAVED: Phrase = Phrase::new(
+        "강의 시간을 저장하지 못해 다시 시작하면 0부터 셉니다: {why}",
+        "the lecture clock is not saved, a restart counts from zero: {why}",
+    );
     /// `present`: what a quit or suspend sent from the notes window does.
     pub const PRESENT_REMOTE_QUIT: Phrase = Phrase::new(
         "발표는 자기 터미널에서 종료하세요 (노트 창은 q)",

@@ -4,7 +4,35 @@
 
 use crate::app::{Action, App, Edit, Effect};
 use crate::i18n::words;
-use crate::present::{Command, State};
+use crate::present::{Command, LectureClock, Presenter, State};
+
+/// `present`'s channel to the notes windows and its saved lecture clock.
+pub(crate) struct Presenting<'a> {
+    pub(crate) channel: &'a mut Presenter,
+    clock: Option<LectureClock>,
+}
+
+impl<'a> Presenting<'a> {
+    pub(crate) fn new(channel: &'a mut Presenter, clock: Option<LectureClock>) -> Self {
+        Presenting { channel, clock }
+    }
+
+    /// Tells the notes windows where the presentation is, and saves the lecture clock when its
+    /// stretch began anew. A clock that can't be saved is said once, then left alone.
+    pub(crate) fn publish(&mut self, app: &mut App) {
+        self.channel.publish(&state(app));
+        if let (Some(clock), Some(timer)) = (self.clock.as_mut(), app.timer.as_ref())
+            && let Err(e) = clock.keep(timer.stretch_elapsed(app.now))
+        {
+            let message = format!("{}: {e}", clock.path().display());
+            app.say(
+                words::PRESENT_CLOCK_UNSAVED.get(app.lang()).replace("{why}", &message),
+                true,
+            );
+            self.clock = None;
+        }
+    }
+}
 
 /// What the notes window is told: where the presentation is, and the presenter's last message
 /// (which the audience view doesn't show).
