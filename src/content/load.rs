@@ -211,6 +211,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
+        exercises: Vec::new(),
     };
     let meta_rel = join(dir, "lesson.yaml");
     if source.exists(&meta_rel) {
@@ -218,6 +219,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         if let Some(text) = read_text(source, &meta_rel, diags) {
             let meta = lesson_meta::parse(&path, &text, &lesson, diags);
             lesson.aliases = meta.aliases;
+            lesson.exercises = meta.exercises;
             super::diagram_meta::place(&mut lesson, meta.diagrams);
             if let Some(alignment) = meta.alignment {
                 lesson.alignment = alignment;
