@@ -153,6 +153,47 @@ pub fn generalise(path: &str) -> String {
     out
 }
 
+/// For `k8s-course check`: an error for each exercise whose solution fails its own check, and a
+/// warning for each whose starting file already passes, at the exercise's line in `lesson.yaml`.
+pub fn self_check(lessons: &[crate::content::Lesson]) -> Vec<crate::content::Diagnostic> {
+    let mut out = Vec::new();
+    for lesson in lessons {
+        let path = match lesson.post_path.strip_suffix("post.md") {
+            Some(dir) => format!("{dir}lesson.yaml"),
+            None => "lesson.yaml".to_string(),
+        };
+        for ex in &lesson.exercises {
+            let verdict = check(ex, &ex.solution);
+            if let Some(first) = verdict.notes.first() {
+                out.push(crate::content::Diagnostic::error(
+                    &path,
+                    Some(ex.line),
+                    format!(
+                        "exercise '{}': its solution fails its own check: {}{}",
+                        ex.id,
+                        if first.path.is_empty() || !ex.kind.is_manifest() {
+                            String::new()
+                        } else {
+                            format!("{}: ", first.path)
+                        },
+                        first.text(Lang::En)
+                    ),
+                ));
+            } else if ex.kind.is_manifest() && check(ex, &ex.start).passed() {
+                out.push(crate::content::Diagnostic::warning(
+                    &path,
+                    Some(ex.line),
+                    format!(
+                        "exercise '{}': its starting file already passes: there is nothing to do",
+                        ex.id
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The first hint not yet shown, given how many were.
 pub fn hint(exercise: &Exercise, shown: usize) -> Option<&str> {
     exercise.hints.get(shown).map(String::as_str)

@@ -60,12 +60,19 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
-/// The first sentence of the schema's description of `path` on `kind`.
+/// The first sentence of the schema's description of `path` on `kind`, or of its nearest
+/// ancestor the schema describes (`metadata.labels` for the label key `metadata.labels.app`).
 fn field_doc(kind: &str, path: &str) -> String {
     let general = super::generalise(path).replace("[]", "");
-    crate::manifest::explain(&format!("{kind}.{general}"))
-        .map(|e| crate::manifest::message::first_sentence(&e.description))
-        .unwrap_or_default()
+    let mut p = general.as_str();
+    // One step per dot: bounded by the path's length.
+    while !p.is_empty() {
+        if let Ok(e) = crate::manifest::explain(&format!("{kind}.{p}")) {
+            return crate::manifest::message::first_sentence(&e.description);
+        }
+        p = p.rsplit_once('.').map_or("", |(head, _)| head);
+    }
+    String::new()
 }
 
 /// Where a kind keeps the labels its Pods get, and its selector.
