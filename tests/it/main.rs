@@ -28,6 +28,7 @@ mod many_lessons;
 mod notes_keys;
 mod playback;
 mod player;
+mod practice;
 mod present;
 mod progress;
 mod readme;
