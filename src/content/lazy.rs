@@ -70,5 +70,6 @@ pub fn placeholder(id: String) -> Lesson {
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
+        exercises: Vec::new(),
     }
 }

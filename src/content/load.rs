@@ -215,6 +215,7 @@ pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnost
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
+        exercises: Vec::new(),
     };
     let meta_rel = join(dir, "lesson.yaml");
     if source.exists(&meta_rel) {
@@ -222,6 +223,7 @@ pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnost
         if let Some(text) = read_text(source, &meta_rel, diags) {
             let meta = lesson_meta::parse(&path, &text, &lesson, diags);
             lesson.aliases = meta.aliases;
+            lesson.exercises = meta.exercises;
             super::diagram_meta::place(&mut lesson, meta.diagrams);
             if let Some(alignment) = meta.alignment {
                 lesson.alignment = alignment;
