@@ -1,6 +1,7 @@
 //! The event loop: terminal events -> keymap -> `App::update` -> effects -> draw. The only module
 //! that touches the real terminal, signals and the clock.
 
+mod clipboard;
 mod clock;
 pub mod notes;
 pub mod session;
@@ -222,6 +223,15 @@ fn run_screen(
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => terminal::suspend(&mut screen.term)?,
             Effect::SwitchLearner(name) => session.switch(&name, app),
+            Effect::CopyCode(text) => clipboard::copy(&text)?,
+            Effect::WriteCode { name, text } => {
+                let written = session
+                    .lab_dir(app)
+                    .ok_or_else(|| "no data dir: set K8S_COURSE_DATA_DIR".to_string());
+                app.code_written(written.and_then(|dir| {
+                    crate::progress::lab::write_new(&dir, &name, &text).map_err(|e| format!("{}: {e}", dir.display()))
+                }));
+            }
             Effect::LoadTheme(name) => match theme::load(&name, themes_dir) {
                 Ok(t) => {
                     theme = if no_color { t.monochrome() } else { t };
