@@ -11,6 +11,7 @@ pub mod diagram_meta;
 pub mod embedded;
 pub mod frontmatter;
 pub mod html;
+pub mod k9s;
 pub mod lesson_meta;
 pub mod load;
 pub mod markdown;
@@ -218,6 +219,9 @@ impl Lesson {
         }
         if let Some((_, i)) = self.aliases.iter().find(|(a, _)| matches(a)) {
             return Some(*i);
+        }
+        if let Some(i) = k9s::resolve(self, &id) {
+            return Some(i);
         }
         self.chapters
             .iter()
