@@ -77,7 +77,11 @@ pub enum Command {
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
     /// The audience view for screen share: the slide, large, with one status line (`notes` follows it)
-    Present,
+    Present {
+        /// Open where the last presentation was, not on the title
+        #[arg(long)]
+        resume: bool,
+    },
     /// Speaker notes for `present`, in a second terminal: narration, next slide, timers; its keys drive it
     Notes,
     /// Print where the config, themes and data live, and the theme in use
@@ -251,8 +255,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         .map(code),
         Some(Command::Completions { shell }) => shell::completions(shell, io).map(code),
         Some(Command::Man) => shell::man(io).map(code),
-        None => play::run(cli, false, io),
-        Some(Command::Present) => play::run(cli, true, io),
+        None => play::run(cli, play::Role::Learner, io),
+        Some(Command::Present { resume }) => play::run(cli, play::Role::Presenter { resume: *resume }, io),
     };
     match result {
         Ok(code) => ExitCode::from(code),
