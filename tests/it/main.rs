@@ -28,6 +28,7 @@ mod present;
 mod progress;
 mod readme;
 mod reindent;
+mod remote;
 mod script_limits;
 mod signals;
 mod terminal_safety;
