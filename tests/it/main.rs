@@ -26,6 +26,7 @@ mod notes_keys;
 mod playback;
 mod player;
 mod present;
+mod present_lessons;
 mod progress;
 mod readme;
 mod reindent;
