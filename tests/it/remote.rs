@@ -172,3 +172,109 @@ fn present_opens_on_the_title_unless_resumed_and_keeps_the_lecture_clock() {
         fresh.wait_for(&["EXIT=0"]);
     }
 }
+
+#[test]
+fn hostile_commands_on_the_socket_never_stop_the_presentation() {
+    use std::io::Write;
+    let sandbox = Sandbox::new();
+    let audience = program(&sandbox, "audience", &["present"]);
+    audience.wait_for(&["slide(title)[1/14]"]);
+    let socket = sandbox.path("run").join("cloud-security-7.sock");
+    let mut raw = std::os::unix::net::UnixStream::connect(&socket).expect("connect");
+    let mut lines: Vec<u8> = b"hello k8s-course-present 1\n".to_vec();
+    for line in [
+        // Quitting and suspending are the presenter's own: refused, said to the notes window.
+        "cmd run line=q",
+        "cmd act name=quit",
+        "cmd act name=suspend",
+        // Names the registry lacks, bad escapes, control characters, absurd lengths.
+        "cmd act name=../../etc/passwd",
+        "cmd act name=",
+        "cmd run line=%ff%fe",
+        "cmd run line=%1b]52;c;aGk=%07",
+        "cmd find text=%00%01%02",
+        "cmd act name=theme line=x",
+    ] {
+        lines.extend_from_slice(line.as_bytes());
+        lines.push(b'\n');
+    }
+    lines.extend_from_slice(format!("cmd run line={}\n", "9".repeat(100_000)).as_bytes());
+    lines.extend(std::iter::repeat_n(0xffu8, 10_000));
+    lines.extend_from_slice(b"\ncmd run line=2.1\n");
+    raw.write_all(&lines).expect("write");
+    // The presentation is still there and obeys the one good command at the end.
+    let screen = audience.wait_for(&["slide(2.1)[5/14]"]);
+    assert!(!screen.contains("EXIT="), "{screen}");
+    audience.keys(&["Right"]);
+    audience.wait_for(&["slide(2.2.1)[6/14]"]);
+    audience.keys(&["C-c"]);
+    audience.wait_for(&["EXIT=0"]);
+}
+
+/// The notes window drawn in-process at `w`x`h`.
+fn notes_screen(notes: &k8s_course::present::notes::Notes<'_>, w: u16, h: u16) -> String {
+    let mut term = crate::screen::terminal(w, h);
+    term.draw(|f| k8s_course::present::view::draw(f, notes, &k8s_course::theme::default_theme()))
+        .expect("draw");
+    let buf = term.backend().buffer();
+    assert_eq!(
+        crate::screen::wide_in_last_column(buf),
+        [],
+        "no wide glyph in the last column"
+    );
+    crate::screen::text(buf)
+}
+
+#[test]
+fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use k8s_course::content::{CourseSource, load_course};
+    use k8s_course::present::notes::{Intent, Notes};
+    use k8s_course::present::{Command, Event, State};
+
+    let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
+    let mut notes = Notes::new(&course, std::path::Path::new("/run/k8s-course/cloud-security-7.sock"));
+    notes.on_event(Event::Attached);
+    notes.on_event(Event::State(State {
+        slide: 8,
+        position_ms: 424_000,
+        speed: "1x".into(),
+        session: "lecture 03:10 / 20:00".into(),
+        flash: "playing 18/24 at 1x".into(),
+        ..State::default()
+    }));
+    insta::assert_snapshot!("notes_remote_100x30", notes_screen(&notes, 100, 30));
+    // At 80x24 the preview has fewer lines; below 16 rows, only the next slide's title.
+    insta::assert_snapshot!("notes_remote_80x24", notes_screen(&notes, 80, 24));
+    let small = notes_screen(&notes, 60, 14);
+    assert!(
+        small.contains("다음  3.2 런타임 보안") && !small.contains("apiVersion"),
+        "{small}"
+    );
+
+    // `:` opens the notes window's own prompt; enter sends the line.
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(notes.on_key(&key(':')), Intent::None);
+    for c in "3.1".chars() {
+        notes.on_key(&key(c));
+    }
+    let screen = notes_screen(&notes, 100, 30);
+    assert_eq!(screen.lines().last().map(str::trim_end), Some(" :3.1"), "{screen}");
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(notes.on_key(&enter), Intent::Send(Command::Run("3.1".into())));
+    // `/` filters on the shared screen the same way.
+    notes.on_key(&key('/'));
+    for c in "파드".chars() {
+        notes.on_key(&key(c));
+    }
+    assert_eq!(notes.on_key(&enter), Intent::Send(Command::Find("파드".into())));
+    // An error from the presenter shows as one.
+    notes.on_event(Event::State(State {
+        slide: 8,
+        flash: "unknown command 'fly': :help lists commands, :toc lists slides".into(),
+        flash_error: true,
+        ..State::default()
+    }));
+    let screen = notes_screen(&notes, 100, 30);
+    assert!(screen.contains("발표 화면 unknown command 'fly'"), "{screen}");
+}
