@@ -100,6 +100,8 @@ fn run_screen(
             terminal::Caught::Resumed => dirty = true,
             terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
         }
+        // Lessons read in the background since the last turn (a course of many weeks).
+        dirty |= app.receive_lessons();
         let before = app.flash.clone();
         session.tick(app);
         dirty |= app.flash != before;
@@ -140,7 +142,8 @@ fn run_screen(
         // Sleep until an input, a signal, or the next time something shown changes.
         let moving = app.playback.as_ref().is_some_and(|p| p.is_playing())
             || !highlighter.is_ready()
-            || presenting.as_ref().is_some_and(|p| p.channel.behind());
+            || presenting.as_ref().is_some_and(|p| p.channel.behind())
+            || app.lessons_arriving();
         let timeout = [
             Some(clock::to_next_minute()),
             // The lecture timer shows seconds.

@@ -57,6 +57,17 @@ pub mod words {
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
 
+    // --- A course of many lessons: lessons read in the background, search across them (issue 10).
+    /// The filter's count while lessons are still being read (`{n}`: how many are left).
+    pub const SEARCH_READING: Phrase = Phrase::new("레슨 {n}개 읽는 중", "reading {n} more lessons");
+    /// The filter with no match yet while lessons are still being read.
+    pub const SEARCH_NO_MATCH_YET: Phrase = Phrase::new(
+        "아직 일치 없음: 레슨 {n}개를 더 읽는 중",
+        "no match yet: reading {n} more lessons",
+    );
+    /// The flash after `enter` on a hit in another lesson (`{lesson}`: its folder name).
+    pub const SEARCH_IN_LESSON: Phrase = Phrase::new("레슨 {lesson}", "lesson {lesson}");
+
     // --- Presenting: the notes window as a full remote (issue 14, presenting part) ---
     /// Notes window hint: next slide.
     pub const NOTES_HINT_NEXT: Phrase = Phrase::new("다음", "next");

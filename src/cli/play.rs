@@ -25,15 +25,32 @@ pub enum Role {
 pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     let presenting = matches!(role, Role::Presenter { .. });
     let no_terminal = "the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe";
-    let Some(loaded) = screen::load(cli, io)? else {
-        return Ok(1);
-    };
     let learner = match super::progress::learner(cli) {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
+    };
+    // The progress is read first, so that only the lesson the learner will see is read before
+    // the first frame (the one `App::begin` resumes: the latest with a slide to return to); the
+    // others follow in the background.
+    let store = Store::new(crate::config::Paths::from_env().data_dir);
+    let opened = store.open(&learner, now());
+    let records = &opened.progress.lessons;
+    // The audience sees the title first, unless the presenter asks to go on where it was.
+    let from_start = cli.from_start || role == (Role::Presenter { resume: false });
+    let pick: screen::Pick<'_> = Box::new(move |course_id: &str, ids: &[String]| {
+        let last = records
+            .iter()
+            .filter(|((c, _), _)| c == course_id && !from_start)
+            .filter(|(_, r)| r.last_slide.is_some())
+            .filter_map(|((_, l), r)| Some((r.last_seen.max(r.last_opened)?, l)))
+            .max_by_key(|(t, _)| *t)?;
+        ids.iter().position(|id| id == last.1)
+    });
+    let Some(loaded) = screen::load(cli, io, Some(pick))? else {
+        return Ok(1);
     };
     let lengths = Durations::parse(
         cli.lecture.as_deref().or(loaded.config.lecture.as_deref()),
@@ -51,16 +68,19 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     }
     let theme_flash = loaded.theme_flash();
     let screen::Loaded {
-        paths,
+        paths: _,
         config,
         course,
+        rest,
         theme,
         theme_name,
         theme_problem,
         themes_dir,
         no_color,
     } = loaded;
+    let source = cli.source();
     let mut app = App::new(course);
+    app.load_rest(source, rest);
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if theme_problem.is_some() {
@@ -86,11 +106,7 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     let lecture_clock = socket.as_deref().map(crate::present::LectureClock::beside);
     let already = lecture_clock.as_ref().and_then(|c| c.read()).unwrap_or_default();
     app.timer = Some(SessionTimer::resumed(lengths, std::time::Duration::ZERO, already));
-    let store = Store::new(paths.data_dir.clone());
-    let opened = store.open(&learner, now());
     app.progress = crate::progress::Tracker::new(opened.progress);
-    // The audience sees the title first, unless the presenter asks to go on where it was.
-    let from_start = cli.from_start || role == (Role::Presenter { resume: false });
     app.begin(now(), from_start);
     if presenting {
         // The audience doesn't need to read where the presenter was last time.
