@@ -278,3 +278,33 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
     let screen = notes_screen(&notes, 100, 30);
     assert!(screen.contains("발표 화면 unknown command 'fly'"), "{screen}");
 }
+
+#[test]
+fn the_notes_window_uses_config_bindings_and_moves_a_diagram_selection() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("keys:\n  next_slide: [f, right]\n");
+    let (audience, notes) = present_and_notes(&sandbox, &[]);
+    // A key config.yaml binds works in the notes window as in the player; the one it replaced
+    // does nothing there either.
+    notes.keys(&["f"]);
+    audience.wait_for(&["slide(1.1)[2/14]"]);
+    notes.keys(&["Space"]);
+    notes.keys(&["f"]);
+    // One slide on, not two: space did nothing.
+    audience.wait_for(&["slide(1.2)[3/14]"]);
+    notes.type_line(":2.1");
+    audience.wait_for(&["slide(2.1)[5/14]"]);
+    // `tab` selects a component of the shared diagram; the arrows then move the selection, as
+    // they do on the presenter's keyboard, instead of turning the slide.
+    notes.keys(&["Tab"]);
+    audience.wait_for(&["API Server(관문)"]);
+    notes.keys(&["Right"]);
+    let screen = audience.wait_for(&["etcd(저장소)"]);
+    assert!(screen.contains("slide(2.1)[5/14]"), "{screen}");
+    notes.keys(&["Escape"]);
+    audience.wait_until("the selection closed", |s| !s.contains("etcd(저장소)"));
+    notes.keys(&["Right"]);
+    audience.wait_for(&["slide(2.2.1)[6/14]"]);
+    audience.keys(&["C-c"]);
+    audience.wait_for(&["EXIT=0"]);
+}
