@@ -288,10 +288,15 @@ fn the_notes_window_uses_config_bindings_and_moves_a_diagram_selection() {
     // does nothing there either.
     notes.keys(&["f"]);
     audience.wait_for(&["slide(1.1)[2/14]"]);
-    notes.keys(&["Space"]);
-    notes.keys(&["f"]);
-    // One slide on, not two: space did nothing.
+    notes.keys(&["Space", "f"]);
     audience.wait_for(&["slide(1.2)[3/14]"]);
+    // The contents open after every earlier command was applied; closing them shows where the
+    // slide is: one on, not two (space did nothing).
+    notes.keys(&["t"]);
+    audience.wait_until("the contents", |s| !s.contains("slide("));
+    notes.keys(&["Escape"]);
+    let screen = audience.wait_for(&["slide("]);
+    assert!(screen.contains("slide(1.2)[3/14]"), "{screen}");
     notes.type_line(":2.1");
     audience.wait_for(&["slide(2.1)[5/14]"]);
     // `tab` selects a component of the shared diagram; the arrows then move the selection, as
