@@ -110,7 +110,7 @@ pub mod words {
     /// Notes window hint: previous slide.
     pub const NOTES_HINT_PREV: Phrase = Phrase::new("이전", "previous");
     /// Notes window hint: the keys that scroll the shared slide.
-    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("슬라이드 스크롤", "scroll slide");
+    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("스크롤", "scroll");
     /// Notes window hint: play or pause the narration.
     pub const NOTES_HINT_PLAY: Phrase = Phrase::new("재생/정지", "play/pause");
     /// Notes window hint: the table of contents, to pick a slide.
@@ -118,7 +118,7 @@ pub mod words {
     /// Notes window hint: the `:` prompt.
     pub const NOTES_HINT_COMMAND: Phrase = Phrase::new("명령", "command");
     /// Notes window hint: `[` `]` scroll the notes themselves.
-    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트 스크롤", "scroll notes");
+    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트", "notes");
     /// Notes window hint: quit the notes window (the presentation goes on).
     pub const NOTES_QUIT: Phrase = Phrase::new("종료", "quit");
     /// Notes window: a `:` line or filter too long to send.
