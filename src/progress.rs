@@ -36,6 +36,10 @@ pub struct LessonProgress {
     pub bookmarks: BTreeSet<String>,
     /// Seconds spent on each slide.
     pub seconds: BTreeMap<String, u64>,
+    /// Where the narration was left, in script milliseconds (reopening resumes there, paused).
+    pub narration_ms: Option<u64>,
+    /// The narration speed chosen for this lesson, as written (`1.5x`).
+    pub speed: Option<String>,
 }
 
 impl LessonProgress {
@@ -84,6 +88,12 @@ impl Progress {
                 let total = l.seconds.entry(slide.clone()).or_default();
                 *total = total.saturating_add(*secs);
             }
+            if let Some(ms) = d.narration_ms {
+                l.narration_ms = Some(ms);
+            }
+            if let Some(speed) = &d.speed {
+                l.speed = Some(speed.clone());
+            }
         }
     }
 }
@@ -99,6 +109,9 @@ pub struct LessonDelta {
     /// Slide -> bookmarked or not, as the session last left it.
     pub bookmarks: BTreeMap<String, bool>,
     pub seconds: BTreeMap<String, u64>,
+    /// Where the narration was left and at what speed, as the session last left them.
+    pub narration_ms: Option<u64>,
+    pub speed: Option<String>,
 }
 
 /// A session's changes not yet saved.
@@ -130,6 +143,12 @@ impl Delta {
             for (slide, secs) in d.seconds {
                 let total = mine.seconds.entry(slide).or_default();
                 *total = total.saturating_add(secs);
+            }
+            if d.narration_ms.is_some() {
+                mine.narration_ms = d.narration_ms;
+            }
+            if d.speed.is_some() {
+                mine.speed = d.speed;
             }
         }
     }
@@ -213,6 +232,21 @@ impl Tracker {
             d.bookmarks.insert(slide.to_string(), on);
         });
         on
+    }
+
+    /// The narration of the lesson is at `ms` (script time) at `speed`; nothing is recorded when
+    /// that is already what the record says, so a paused player writes nothing.
+    pub fn narration(&mut self, key: &LessonKey, ms: u64, speed: &str) {
+        let same = self
+            .view
+            .lesson(key)
+            .is_some_and(|l| l.narration_ms == Some(ms) && l.speed.as_deref() == Some(speed));
+        if !same {
+            self.record(key, |d| {
+                d.narration_ms = Some(ms);
+                d.speed = Some(speed.to_string());
+            });
+        }
     }
 
     /// Whether there is anything to save.

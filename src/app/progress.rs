@@ -66,6 +66,8 @@ impl App {
         if let Some(p) = &mut self.playback {
             p.seek_to_slide(slide, clock);
         }
+        // And from where the learner left it, at the speed they chose.
+        self.restore_narration();
     }
 
     /// Records the current slide as visited (and the place to resume).
