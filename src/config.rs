@@ -4,7 +4,7 @@
 //! ```yaml
 //! theme: high-contrast        # a built-in theme or one in <config dir>/themes
 //! lecture: 20m                # lecture stretch before the break card, and the break
-//! break: 5m
+//! break: 5m                   # or off (also 0): no break card
 //! keys:                       # only the actions named change; each gets exactly the keys listed
 //!   next_slide: [right, space, f]
 //!   quit: ["<c-c>", Q]
