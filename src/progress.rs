@@ -303,6 +303,23 @@ mod tests {
     }
 
     #[test]
+    fn the_narration_place_is_recorded_only_when_it_changes() {
+        let mut t = Tracker::default();
+        t.narration(&key(), 283_000, "1.5x");
+        let first = t.take_pending();
+        assert_eq!(first.lessons[&key()].narration_ms, Some(283_000));
+        // The same place again (a paused player, a save on the way out): nothing to write.
+        t.narration(&key(), 283_000, "1.5x");
+        assert!(!t.has_pending());
+        t.narration(&key(), 290_000, "1.5x");
+        let mut disk = Progress::default();
+        disk.apply(&first);
+        disk.apply(&t.take_pending());
+        let l = disk.lesson(&key()).expect("lesson");
+        assert_eq!((l.narration_ms, l.speed.as_deref()), (Some(290_000), Some("1.5x")));
+    }
+
+    #[test]
     fn a_failed_save_is_restored_ahead_of_later_changes() {
         let mut t = Tracker::default();
         t.visit(&key(), "1.1");

@@ -160,6 +160,9 @@ impl App {
         self.lesson = 0;
         self.slide = SlideIndex(0);
         self.scroll = 0;
+        // The narration as this learner left it, not as the last one did.
+        self.playback = crate::playback::Playback::new(self.current_lesson());
+        self.played = false;
         self.begin(now, false);
         if self.flash.is_none() {
             self.say(format!("learner {name}: starting at the beginning"), false);

@@ -290,3 +290,36 @@ fn a_bad_break_in_the_config_names_the_file_and_line() {
     let out = sandbox.run(&["list"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn each_learner_gets_their_own_speed_and_place() {
+    use k8s_course::progress::{Progress, Tracker};
+    let mut app = app();
+    let mut kim = Progress::default();
+    let record = kim.lessons.entry(app.lesson_key()).or_default();
+    record.last_slide = Some("2.1".into());
+    record.last_opened = Some(1_795_446_245);
+    // 4:39.0, where segment 12 (of slide 2.1) begins, at 2x.
+    record.narration_ms = Some(279_000);
+    record.speed = Some("2x".into());
+    app.progress = Tracker::new(kim);
+    app.begin(1_795_449_845, false);
+    let shown = screen(&mut app, 80, 24);
+    assert!(bar(&shown).contains("⏸ 12/24"), "kim's place: {shown}");
+    assert!(bar(&shown).ends_with("2x"), "kim's speed: {shown}");
+
+    // Another learner starts from scratch: no bar until they play, and at 1x when they do.
+    app.switch_learner("lee", Progress::default(), 1_795_449_845);
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains("/24 ━") && !shown.contains("/24 ─"), "{shown}");
+    app.update(Action::PlayPause);
+    let shown = screen(&mut app, 80, 24);
+    assert!(bar(&shown).ends_with("1x"), "{shown}");
+
+    // A hand-edited speed the player does not offer is ignored, not fatal.
+    let mut odd = Progress::default();
+    odd.lessons.entry(app.lesson_key()).or_default().speed = Some("fast".into());
+    app.switch_learner("park", odd, 1_795_449_845);
+    app.update(Action::PlayPause);
+    assert!(bar(&screen(&mut app, 80, 24)).ends_with("1x"));
+}
