@@ -9,8 +9,10 @@ pub mod diag;
 pub mod diagram;
 pub mod diagram_meta;
 pub mod embedded;
+pub mod exercise;
 pub mod frontmatter;
 pub mod html;
+pub mod lazy;
 pub mod lesson_meta;
 pub mod load;
 pub mod markdown;
@@ -57,6 +59,8 @@ pub struct Lesson {
     pub aliases: Vec<(String, SlideIndex)>,
     /// Diagrams from `lesson.yaml`, shown by `Block::Figure` on their slides.
     pub diagrams: Vec<diagram::Diagram>,
+    /// Practice exercises from `lesson.yaml`, in file order.
+    pub exercises: Vec<exercise::Exercise>,
 }
 
 /// Where a lesson's segment-to-slide mapping came from.

@@ -17,7 +17,7 @@ mod panel;
 mod prompt;
 mod slide;
 pub(crate) mod subtitles;
-mod text_views;
+pub(crate) mod text_views;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
