@@ -60,6 +60,12 @@ struct LessonV1 {
     bookmarks: Vec<String>,
     #[serde(default)]
     seconds: BTreeMap<String, u64>,
+    /// Where the narration was left (script ms) and its speed (`1.5x`); optional, so files
+    /// written before these existed read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    narration_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speed: Option<String>,
 }
 
 /// What a file turned out to hold.
@@ -130,6 +136,8 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
                     m.entry(clean_line(k)).or_insert(v);
                     m
                 }),
+                narration_ms: l.narration_ms,
+                speed: l.speed.map(|s| clean_line(&s)),
             };
             progress
                 .lessons
@@ -155,6 +163,8 @@ pub fn encode(learner: &str, progress: &Progress) -> Result<String, String> {
                 completed: l.completed.iter().cloned().collect(),
                 bookmarks: l.bookmarks.iter().cloned().collect(),
                 seconds: l.seconds.clone(),
+                narration_ms: l.narration_ms,
+                speed: l.speed.clone(),
             },
         );
     }
