@@ -56,6 +56,12 @@ pub mod words {
 
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
+
+    // --- Practice (issue 15): `k8s-course practice` and the player's practice view. ---
+    /// `practice check`: the exercise passed.
+    pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");
+    /// `practice check`: after the number of findings left.
+    pub const PRACTICE_TO_FIX: Phrase = Phrase::new("개 남았습니다", " to fix");
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! whatever is on disk, under a lock. Two players for the same learner therefore never drop each
 //! other's visited slides: the lock serialises writers, the delta merges.
 
+pub mod exercise;
 pub mod file;
 pub mod learner;
 pub mod saver;
@@ -15,6 +16,7 @@ pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use exercise::{ExerciseDelta, ExerciseProgress, ExerciseState};
 pub use learner::Learner;
 pub use store::{Mode, Opened, Store};
 use time::Unix;
@@ -36,9 +38,16 @@ pub struct LessonProgress {
     pub bookmarks: BTreeSet<String>,
     /// Seconds spent on each slide.
     pub seconds: BTreeMap<String, u64>,
+    /// Practice exercises by id: state, tries, time.
+    pub exercises: BTreeMap<String, ExerciseProgress>,
 }
 
 impl LessonProgress {
+    /// The state of exercise `id` (untried when never checked).
+    pub fn exercise_state(&self, id: &str) -> ExerciseState {
+        self.exercises.get(id).map_or(ExerciseState::Untried, |e| e.state)
+    }
+
     pub fn total_seconds(&self) -> u64 {
         // Each value is bounded when read, but the sum of many must still not overflow.
         self.seconds.values().fold(0, |sum, &s| sum.saturating_add(s))
@@ -84,6 +93,9 @@ impl Progress {
                 let total = l.seconds.entry(slide.clone()).or_default();
                 *total = total.saturating_add(*secs);
             }
+            for (id, e) in &d.exercises {
+                l.exercises.entry(id.clone()).or_default().apply(e);
+            }
         }
     }
 }
@@ -99,6 +111,7 @@ pub struct LessonDelta {
     /// Slide -> bookmarked or not, as the session last left it.
     pub bookmarks: BTreeMap<String, bool>,
     pub seconds: BTreeMap<String, u64>,
+    pub exercises: BTreeMap<String, ExerciseDelta>,
 }
 
 /// A session's changes not yet saved.
@@ -130,6 +143,9 @@ impl Delta {
             for (slide, secs) in d.seconds {
                 let total = mine.seconds.entry(slide).or_default();
                 *total = total.saturating_add(secs);
+            }
+            for (id, e) in d.exercises {
+                mine.exercises.entry(id).or_default().absorb(e);
             }
         }
     }
@@ -213,6 +229,29 @@ impl Tracker {
             d.bookmarks.insert(slide.to_string(), on);
         });
         on
+    }
+
+    /// Exercise `id` was checked at `now`: one more try, passed or not.
+    pub fn exercise_checked(&mut self, key: &LessonKey, id: &str, passed: bool, now: Unix) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::checked(passed, now));
+        });
+    }
+
+    /// `secs` more spent on exercise `id`.
+    pub fn exercise_time(&mut self, key: &LessonKey, id: &str, secs: u64) {
+        if secs > 0 {
+            self.record(key, |d| {
+                d.exercises.insert(id.to_string(), ExerciseDelta::time(secs));
+            });
+        }
+    }
+
+    /// Exercise `id` starts over: untried, no tries.
+    pub fn exercise_reset(&mut self, key: &LessonKey, id: &str) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::reset());
+        });
     }
 
     /// Whether there is anything to save.
