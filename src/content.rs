@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod exercise;
 pub mod frontmatter;
 pub mod html;
+pub mod lazy;
 pub mod lesson_meta;
 pub mod load;
 pub mod markdown;

@@ -57,6 +57,88 @@ pub mod words {
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
 
+    // --- A course of many lessons: lessons read in the background, search across them (issue 10).
+    /// The filter's count while lessons are still being read (`{n}`: how many are left).
+    pub const SEARCH_READING: Phrase = Phrase::new("레슨 {n}개 읽는 중", "reading {n} more lessons");
+    /// The filter with no match yet while lessons are still being read.
+    pub const SEARCH_NO_MATCH_YET: Phrase = Phrase::new(
+        "아직 일치 없음: 레슨 {n}개를 더 읽는 중",
+        "no match yet: reading {n} more lessons",
+    );
+    /// The flash after `enter` on a hit in another lesson (`{lesson}`: its folder name).
+    pub const SEARCH_IN_LESSON: Phrase = Phrase::new("레슨 {lesson}", "lesson {lesson}");
+
+    // --- Presenting: the notes window as a full remote (issue 14, presenting part) ---
+    /// Notes window hint: next slide.
+    pub const NOTES_HINT_NEXT: Phrase = Phrase::new("다음", "next");
+    /// Notes window hint: previous slide.
+    pub const NOTES_HINT_PREV: Phrase = Phrase::new("이전", "previous");
+    /// Notes window hint: the keys that scroll the shared slide.
+    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("슬라이드 스크롤", "scroll slide");
+    /// Notes window hint: play or pause the narration.
+    pub const NOTES_HINT_PLAY: Phrase = Phrase::new("재생/정지", "play/pause");
+    /// Notes window hint: the table of contents, to pick a slide.
+    pub const NOTES_HINT_TOC: Phrase = Phrase::new("목차", "contents");
+    /// Notes window hint: the `:` prompt.
+    pub const NOTES_HINT_COMMAND: Phrase = Phrase::new("명령", "command");
+    /// Notes window hint: `[` `]` scroll the notes themselves.
+    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트 스크롤", "scroll notes");
+    /// Notes window hint: quit the notes window (the presentation goes on).
+    pub const NOTES_QUIT: Phrase = Phrase::new("종료", "quit");
+    /// Notes window: a `:` line or filter too long to send.
+    pub const NOTES_TOO_LONG: Phrase = Phrase::new(
+        "보내지 못함: 512바이트보다 긴 줄입니다",
+        "not sent: the line is longer than 512 bytes",
+    );
+    /// Notes window: the label of the next slide's preview.
+    pub const NOTES_NEXT: Phrase = Phrase::new("다음", "next");
+    /// Notes window: the label of the presenter's last message.
+    pub const NOTES_PRESENTER_SAYS: Phrase = Phrase::new("발표 화면", "presenter");
+    /// Notes window status: no presenter yet.
+    pub const NOTES_WAITING: Phrase = Phrase::new("발표 화면을 기다리는 중…", "waiting for the presenter…");
+    /// Notes window status: attached.
+    pub const NOTES_FOLLOWING: Phrase = Phrase::new("발표 화면을 따라가는 중", "following the presenter");
+    /// Notes window status: the presenter went away.
+    pub const NOTES_GONE: Phrase = Phrase::new(
+        "발표 화면이 종료됨 — 다시 시작되기를 기다리는 중",
+        "the presenter quit — waiting for it to come back",
+    );
+    /// Notes window clock row: the lesson has no narration.
+    pub const NOTES_NO_NARRATION: Phrase = Phrase::new("내레이션 없음", "no narration");
+    /// Notes window: after the last slide of the last lesson.
+    pub const NOTES_END: Phrase = Phrase::new("강의의 끝", "the end of the course");
+    /// Notes window: the presenter shows a slide this course lacks; `{slide}` and `{lesson}`.
+    pub const NOTES_NOT_IN_COURSE: Phrase = Phrase::new(
+        "발표 화면이 레슨 {lesson}의 슬라이드 {slide}에 있는데, 이 강의에는 없습니다: 두 창을 같은 --course로 시작하세요.",
+        "The presenter is on slide {slide} of lesson {lesson}, which this course does not have: start both with \
+         the same --course.",
+    );
+    /// Notes window, before any presenter: how to start one; `{socket}`.
+    pub const NOTES_START: Phrase = Phrase::new(
+        "이 컴퓨터의 다른 터미널에서 같은 --course로 `k8s-course present`를 시작하세요: 이 노트가 거기에 \
+         붙습니다. (소켓 {socket})",
+        "Start `k8s-course present` in another terminal on this machine, with the same --course: these notes \
+         attach to it. (socket {socket})",
+    );
+    /// Notes window: the lesson has no script.
+    pub const NOTES_LESSON_NO_NARRATION: Phrase =
+        Phrase::new("이 레슨에는 내레이션이 없습니다.", "This lesson has no narration.");
+    /// Notes window: no segment is placed on this slide.
+    pub const NOTES_SLIDE_NO_NARRATION: Phrase =
+        Phrase::new("이 슬라이드에는 내레이션이 없습니다.", "No narration for this slide.");
+    /// Notes window: a command could not be sent; `{why}`.
+    pub const NOTES_NOT_SENT: Phrase = Phrase::new("보내지 못함: {why}", "not sent: {why}");
+    /// `present`: the lecture clock could not be saved for a restart; `{why}`.
+    pub const PRESENT_CLOCK_UNSAVED: Phrase = Phrase::new(
+        "강의 시간을 저장하지 못해 다시 시작하면 0부터 셉니다: {why}",
+        "the lecture clock is not saved, a restart counts from zero: {why}",
+    );
+    /// `present`: what a quit or suspend sent from the notes window does.
+    pub const PRESENT_REMOTE_QUIT: Phrase = Phrase::new(
+        "발표는 자기 터미널에서 종료하세요 (노트 창은 q)",
+        "quit the presentation in its own terminal (q quits the notes window)",
+    );
+
     // --- Practice (issue 15): `k8s-course practice` and the player's practice view. ---
     /// `practice check`: the exercise passed.
     pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");

@@ -14,7 +14,7 @@ mod pane;
 mod panel;
 mod prompt;
 mod slide;
-mod text_views;
+pub(crate) mod text_views;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

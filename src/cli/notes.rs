@@ -8,7 +8,7 @@ use crate::present;
 /// Runs the notes window; returns the process exit code (128 + n after signal n).
 pub fn run(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<u8> {
     let no_terminal = "the notes window needs a terminal; run it in a second terminal next to `k8s-course present`";
-    let Some(loaded) = screen::load(cli, io)? else {
+    let Some(loaded) = screen::load(cli, io, None)? else {
         return Ok(1);
     };
     if !screen::is_terminal(io, no_terminal)? {

@@ -374,6 +374,13 @@ fn merge_empty_parents(chapters: &mut [Chapter]) {
                 Some(mut child) => {
                     child.extra_ids.extend(slide.number);
                     child.extra_ids.push(slide.slug);
+                    // The source view numbers lines from the parent's heading: its source
+                    // starts there too (heading, the blank lines between, then the child's).
+                    let gap = child.lines.start().saturating_sub(*slide.lines.end());
+                    let mut source = slide.source;
+                    source.push_str(&"\n".repeat(gap.max(1)));
+                    source.push_str(&child.source);
+                    child.source = source;
                     child.lines = *slide.lines.start()..=*child.lines.end();
                     kept.push(child);
                 }

@@ -240,11 +240,9 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
 }
 
 pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
-    const COLUMNS: &[Column] = &[
-        col("ID", Some(7), false),
-        col("WHERE", Some(9), false),
-        col("TEXT", None, false),
-    ];
+    use crate::i18n::words;
+    // In a course of several lessons WHERE names the lesson first (`week03 구간 12`).
+    let several = app.course.lessons.len() > 1;
     let query = app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
     let needle = query.to_lowercase();
     let rows: Vec<_> = app
@@ -257,6 +255,11 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
                 Place::Narration(n) => format!("구간 {n}"),
                 Place::Component { .. } => "diagram".to_string(),
             };
+            let place = if several {
+                format!("{} {place}", crate::text::clean_line(&lesson.id))
+            } else {
+                place
+            };
             let line = vec![render::Span::new(hit.line.clone(), render::Style::default())];
             let (text, _) = convert::line_with_matches(&line, ctx.theme, &needle);
             vec![
@@ -266,21 +269,41 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
             ]
         })
         .collect();
+    let where_width = rows
+        .iter()
+        .map(|r| r[1].iter().map(|s| display_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 30);
+    let columns = [
+        col("ID", Some(7), false),
+        col("WHERE", Some(where_width), false),
+        col("TEXT", None, false),
+    ];
+    let pending = app.lessons_pending();
+    let reading = |p: crate::i18n::Phrase| p.get(app.lang()).replace("{n}", &pending.to_string());
+    let count = if pending > 0 {
+        format!("{} · {}", rows.len(), reading(words::SEARCH_READING))
+    } else {
+        rows.len().to_string()
+    };
     let title = pane::Title {
         name: "filter",
         subject: Some(format!("/{query}")),
-        count: Some(rows.len().to_string()),
+        count: Some(count),
     };
     if rows.is_empty() {
         let message = if query.is_empty() {
-            "type to search slides and narration"
+            "type to search slides and narration".to_string()
+        } else if pending > 0 {
+            reading(words::SEARCH_NO_MATCH_YET)
         } else {
-            "no match"
+            "no match".to_string()
         };
-        let lines = [convert::plain(pad_to(message, 1), ctx.ui(UiRole::Muted))];
+        let lines = [convert::plain(pad_to(&message, 1), ctx.ui(UiRole::Muted))];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, &columns, rows, selected, ctx)
 }
 
 pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {

@@ -310,11 +310,11 @@ fn the_notes_window_follows_the_presenter_and_drives_it() {
     let notes = shell("notes", &sandbox);
     // Notes started first waits for a presenter.
     notes.type_line(&format!("{} notes", sh_quote(BIN)));
-    notes.wait_for(&["waiting for the presenter"]);
+    notes.wait_for(&["발표 화면을 기다리는 중"]);
     let presenter = shell("presenter", &sandbox);
     start_presenter(&presenter, &sandbox, "pid1");
     presenter.wait_for(&["slide(title)[1/14]", "title · 1/14"]);
-    notes.wait_for(&["following the presenter", "notes(title)[1/14]"]);
+    notes.wait_for(&["발표 화면을 따라가는 중", "notes(title)[1/14]"]);
 
     // Next in the presenter: the notes window follows.
     let sent = std::time::Instant::now();
@@ -334,9 +334,9 @@ fn the_notes_window_follows_the_presenter_and_drives_it() {
         .args(["-KILL", &pid.to_string()])
         .status()
         .expect("kill");
-    notes.wait_for(&["the presenter quit"]);
+    notes.wait_for(&["발표 화면이 종료됨"]);
     start_presenter(&presenter, &sandbox, "pid2");
-    notes.wait_for(&["following the presenter"]);
+    notes.wait_for(&["발표 화면을 따라가는 중"]);
     presenter.type_line(":pod");
     let screen = presenter.wait_for(&["slide(2.2.1)[6/14]", "2.2.1 · 6/14"]);
     assert!(

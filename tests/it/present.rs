@@ -46,6 +46,7 @@ fn state(slide: usize) -> State {
         position_ms: 0,
         speed: "1x".into(),
         session: "lecture 00:05 / 20:00".into(),
+        ..State::default()
     }
 }
 
@@ -442,24 +443,33 @@ fn draw(notes: &Notes<'_>, w: u16, h: u16) -> String {
 fn keys_become_commands_and_scrolling() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
-    for (code, cmd) in [
-        (KeyCode::Right, Command::Next),
-        (KeyCode::Char(' '), Command::Next),
-        (KeyCode::PageDown, Command::Next),
-        (KeyCode::Left, Command::Prev),
-        (KeyCode::Backspace, Command::Prev),
-        (KeyCode::PageUp, Command::Prev),
-        (KeyCode::Char('p'), Command::PlayPause),
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for (event, name) in [
+        (key(KeyCode::Right), "next_slide"),
+        (key(KeyCode::Char(' ')), "next_slide"),
+        (key(KeyCode::PageDown), "next_slide"),
+        (key(KeyCode::Left), "prev_slide"),
+        (key(KeyCode::Backspace), "prev_slide"),
+        (key(KeyCode::PageUp), "prev_slide"),
+        (key(KeyCode::Char('p')), "play"),
+        (key(KeyCode::Char('j')), "down"),
+        (key(KeyCode::Char('k')), "up"),
+        (ctrl('d'), "half_page_down"),
+        (key(KeyCode::Char('g')), "first"),
+        (key(KeyCode::Char('G')), "last"),
+        (key(KeyCode::Char('t')), "toc"),
+        (key(KeyCode::Enter), "enter"),
+        (key(KeyCode::Char('+')), "faster"),
     ] {
-        assert_eq!(notes.on_key(&key(code)), Intent::Send(cmd), "{code:?}");
+        assert_eq!(notes.on_key(&event), Intent::Send(Command::Act(name)), "{event:?}");
     }
     assert_eq!(notes.on_key(&key(KeyCode::Char('q'))), Intent::Quit);
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(notes.on_key(&ctrl_c), Intent::Quit);
-    notes.on_key(&key(KeyCode::Char('j')));
-    notes.on_key(&key(KeyCode::Down));
+    assert_eq!(notes.on_key(&ctrl('c')), Intent::Quit);
+    // `[` and `]` scroll the notes themselves.
+    notes.on_key(&key(KeyCode::Char(']')));
+    notes.on_key(&key(KeyCode::Char(']')));
     assert_eq!(notes.scroll, 2);
-    notes.on_key(&key(KeyCode::Up));
+    notes.on_key(&key(KeyCode::Char('[')));
     assert_eq!(notes.scroll, 1);
     notes.on_event(Event::State(state(5)));
     assert_eq!(notes.scroll, 0, "a new slide starts at the top");
@@ -467,7 +477,7 @@ fn keys_become_commands_and_scrolling() {
         ErrorKind::NotConnected,
         "not following a presenter",
     )));
-    assert_eq!(notes.flash.as_deref(), Some("not sent: not following a presenter"));
+    assert_eq!(notes.flash.as_deref(), Some("보내지 못함: not following a presenter"));
     notes.on_key(&key(KeyCode::Char('x')));
     assert_eq!(notes.flash, None, "a key clears the message");
 }
@@ -479,7 +489,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     let pod = lesson.resolve("2.2.1").expect("the Pod slide");
     let mut notes = Notes::new(&course, Path::new("/run/k8s-course/cloud-security-7.sock"));
     let waiting = draw(&notes, 100, 30);
-    assert!(waiting.contains("waiting for the presenter…"), "{waiting}");
+    assert!(waiting.contains("발표 화면을 기다리는 중…"), "{waiting}");
     assert!(waiting.contains("cloud-security-7.sock"), "{waiting}");
 
     let segments = lesson.segments_of(pod);
@@ -496,11 +506,11 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     assert_eq!(notes.link, Link::Following);
     let screen = draw(&notes, 100, 30);
     for text in [
-        "following the presenter",
+        "발표 화면을 따라가는 중",
         "notes(2.2.1)[6/14]",
         "2.2.1 Pod",
         &format!("▶ [구간 {}]", spoken.number),
-        "next  2.2.2 Deployment",
+        "다음  2.2.2 Deployment",
         "lecture 00:05 / 20:00",
         "1.5x",
     ] {
@@ -514,14 +524,14 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     notes.on_event(Event::Detached);
     let screen = draw(&notes, 100, 30);
     assert!(
-        screen.contains("the presenter quit — waiting for it to come back"),
+        screen.contains("발표 화면이 종료됨 — 다시 시작되기를 기다리는 중"),
         "{screen}"
     );
-    assert!(screen.contains("the end of the course"), "{screen}");
+    assert!(screen.contains("강의의 끝"), "{screen}");
 
     // A slide this course doesn't have is explained, not a crash.
     notes.on_event(Event::State(state(99)));
-    assert!(draw(&notes, 60, 12).contains("same --course"));
+    assert!(draw(&notes, 60, 12).contains("같은 --course"));
 }
 
 #[test]
@@ -573,7 +583,7 @@ fn notes_follows_a_presenter_and_drives_it() {
     let sandbox = Sandbox::new();
     let runtime = sandbox.path("run");
     let tmux = notes_window(&sandbox, &runtime);
-    tmux.wait_for(&["waiting for the presenter…"]);
+    tmux.wait_for(&["발표 화면을 기다리는 중…"]);
     assert!(tmux.alternate_screen(), "full screen");
     let mode = std::fs::metadata(&runtime)
         .expect("notes made the runtime dir")
@@ -586,7 +596,7 @@ fn notes_follows_a_presenter_and_drives_it() {
     let mut presenter = Presenter::bind(&path).expect("bind");
     let pod = state(5);
     pump_until(&tmux, &mut presenter, &pod, "the Pod slide", |s| {
-        s.contains("following the presenter") && s.contains("2.2.1 Pod") && s.contains("next  2.2.2 Deployment")
+        s.contains("발표 화면을 따라가는 중") && s.contains("2.2.1 Pod") && s.contains("다음  2.2.2 Deployment")
     });
 
     // A state change shows up at once.
@@ -598,9 +608,9 @@ fn notes_follows_a_presenter_and_drives_it() {
 
     // Keys in the notes window reach the presenter.
     for (key, cmd) in [
-        ("Space", Command::Next),
-        ("Left", Command::Prev),
-        ("p", Command::PlayPause),
+        ("Space", Command::Act("next_slide")),
+        ("Left", Command::Act("prev_slide")),
+        ("p", Command::Act("play")),
     ] {
         tmux.keys(&[key]);
         let mut got = Vec::new();
@@ -608,17 +618,17 @@ fn notes_follows_a_presenter_and_drives_it() {
             got.extend(presenter.commands());
             (!got.is_empty()).then_some(())
         });
-        assert_eq!(got, [cmd]);
+        assert_eq!(got, std::slice::from_ref(&cmd));
     }
 
     // The presenter quits: notes says so, keeps the slide, and follows the next presenter.
     drop(presenter);
-    tmux.wait_for(&["the presenter quit — waiting for it to come back", "notes(2.2.2)"]);
+    tmux.wait_for(&["발표 화면이 종료됨 — 다시 시작되기를 기다리는 중", "notes(2.2.2)"]);
     tmux.keys(&["Space"]);
-    tmux.wait_for(&["not sent: not following a presenter"]);
+    tmux.wait_for(&["보내지 못함: not following a presenter"]);
     let mut again = Presenter::bind(&path).expect("bind again");
     pump_until(&tmux, &mut again, &state(2), "the new presenter's slide", |s| {
-        s.contains("following the presenter") && s.contains("notes(1.2)[3/14]")
+        s.contains("발표 화면을 따라가는 중") && s.contains("notes(1.2)[3/14]")
     });
 
     tmux.keys(&["q"]);
@@ -643,12 +653,12 @@ fn notes_ends_on_sigterm_and_sighup_with_the_terminal_restored() {
             sh_quote(BIN)
         ));
         let tmux = Tmux::start("notes-signal", 100, 30, &argv);
-        tmux.wait_for(&["waiting for the presenter…"]);
+        tmux.wait_for(&["발표 화면을 기다리는 중…"]);
         let pid = sandbox.wait_for_pid("pid");
         // SAFETY: kill(2) with the pid the wrapper wrote; no memory is involved.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
         let screen = tmux.wait_for(&[&format!("EXIT={code}")]);
-        assert!(!screen.contains("waiting for the presenter"), "{screen}");
+        assert!(!screen.contains("발표 화면을 기다리는 중"), "{screen}");
         assert!(!tmux.alternate_screen(), "back on the normal screen");
         assert!(tmux.cursor_visible(), "the cursor is shown again");
     }
