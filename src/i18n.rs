@@ -200,6 +200,12 @@ pub mod words {
         "발표는 자기 터미널에서 종료하세요 (노트 창은 q)",
         "quit the presentation in its own terminal (q quits the notes window)",
     );
+
+    // --- Practice (issue 15): `k8s-course practice` and the player's practice view. ---
+    /// `practice check`: the exercise passed.
+    pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");
+    /// `practice check`: after the number of findings left.
+    pub const PRACTICE_TO_FIX: Phrase = Phrase::new("개 남았습니다", " to fix");
 }
 
 #[cfg(test)]
