@@ -7,6 +7,10 @@ impl App {
         let Some(mut prompt) = self.prompt.take() else {
             return Effect::None;
         };
+        if prompt.kind == PromptKind::Filter && self.help_open() {
+            self.help_input(prompt, edit);
+            return Effect::None;
+        }
         match (&edit, prompt.kind) {
             (Edit::Cancel, kind) => {
                 if kind == PromptKind::Filter {

@@ -102,3 +102,66 @@ fn tab_or_enter_accepts_the_completion_shown() {
     app.update(Action::Input(Edit::Submit));
     assert_eq!(app.view().map(|v| v.name()), Some("help"));
 }
+
+#[test]
+fn help_fits_one_screen_at_100x30_in_columns() {
+    use crate::screen::{app, screen};
+    use k8s_course::app::Action;
+    let mut app = app();
+    app.update(Action::Help);
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("help_100x30", shown);
+    // No scroll mark: everything is on the screen.
+    assert!(!shown.contains('▼'), "{shown}");
+    // Sections side by side, K9s-style: NAVIGATE and another section title on the same row.
+    let titles = [
+        "NAVIGATE", "VIEWS", "SEARCH", "DIAGRAM", "LECTURE", "GENERAL", "COMMANDS", "PROMPT",
+    ];
+    for title in titles {
+        assert!(shown.contains(title), "{title} missing\n{shown}");
+    }
+    // Side by side, K9s-style: the first section and the commands start on the same row.
+    let first = shown.lines().find(|l| l.contains("NAVIGATE")).expect("NAVIGATE");
+    assert!(first.contains("COMMANDS"), "{shown}");
+    // Every bound key is listed.
+    for key in ["ctrl-d", "ctrl-e", "backtab", "ctrl-z", "ctrl-c", "← → ↑ ↓"] {
+        assert!(shown.contains(key), "{key} missing\n{shown}");
+    }
+}
+
+#[test]
+fn help_filters_as_you_type() {
+    use crate::screen::{app, screen, type_text};
+    use k8s_course::app::{Action, Edit};
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::FilterMode);
+    type_text(&mut app, "narr");
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("help_filtered_100x30", shown);
+    assert!(shown.contains("help(/narr)["), "{shown}");
+    // Only rows about the narration, each whole now that there is room.
+    assert!(shown.contains("narration faster (1x 1.25x 1.5x 2x)"), "{shown}");
+    assert!(
+        !shown.contains("next slide") && !shown.contains("half a page"),
+        "{shown}"
+    );
+    // It narrows with every key.
+    type_text(&mut app, "ation f");
+    let narrower = screen(&mut app, 100, 30);
+    assert!(
+        narrower.contains("narration faster") && !narrower.contains("narration slower"),
+        "{narrower}"
+    );
+    // enter keeps the filter and closes the prompt; esc closes help, and it opens unfiltered.
+    app.update(Action::Input(Edit::Submit));
+    assert!(app.prompt.is_none());
+    assert!(screen(&mut app, 100, 30).contains("help(/narration f)"));
+    app.update(Action::Back);
+    app.update(Action::Help);
+    assert!(screen(&mut app, 100, 30).contains("help[47]"));
+    // Nothing matches: it says so.
+    app.update(Action::FilterMode);
+    type_text(&mut app, "zzz");
+    assert!(screen(&mut app, 100, 30).contains("no key or command matches"));
+}
