@@ -70,7 +70,12 @@ fn sections(app: &App) -> Vec<Section> {
                 } else {
                     labels
                 };
-                rows.push(row(labels, keys.help));
+                // Its `:` command, when it has one, so the filter finds the action by either name.
+                let help = match entry.command {
+                    Some(_) => format!("{} (:{})", keys.help, entry.name),
+                    None => keys.help.to_string(),
+                };
+                rows.push(row(labels, help));
             }
             if !selecting.is_empty() {
                 rows.push(row(selecting, "move the selection (while selecting)"));

@@ -165,3 +165,42 @@ fn help_filters_as_you_type() {
     type_text(&mut app, "zzz");
     assert!(screen(&mut app, 100, 30).contains("no key or command matches"));
 }
+
+/// The rows of the bordered box whose top border holds `title`, as text inside the borders.
+fn box_rows(screen: &str, title: &str) -> usize {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("no {title} in\n{screen}"));
+    rows[top + 1..].iter().take_while(|l| l.starts_with('│')).count()
+}
+
+#[test]
+fn at_60x20_the_diagram_panel_shows_with_the_header_and_grows_without_it() {
+    use crate::screen::{app, command, screen};
+    use k8s_course::app::Action;
+    let mut app = app();
+    command(&mut app, "arch");
+    app.update(Action::FocusNext);
+    let with_header = screen(&mut app, 60, 20);
+    insta::assert_snapshot!("panel_60x20_header", with_header);
+    assert!(with_header.contains("Course:"), "{with_header}");
+    assert!(
+        with_header.contains("API Server(관문)"),
+        "the panel shows:\n{with_header}"
+    );
+    // The selected component stays in view in the slide above it.
+    assert!(with_header.contains("┃     API Server     ┃"), "{with_header}");
+    let fewer = box_rows(&with_header, "API Server(관문)");
+
+    app.update(Action::ToggleHeader);
+    let without = screen(&mut app, 60, 20);
+    insta::assert_snapshot!("panel_60x20_no_header", without);
+    assert!(!without.contains("Course:"), "{without}");
+    let more = box_rows(&without, "API Server(관문)");
+    assert!(
+        fewer >= 2 && more > fewer,
+        "panel rows: {fewer} with the header, {more} without"
+    );
+}
