@@ -289,11 +289,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &C
     let title = pane::Title {
         name: "help",
         subject: (!query.trim().is_empty()).then(|| format!("/{}", query.trim())),
-        count: Some(if count == total {
-            total.to_string()
-        } else {
-            format!("{count}/{total}")
-        }),
+        // Counted only while filtering: `help[9/47]`.
+        count: (count != total).then(|| format!("{count}/{total}")),
     };
     let lines = if shown.is_empty() {
         vec![Line::from(Span::styled(

@@ -94,6 +94,16 @@ fn tab_or_enter_accepts_the_completion_shown() {
     app.update(Action::Input(Edit::Submit));
     assert_eq!(slide_title(&screen(&mut app, 100, 30)), "slide(3.3)");
 
+    // An argument takes its completion too: `:theme l` shows and runs `:theme light`.
+    let mut app = crate::screen::app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "theme l");
+    assert_eq!(app.suggestion().as_deref(), Some("ight"));
+    assert_eq!(
+        app.update(Action::Input(Edit::Submit)),
+        k8s_course::app::Effect::LoadTheme("light".into())
+    );
+
     // A command typed whole runs as typed, with no completion shown over it: `:h` is help.
     let mut app = crate::screen::app();
     app.update(Action::CommandMode);
@@ -159,7 +169,7 @@ fn help_filters_as_you_type() {
     assert!(screen(&mut app, 100, 30).contains("help(/narration f)"));
     app.update(Action::Back);
     app.update(Action::Help);
-    assert!(screen(&mut app, 100, 30).contains("help[47]"));
+    assert!(screen(&mut app, 100, 30).contains("─ help ─"));
     // Nothing matches: it says so.
     app.update(Action::FilterMode);
     type_text(&mut app, "zzz");
