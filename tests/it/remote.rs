@@ -77,10 +77,13 @@ fn the_notes_window_scrolls_the_shared_slide_and_jumps_with_a_command() {
         assert!(!screen.contains(said), "{said:?} on the audience's screen:\n{screen}");
     }
 
-    // Quitting the notes window leaves the presentation running.
-    notes.keys(&["q"]);
+    // Quitting the notes window (`:q` as `q`) leaves the presentation running.
+    notes.type_line(":pause");
+    notes.wait_for(&["‖ segment"]);
+    notes.type_line(":q");
     notes.wait_for(&["EXIT=0"]);
-    notes.keys(&["q"]);
+    audience.keys(&["Right"]);
+    audience.wait_for(&["slide(1.2)[3/14]"]);
     audience.keys(&["C-c"]);
     audience.wait_for(&["EXIT=0"]);
 }
@@ -268,6 +271,11 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
         notes.on_key(&key(c));
     }
     assert_eq!(notes.on_key(&enter), Intent::Send(Command::Find("파드".into())));
+    // `:q` quits the notes window itself, as `q` does.
+    for c in ":q".chars() {
+        notes.on_key(&key(c));
+    }
+    assert_eq!(notes.on_key(&enter), Intent::Quit);
     // An error from the presenter shows as one.
     notes.on_event(Event::State(State {
         slide: 8,
