@@ -184,7 +184,7 @@ fn hostile_commands_on_the_socket_never_stop_the_presentation() {
     audience.wait_for(&["slide(title)[1/14]"]);
     let socket = sandbox.path("run").join("cloud-security-7.sock");
     let mut raw = std::os::unix::net::UnixStream::connect(&socket).expect("connect");
-    let mut lines: Vec<u8> = b"hello k8s-course-present 1\n".to_vec();
+    let mut lines: Vec<u8> = b"hello k8s-course-present 2\n".to_vec();
     for line in [
         // Quitting and suspending are the presenter's own: refused, said to the notes window.
         "cmd run line=q",
