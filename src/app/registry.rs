@@ -344,6 +344,12 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("seg", Action::Seek)
     },
     Entry {
+        keys: keys(Lecture, "subtitles on / off", &["v"]),
+        command: cmd(19, &["subs"], Arg::None, "show or hide the subtitles (v)"),
+        hint: hint(12, "subtitles"),
+        ..entry("subtitles", |_| Action::ToggleSubtitles)
+    },
+    Entry {
         keys: keys(General, "command prompt", &[":"]),
         hint: hint(4, "command"),
         ..entry("command", |_| Action::CommandMode)
