@@ -88,10 +88,17 @@ fn slide_words(lesson: &Lesson) -> Vec<String> {
     out
 }
 
+/// Whether `line` is a command as typed: it parses, or its one word names a command exactly
+/// (`:lesson` without its argument runs, to say what it needs, rather than becoming `:lessons`).
+pub fn is_command(line: &str, lesson: &Lesson) -> bool {
+    let word = line.trim().trim_start_matches(':').trim();
+    parse(line, lesson).is_ok() || (!word.contains(' ') && find(&word.to_lowercase()).is_some())
+}
+
 /// What `enter` runs: the line as typed when it is a command or names a slide (`:h`, `:po`, `:3`),
 /// else the completion shown after it (`:dep` runs `:deploy`), else the line (to say what's wrong).
 pub fn accepted(line: &str, lesson: &Lesson, themes: &[String], lessons: &[String]) -> String {
-    if parse(line, lesson).is_ok() {
+    if is_command(line, lesson) {
         return line.to_string();
     }
     complete(line, lesson, themes, lessons)

@@ -85,7 +85,7 @@ impl App {
         let prompt = self.prompt.as_ref()?;
         if prompt.kind != PromptKind::Command
             || prompt.text.is_empty()
-            || command::parse(&prompt.text, self.current_lesson()).is_ok()
+            || command::is_command(&prompt.text, self.current_lesson())
         {
             return None;
         }
