@@ -11,6 +11,7 @@ mod lazy;
 pub mod lecture;
 pub mod lessons;
 mod matches;
+pub mod practice;
 pub mod progress;
 pub mod prompt;
 pub mod registry;
@@ -101,6 +102,10 @@ pub struct App {
     pub theme: String,
     pub themes: Vec<String>,
     pub learner: String,
+    /// The data directory, whose `lab/` holds practice work files (None: no lab, checks still run).
+    pub lab_dir: Option<std::path::PathBuf>,
+    /// The practice exercise open in the player.
+    pub practice: Option<practice::Open>,
     /// What the learner has done, as this session sees it; the driver saves what is pending.
     pub progress: crate::progress::Tracker,
     index: search::Index,
@@ -143,6 +148,8 @@ impl App {
             theme: "default".into(),
             themes: Vec::new(),
             learner: String::new(),
+            lab_dir: None,
+            practice: None,
             progress: crate::progress::Tracker::default(),
             index,
             toc,
@@ -192,6 +199,7 @@ impl App {
             self.flash = None;
         }
         let armed = std::mem::take(&mut self.next_lesson_armed);
+        let reset_armed = self.take_reset_armed();
         match action {
             Action::NextSlide => self.next_slide(armed),
             Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
@@ -212,7 +220,21 @@ impl App {
                 }
                 None => self.go(self.lesson, SlideIndex(usize::MAX)),
             },
-            Action::Enter => self.enter(),
+            Action::Enter => {
+                if let Some(View::Practice { selected }) = self.views.last().copied() {
+                    return self.practice_open(selected);
+                }
+                if let Some(View::Exercise { .. }) = self.views.last() {
+                    return self.practice_edit();
+                }
+                self.enter()
+            }
+            Action::Practice => self.practice_list(),
+            Action::PracticeEdit => return self.practice_edit(),
+            Action::PracticeHint => self.practice_hint(),
+            Action::PracticeSolution => self.practice_solution(),
+            Action::PracticeReset => return self.practice_reset(reset_armed),
+            Action::Answer(text) => self.answer(&text),
             Action::Back => self.back(),
             Action::Toc => {
                 let selected = self.current_toc_row();
@@ -402,6 +424,7 @@ impl App {
             View::Results { .. } => self.hits().len().saturating_sub(1),
             View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
             View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
+            View::Practice { .. } => self.current_lesson().exercises.len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }

@@ -3,6 +3,7 @@
 
 mod clock;
 pub mod notes;
+pub mod practice;
 mod present;
 pub mod session;
 pub mod terminal;
@@ -91,6 +92,8 @@ fn run_screen(
     let started = std::time::Instant::now();
     let mut last_second = 0;
     let mut dirty = true;
+    // The practice work file on screen, looked at each time the loop wakes.
+    let mut watcher = practice::Watcher::default();
     let mut warmed = false;
     // Whether the last frame had syntect available; when it becomes available, redraw in colour.
     let mut drawn_highlighted = false;
@@ -104,6 +107,7 @@ fn run_screen(
         dirty |= app.receive_lessons();
         let before = app.flash.clone();
         session.tick(app);
+        dirty |= watcher.look(app);
         dirty |= app.flash != before;
         // The narration and the lecture timer run on the session clock.
         let was_on_break = app.on_break();
@@ -149,6 +153,7 @@ fn run_screen(
             // The lecture timer shows seconds.
             app.timer.is_some().then(|| to_next_second(started.elapsed())),
             moving.then_some(TICK),
+            app.watched().is_some().then_some(practice::WATCH),
             session.due_in(app),
         ]
         .into_iter()
@@ -205,6 +210,7 @@ fn run_screen(
         match effect {
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => terminal::suspend(&mut screen.term)?,
+            Effect::Work(work) => practice::perform(work, app, &mut watcher, &mut screen)?,
             effect => perform(effect, app, session, &mut looks)?,
         }
     }
@@ -214,7 +220,8 @@ fn run_screen(
 /// (which only a key pressed here does): another learner, another theme.
 fn perform(effect: Effect, app: &mut App, session: &mut session::Session, looks: &mut Looks<'_>) -> anyhow::Result<()> {
     match effect {
-        Effect::None | Effect::Quit | Effect::Suspend => {}
+        // The work file's IO needs the screen: the loop performs it.
+        Effect::None | Effect::Quit | Effect::Suspend | Effect::Work(_) => {}
         Effect::SwitchLearner(name) => session.switch(&name, app),
         Effect::LoadTheme(name) => match theme::load(&name, looks.themes_dir) {
             Ok(t) => {

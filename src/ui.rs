@@ -12,6 +12,7 @@ pub(crate) mod lecture;
 mod lists;
 mod pane;
 mod panel;
+mod practice;
 mod prompt;
 mod slide;
 pub(crate) mod text_views;
@@ -118,6 +119,8 @@ fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Some(View::Results { selected }) => lists::results(frame, area, app, *selected, ctx),
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
         Some(View::Lessons { selected }) => lists::lessons(frame, area, app, *selected, ctx),
+        Some(View::Practice { selected }) => practice::list(frame, area, app, *selected, ctx),
+        Some(View::Exercise { scroll }) => practice::exercise(frame, area, app, *scroll, ctx),
         Some(View::Narration { scroll }) => text_views::narration(frame, area, app, *scroll, ctx),
         Some(View::Describe { scroll }) => text_views::describe(frame, area, app, *scroll, ctx),
         Some(View::Source { scroll }) => text_views::source(frame, area, app, *scroll, ctx),

@@ -83,6 +83,18 @@ pub enum Action {
     SwitchLearner(String),
     /// An edit to the open prompt (typing in `:` or `/` mode)
     Input(super::Edit),
+    /// Practice: the exercises of this lesson, this slide's first
+    Practice,
+    /// Practice: edit the open exercise's work file in $VISUAL / $EDITOR
+    PracticeEdit,
+    /// Practice: the next hint of the open exercise
+    PracticeHint,
+    /// Practice: the solution (after a pass, or after three failed checks)
+    PracticeSolution,
+    /// Practice: start the open exercise over (press twice: it asks first)
+    PracticeReset,
+    /// Practice: answer the open command or quiz exercise (`:answer docker ps`)
+    Answer(String),
 }
 
 /// What the driver must do after an update: the things `App` cannot do itself.
@@ -95,4 +107,6 @@ pub enum Effect {
     LoadTheme(String),
     /// Save this learner's progress, load `name`'s and hand it to the app.
     SwitchLearner(String),
+    /// Practice: the lab file IO the app can't do itself.
+    Work(super::practice::WorkEffect),
 }

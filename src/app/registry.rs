@@ -236,6 +236,42 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("bookmarks", |_| Action::Bookmarks)
     },
     Entry {
+        keys: keys(Views, "practice: this lesson's exercises", &["x"]),
+        command: cmd(
+            17,
+            &["exercises"],
+            Arg::None,
+            "practice: this lesson's exercises (enter opens one)",
+        ),
+        hint: hint(12, "practice"),
+        ..entry("practice", |_| Action::Practice)
+    },
+    Entry {
+        keys: keys(Views, "practice: edit the work file in $EDITOR", &["e"]),
+        ..entry("practice_edit", |_| Action::PracticeEdit)
+    },
+    Entry {
+        keys: keys(Views, "practice: next hint", &["h"]),
+        ..entry("practice_hint", |_| Action::PracticeHint)
+    },
+    Entry {
+        keys: keys(Views, "practice: solution (after a pass or 3 failed checks)", &["s"]),
+        ..entry("practice_solution", |_| Action::PracticeSolution)
+    },
+    Entry {
+        keys: keys(Views, "practice: start the exercise over (asks first)", &["r"]),
+        ..entry("practice_reset", |_| Action::PracticeReset)
+    },
+    Entry {
+        command: cmd(
+            18,
+            &[],
+            Arg::Value,
+            "practice: answer the open command or quiz exercise (:answer docker ps)",
+        ),
+        ..entry("answer", Action::Answer)
+    },
+    Entry {
         command: cmd(15, &["ls"], Arg::None, "the lessons of the course (enter opens one)"),
         ..entry("lessons", |_| Action::Lessons)
     },

@@ -22,6 +22,10 @@ pub enum View {
     Bookmarks { selected: usize },
     /// The lessons of the course, with the selected row.
     Lessons { selected: usize },
+    /// Practice: the lesson's exercises, with the selected row.
+    Practice { selected: usize },
+    /// Practice: the open exercise (task, findings, hints).
+    Exercise { scroll: usize },
 }
 
 impl View {
@@ -36,6 +40,8 @@ impl View {
             View::Results { .. } => "filter",
             View::Bookmarks { .. } => "bookmarks",
             View::Lessons { .. } => "lessons",
+            View::Practice { .. } => "practice",
+            View::Exercise { .. } => "exercise",
         }
     }
 
@@ -45,8 +51,10 @@ impl View {
             View::Toc { selected }
             | View::Results { selected }
             | View::Bookmarks { selected }
-            | View::Lessons { selected } => selected,
-            View::Narration { scroll }
+            | View::Lessons { selected }
+            | View::Practice { selected } => selected,
+            View::Exercise { scroll }
+            | View::Narration { scroll }
             | View::Describe { scroll }
             | View::Source { scroll }
             | View::Help { scroll } => scroll,
@@ -56,7 +64,11 @@ impl View {
     pub fn is_list(&self) -> bool {
         matches!(
             self,
-            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. }
+            View::Toc { .. }
+                | View::Results { .. }
+                | View::Bookmarks { .. }
+                | View::Lessons { .. }
+                | View::Practice { .. }
         )
     }
 }

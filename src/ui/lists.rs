@@ -15,13 +15,13 @@ use crate::text::{display_width, pad_to};
 use crate::theme::UiRole;
 
 /// A column: its header, width (None: takes the rest) and whether it is right-aligned.
-struct Column {
+pub(super) struct Column {
     header: &'static str,
     width: Option<usize>,
     right: bool,
 }
 
-const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
+pub(super) const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
     Column { header, width, right }
 }
 
@@ -88,7 +88,7 @@ fn row_line(cells: Vec<Vec<Span<'static>>>, columns: &[Column], widths: &[usize]
 }
 
 /// Draws a table: header, rows from `first`, the selected row highlighted across the whole width.
-fn table(
+pub(super) fn table(
     frame: &mut Frame<'_>,
     area: Rect,
     title: &pane::Title<'_>,
@@ -213,6 +213,12 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                     } else {
                         "  "
                     };
+                    // Slides with exercises: `practice 1/2`, and ✓ once all of them passed.
+                    let practice = app.practice_tally(lesson_index, slide).map(|(done, total)| {
+                        let mark = if done == total { " ✓" } else { "" };
+                        let word = crate::i18n::words::PRACTICE_TOC.get(app.lang());
+                        Span::styled(format!("  [{word} {done}/{total}{mark}]"), ctx.ui(UiRole::Muted))
+                    });
                     vec![
                         marker,
                         content(format!("  {}", lesson.id_of(slide)), render::Style::default()),
@@ -222,7 +228,10 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                                 s.map(|s| s.title.clone()).unwrap_or_default(),
                                 ctx.theme.content(&render::Style::default()),
                             ),
-                        ],
+                        ]
+                        .into_iter()
+                        .chain(practice)
+                        .collect(),
                         Vec::new(),
                         text(state.into(), UiRole::Muted),
                         text(time(lesson.narration_of(slide)), UiRole::Muted),
