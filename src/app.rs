@@ -200,6 +200,7 @@ impl App {
         }
         let armed = std::mem::take(&mut self.next_lesson_armed);
         let reset_armed = self.take_reset_armed();
+        let apply_armed = self.take_apply_armed();
         match action {
             Action::NextSlide => self.next_slide(armed),
             Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
@@ -234,6 +235,7 @@ impl App {
             Action::PracticeHint => self.practice_hint(),
             Action::PracticeSolution => self.practice_solution(),
             Action::PracticeReset => return self.practice_reset(reset_armed),
+            Action::PracticeApply => return self.practice_apply(apply_armed),
             Action::Answer(text) => self.answer(&text),
             Action::Back => self.back(),
             Action::Toc => {

@@ -215,6 +215,30 @@ pub mod words {
     pub const PRACTICE_ALL_GOOD: Phrase = Phrase::new("✓ 통과했습니다", "✓ passed");
     /// A quiz's narration segment (`{n}`).
     pub const PRACTICE_SEGMENT: Phrase = Phrase::new("강의 구간 {n}", "narration segment {n}");
+    /// `a` before the exercise passed.
+    pub const PRACTICE_APPLY_PASS_FIRST: Phrase = Phrase::new(
+        "통과한 매니페스트만 클러스터에 적용합니다",
+        "only a passed manifest goes to the cluster",
+    );
+    /// `a` on a manifest naming another namespace (`{other}`, `{ns}`).
+    pub const PRACTICE_APPLY_OTHER_NS: Phrase = Phrase::new(
+        "네임스페이스 {other}에는 적용하지 않습니다: {ns}만 씁니다 (metadata.namespace를 지우세요)",
+        "not applied to namespace {other}: only {ns} is used (remove metadata.namespace)",
+    );
+    /// After the dry run (`{ns}`).
+    pub const PRACTICE_APPLY_CONFIRM: Phrase = Phrase::new(
+        "서버 dry-run 통과: a를 한 번 더 누르면 {ns}에 적용합니다",
+        "server dry run passed: press a again to apply to {ns}",
+    );
+    /// After the apply (`{ns}`).
+    pub const PRACTICE_APPLIED: Phrase = Phrase::new("{ns}에 적용했습니다", "applied to {ns}");
+    /// kubectl failed or there is no cluster.
+    pub const PRACTICE_APPLY_FAILED: Phrase = Phrase::new(
+        "클러스터에 적용하지 못했습니다 (아래 참고): 나머지 실습은 그대로 됩니다",
+        "not applied (see below): everything else keeps working",
+    );
+    /// Exercise view heading for the cluster's answer.
+    pub const PRACTICE_CLUSTER: Phrase = Phrase::new("클러스터", "Cluster");
     /// The exercise view: checks run so far.
     pub const PRACTICE_TRIES: Phrase = Phrase::new("시도", "tries");
     /// The table of contents' mark on a slide with exercises.

@@ -93,6 +93,8 @@ pub enum Action {
     PracticeSolution,
     /// Practice: start the open exercise over (press twice: it asks first)
     PracticeReset,
+    /// Practice: a passed manifest into your namespace of a real cluster (dry run first; again: apply)
+    PracticeApply,
     /// Practice: answer the open command or quiz exercise (`:answer docker ps`)
     Answer(String),
 }

@@ -20,6 +20,10 @@ pub enum WorkEffect {
     Edit(PathBuf),
     /// Replace the work file with the starting manifest.
     Reset(PathBuf),
+    /// `kubectl apply --dry-run=server` of the work file into namespace `.1`.
+    DryRun(PathBuf, String),
+    /// `kubectl apply` of the work file into namespace `.1` (after the dry run, confirmed).
+    Apply(PathBuf, String),
 }
 
 /// The exercise open in the player.
@@ -40,6 +44,10 @@ pub struct Open {
     pub fails: u32,
     /// `r` was pressed once: the next `r` resets.
     reset_armed: bool,
+    /// The dry run went through: the next `a` applies.
+    apply_armed: bool,
+    /// What the cluster said last (dry run or apply), for the exercise view.
+    pub cluster: Option<String>,
 }
 
 impl App {
@@ -128,6 +136,8 @@ impl App {
             solution_shown: false,
             fails: 0,
             reset_armed: false,
+            apply_armed: false,
+            cluster: None,
         });
         self.views.push(View::Exercise { scroll: 0 });
         if no_lab {
@@ -296,6 +306,60 @@ impl App {
             Some(p) => Effect::Work(WorkEffect::Reset(p)),
             None => Effect::None,
         }
+    }
+
+    /// `a` on a passed manifest: the dry run first, then (pressed again) the apply, always into
+    /// the learner's own namespace.
+    pub(super) fn practice_apply(&mut self, armed: bool) -> Effect {
+        let Some((open, ex)) = self.open_exercise() else {
+            self.say_word(words::PRACTICE_OPEN_FIRST, true);
+            return Effect::None;
+        };
+        let passed = open.verdict.as_ref().is_some_and(Verdict::passed);
+        let (Some(path), true, true) = (open.path.clone(), ex.kind.is_manifest(), passed) else {
+            self.say_word(words::PRACTICE_APPLY_PASS_FIRST, true);
+            return Effect::None;
+        };
+        let ns = crate::practice::cluster::namespace(&self.learner);
+        let others = crate::practice::cluster::other_namespaces(open.last_text.as_deref().unwrap_or(""), &ns);
+        if let Some(other) = others.first() {
+            let text = words::PRACTICE_APPLY_OTHER_NS
+                .get(self.lang())
+                .replace("{other}", other)
+                .replace("{ns}", &ns);
+            self.say(text, true);
+            return Effect::None;
+        }
+        if armed {
+            Effect::Work(WorkEffect::Apply(path, ns))
+        } else {
+            Effect::Work(WorkEffect::DryRun(path, ns))
+        }
+    }
+
+    /// What the cluster said: after a dry run that went through, the next `a` applies.
+    pub fn cluster_done(&mut self, dry_run: bool, ns: &str, result: Result<String, String>) {
+        let lang = self.lang();
+        let ok = result.is_ok();
+        if let Some(o) = self.practice.as_mut() {
+            o.apply_armed = dry_run && ok;
+            o.cluster = Some(match &result {
+                Ok(t) | Err(t) => t.clone(),
+            });
+        }
+        let phrase = match (dry_run, ok) {
+            (true, true) => words::PRACTICE_APPLY_CONFIRM,
+            (false, true) => words::PRACTICE_APPLIED,
+            (_, false) => words::PRACTICE_APPLY_FAILED,
+        };
+        self.say(phrase.get(lang).replace("{ns}", ns), !ok);
+    }
+
+    /// Takes the armed apply (any other action disarms it).
+    pub(super) fn take_apply_armed(&mut self) -> bool {
+        self.practice
+            .as_mut()
+            .is_some_and(|o| std::mem::take(&mut o.apply_armed))
     }
 
     /// Takes the armed reset (any other action disarms it).

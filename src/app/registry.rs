@@ -263,6 +263,14 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("practice_reset", |_| Action::PracticeReset)
     },
     Entry {
+        keys: keys(
+            Views,
+            "practice: apply a passed manifest to your cluster namespace (asks first)",
+            &["a"],
+        ),
+        ..entry("practice_apply", |_| Action::PracticeApply)
+    },
+    Entry {
         command: cmd(
             18,
             &[],

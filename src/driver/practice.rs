@@ -27,6 +27,9 @@ fn signature(path: &Path) -> Signature {
 #[derive(Debug, Default)]
 pub struct Watcher {
     watched: Option<(PathBuf, Signature)>,
+    /// Whether a cluster answers, asked once a session (the first `a`), so a missing kubectl or
+    /// an unreachable cluster is said once and costs nothing after.
+    cluster: Option<Result<(), String>>,
 }
 
 impl Watcher {
@@ -48,6 +51,13 @@ impl Watcher {
         }
     }
 
+    /// Whether kubectl's current context answers (asked the first time only).
+    fn cluster_reachable(&mut self) -> Result<(), String> {
+        self.cluster
+            .get_or_insert_with(crate::practice::cluster::reachable)
+            .clone()
+    }
+
     /// Forgets the last look, so the next one reads the file (after an edit or a reset).
     pub fn again(&mut self) {
         self.watched = None;
@@ -62,6 +72,26 @@ fn editor() -> Option<Vec<String>> {
     })
 }
 
+/// Seeds (or resets) a work file without a terminal: for the bench and tests. The editor needs
+/// the screen and is only run by [`perform`]. Returns the work file's path.
+pub fn perform_seed(effect: WorkEffect, app: &mut App) -> Option<PathBuf> {
+    let start = app.open_exercise().map(|(_, ex)| ex.start.clone()).unwrap_or_default();
+    match effect {
+        WorkEffect::Seed(path) => {
+            if std::fs::symlink_metadata(&path).is_err() {
+                lab::write_file(&path, &start).ok()?;
+            }
+            Some(path)
+        }
+        WorkEffect::Reset(path) => {
+            let _ = std::fs::remove_file(&path);
+            lab::write_file(&path, &start).ok()?;
+            Some(path)
+        }
+        WorkEffect::Edit(_) | WorkEffect::DryRun(..) | WorkEffect::Apply(..) => None,
+    }
+}
+
 /// Does what the app asked; `screen` is handed to the editor.
 pub fn perform(
     effect: WorkEffect,
@@ -69,25 +99,8 @@ pub fn perform(
     watcher: &mut Watcher,
     screen: &mut super::terminal::FullScreen,
 ) -> anyhow::Result<()> {
-    let start = app.open_exercise().map(|(_, ex)| ex.start.clone()).unwrap_or_default();
     let lang = app.lang();
     match effect {
-        WorkEffect::Seed(path) | WorkEffect::Reset(path) if path.is_dir() => {
-            let _ = path;
-        }
-        WorkEffect::Seed(path) => {
-            if std::fs::symlink_metadata(&path).is_err()
-                && let Err(e) = lab::write_file(&path, &start)
-            {
-                app.say(format!("{}: {e}", path.display()), true);
-            }
-        }
-        WorkEffect::Reset(path) => {
-            let _ = std::fs::remove_file(&path);
-            if let Err(e) = lab::write_file(&path, &start) {
-                app.say(format!("{}: {e}", path.display()), true);
-            }
-        }
         WorkEffect::Edit(path) => {
             let Some(words_) = editor() else {
                 let text = words::PRACTICE_NO_EDITOR.get(lang).replace("{editor}", "$EDITOR");
@@ -107,6 +120,31 @@ pub fn perform(
                     .replace("{editor}", &format!("{}: {e}", words_[0]))),
             };
             app.editor_done(result);
+        }
+        WorkEffect::DryRun(path, ns) | WorkEffect::Apply(path, ns) if watcher.cluster_reachable().is_err() => {
+            let _ = path;
+            let why = watcher.cluster_reachable().err().unwrap_or_default();
+            app.cluster_done(true, &ns, Err(why));
+        }
+        WorkEffect::DryRun(path, ns) => {
+            let result = crate::practice::cluster::apply(&path, &ns, true);
+            app.cluster_done(true, &ns, result);
+        }
+        WorkEffect::Apply(path, ns) => {
+            let result = crate::practice::cluster::apply(&path, &ns, false);
+            app.cluster_done(false, &ns, result);
+        }
+        other => {
+            let shown = match &other {
+                WorkEffect::Seed(p)
+                | WorkEffect::Reset(p)
+                | WorkEffect::Edit(p)
+                | WorkEffect::DryRun(p, _)
+                | WorkEffect::Apply(p, _) => p.display().to_string(),
+            };
+            if perform_seed(other, app).is_none() {
+                app.say(format!("{shown}: cannot write the work file"), true);
+            }
         }
     }
     watcher.again();

@@ -152,6 +152,11 @@ pub fn exercise(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
             ));
         }
     }
+    if let Some(out) = &open.cluster {
+        lines.push(Line::default());
+        lines.push(heading(words::PRACTICE_CLUSTER.get(lang)));
+        lines.extend(wrapped(out, width, body));
+    }
     lines.push(Line::default());
     let keys = if ex.kind.is_manifest() {
         words::PRACTICE_KEYS_FILE

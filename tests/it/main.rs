@@ -29,6 +29,7 @@ mod notes_keys;
 mod playback;
 mod player;
 mod practice;
+mod practice_cluster;
 mod practice_player;
 mod present;
 mod progress;
