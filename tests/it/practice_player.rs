@@ -179,3 +179,74 @@ fn a_work_file_deleted_or_replaced_while_watched_is_reported() {
     std::fs::write(&file, b"kind: \xff\n").expect("write");
     tmux.wait_for(&["UTF-8 텍스트가 아닙니다"]);
 }
+
+/// Keys to state, no terminal: a command exercise answered at `:answer`, the solution earned by
+/// three failed checks, and `r` asking before it resets.
+#[test]
+fn command_answers_hints_solution_and_reset_in_the_app() {
+    use k8s_course::app::{Action, App, Edit, View};
+    use k8s_course::progress::ExerciseState;
+    let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
+        .course
+        .expect("course");
+    let mut app = App::new(course);
+    app.learner = "kim".into();
+    app.update(Action::Goto("1.3".into()));
+    app.update(Action::Practice);
+    assert_eq!(
+        app.view(),
+        Some(&View::Practice { selected: 4 }),
+        "the slide's first exercise"
+    );
+    app.update(Action::Enter);
+    let id = app.open_exercise().map(|(_, e)| e.id.clone());
+    assert_eq!(id.as_deref(), Some("docker-pull"));
+    // `e` on a command exercise opens the prompt at `answer `.
+    app.update(Action::PracticeEdit);
+    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("answer "));
+    for c in "docker pull nginx".chars() {
+        app.update(Action::Input(Edit::Insert(c)));
+    }
+    app.update(Action::Input(Edit::Submit));
+    let (open, _) = app.open_exercise().expect("open");
+    let notes = &open.verdict.as_ref().expect("checked").notes;
+    assert_eq!(
+        notes[0].text(k8s_course::practice::Lang::Ko),
+        "인자 `nginx:latest`가 없습니다"
+    );
+    app.update(Action::PracticeSolution);
+    assert!(!app.open_exercise().expect("open").0.solution_shown);
+    assert!(
+        app.flash.as_ref().is_some_and(|f| f.text.contains("2번 더 틀린 뒤")),
+        "{:?}",
+        app.flash
+    );
+    app.update(Action::Answer("docker pull".into()));
+    app.update(Action::Answer("docker pul nginx:latest".into()));
+    app.update(Action::PracticeSolution);
+    assert!(
+        app.open_exercise().expect("open").0.solution_shown,
+        "after three failed checks"
+    );
+    app.update(Action::Answer("docker pull nginx:latest".into()));
+    let key = ("cloud-security-7".to_string(), "week07-docker-kubernetes".to_string());
+    let record = app
+        .progress
+        .lesson(&key)
+        .and_then(|l| l.exercises.get("docker-pull"))
+        .cloned();
+    assert_eq!(record.map(|r| (r.state, r.tries)), Some((ExerciseState::Passed, 4)));
+    // `r` asks first; another key disarms it; `r` `r` resets.
+    app.update(Action::PracticeReset);
+    app.update(Action::PracticeHint);
+    app.update(Action::PracticeReset);
+    assert_eq!(
+        app.exercise_state(0, app.open_exercise().expect("open").1).0,
+        ExerciseState::Passed
+    );
+    app.update(Action::PracticeReset);
+    assert_eq!(
+        app.exercise_state(0, app.open_exercise().expect("open").1),
+        (ExerciseState::Untried, 0)
+    );
+}
