@@ -14,6 +14,7 @@ pub mod lecture;
 pub mod lessons;
 mod matches;
 mod narration;
+pub mod practice;
 pub mod progress;
 pub mod prompt;
 pub mod registry;
@@ -117,6 +118,10 @@ pub struct App {
     pub theme: String,
     pub themes: Vec<String>,
     pub learner: String,
+    /// The data directory, whose `lab/` holds practice work files (None: no lab, checks still run).
+    pub lab_dir: Option<std::path::PathBuf>,
+    /// The practice exercise open in the player.
+    pub practice: Option<practice::Open>,
     /// What the learner has done, as this session sees it; the driver saves what is pending.
     pub progress: crate::progress::Tracker,
     index: search::Index,
@@ -163,6 +168,8 @@ impl App {
             theme: "default".into(),
             themes: Vec::new(),
             learner: String::new(),
+            lab_dir: None,
+            practice: None,
             progress: crate::progress::Tracker::default(),
             index,
             toc,
@@ -214,6 +221,8 @@ impl App {
             self.flash = None;
         }
         let armed = std::mem::take(&mut self.next_lesson_armed);
+        let reset_armed = self.take_reset_armed();
+        let apply_armed = self.take_apply_armed();
         match action {
             Action::NextSlide => self.next_slide(armed),
             Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
@@ -234,12 +243,27 @@ impl App {
                 }
                 None => self.go(self.lesson, SlideIndex(usize::MAX)),
             },
-            Action::Enter => match self.pick_code() {
-                Some(effect) => return effect,
-                None => self.enter(),
-            },
+            Action::Enter => {
+                if let Some(View::Practice { selected }) = self.views.last().copied() {
+                    return self.practice_open(selected);
+                }
+                if let Some(View::Exercise { .. }) = self.views.last() {
+                    return self.practice_edit();
+                }
+                match self.pick_code() {
+                    Some(effect) => return effect,
+                    None => self.enter(),
+                }
+            }
             Action::CopyCode(n) => return self.use_code(&n, copy::CodeUse::Copy),
             Action::WriteCode(n) => return self.use_code(&n, copy::CodeUse::Write),
+            Action::Practice => self.practice_list(),
+            Action::PracticeEdit => return self.practice_edit(),
+            Action::PracticeHint => self.practice_hint(),
+            Action::PracticeSolution => self.practice_solution(),
+            Action::PracticeReset => return self.practice_reset(reset_armed),
+            Action::PracticeApply => return self.practice_apply(apply_armed),
+            Action::Answer(text) => self.answer(&text),
             Action::Back => self.back(),
             Action::Toc => {
                 let selected = self.current_toc_row();
@@ -475,6 +499,7 @@ impl App {
             View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
             View::Code { .. } => self.code_blocks().len().saturating_sub(1),
             View::Narration { .. } => self.current_lesson().segments_of(self.slide).len().saturating_sub(1),
+            View::Practice { .. } => self.current_lesson().exercises.len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }

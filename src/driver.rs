@@ -4,6 +4,7 @@
 mod clipboard;
 mod clock;
 pub mod notes;
+pub mod practice;
 mod present;
 pub mod session;
 pub mod terminal;
@@ -92,6 +93,8 @@ fn run_screen(
     let started = std::time::Instant::now();
     let mut last_second = 0;
     let mut dirty = true;
+    // The practice work file on screen, looked at each time the loop wakes.
+    let mut watcher = practice::Watcher::default();
     let mut warmed = false;
     // Whether the last frame had syntect available; when it becomes available, redraw in colour.
     let mut drawn_highlighted = false;
@@ -105,6 +108,7 @@ fn run_screen(
         dirty |= app.receive_lessons();
         let before = app.flash.clone();
         session.tick(app);
+        dirty |= watcher.look(app);
         dirty |= app.flash != before;
         // The narration and the lecture timer run on the session clock.
         let was_on_break = app.on_break();
@@ -150,6 +154,7 @@ fn run_screen(
             // The lecture timer shows seconds.
             app.timer.is_some().then(|| to_next_second(started.elapsed())),
             moving.then_some(TICK),
+            app.watched().is_some().then_some(practice::WATCH),
             session.due_in(app),
             // An info message goes after a few seconds: one wake-up for it (a millisecond late,
             // so it has expired when the loop looks), then none.
@@ -209,6 +214,7 @@ fn run_screen(
         match effect {
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => terminal::suspend(&mut screen.term)?,
+            Effect::Work(work) => practice::perform(work, app, &mut watcher, &mut screen)?,
             effect => perform(effect, app, session, &mut looks)?,
         }
     }
@@ -218,7 +224,8 @@ fn run_screen(
 /// (which only a key pressed here does): another learner, another theme, the clipboard, a lab file.
 fn perform(effect: Effect, app: &mut App, session: &mut session::Session, looks: &mut Looks<'_>) -> anyhow::Result<()> {
     match effect {
-        Effect::None | Effect::Quit | Effect::Suspend => {}
+        // The work file's IO needs the screen: the loop performs it.
+        Effect::None | Effect::Quit | Effect::Suspend | Effect::Work(_) => {}
         Effect::SwitchLearner(name) => session.switch(&name, app),
         Effect::CopyCode(text) => clipboard::copy(&text)?,
         Effect::WriteCode { name, text } => {

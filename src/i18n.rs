@@ -206,6 +206,105 @@ pub mod words {
     pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");
     /// `practice check`: after the number of findings left.
     pub const PRACTICE_TO_FIX: Phrase = Phrase::new("개 남았습니다", " to fix");
+    /// `x` in a lesson without exercises.
+    pub const PRACTICE_NONE: Phrase = Phrase::new("이 레슨에는 실습이 없습니다", "this lesson has no exercises");
+    /// No data directory: manifests can't be kept in the lab.
+    pub const PRACTICE_NO_LAB: Phrase = Phrase::new(
+        "실습 폴더가 없습니다: K8S_COURSE_DATA_DIR을 설정하세요",
+        "no lab folder: set K8S_COURSE_DATA_DIR",
+    );
+    /// Flash after a passing check.
+    pub const PRACTICE_PASSED_FLASH: Phrase =
+        Phrase::new("✓ 통과! s로 모범 답안을 봅니다", "✓ passed! s shows the solution");
+    /// Flash after a failing check.
+    pub const PRACTICE_FAILED_FLASH: Phrase = Phrase::new(
+        "✗ 아직입니다: 아래 항목을 고치세요 (h 힌트)",
+        "✗ not yet: fix what is listed (h for a hint)",
+    );
+    /// `:answer` on a manifest exercise.
+    pub const PRACTICE_ANSWER_IS_FILE: Phrase = Phrase::new(
+        "이 실습은 파일로 답합니다: e로 편집하세요",
+        "this exercise is answered in its file: e edits it",
+    );
+    /// A practice key with no exercise open.
+    pub const PRACTICE_OPEN_FIRST: Phrase = Phrase::new("먼저 실습을 여세요: x", "open an exercise first: x");
+    /// `h` after the last hint.
+    pub const PRACTICE_NO_MORE_HINTS: Phrase = Phrase::new("힌트를 모두 보았습니다", "no more hints");
+    /// `s` too early (`{n}`: failed checks still needed).
+    pub const PRACTICE_SOLUTION_LATER: Phrase = Phrase::new(
+        "모범 답안은 통과하거나 {n}번 더 틀린 뒤에 볼 수 있습니다",
+        "the solution shows after a pass or {n} more failed checks",
+    );
+    /// The first `r`.
+    pub const PRACTICE_RESET_ASK: Phrase = Phrase::new(
+        "처음부터 다시 할까요? r을 한 번 더 누르면 작업 파일을 되돌립니다",
+        "start over? press r again to replace your work file",
+    );
+    /// After the reset.
+    pub const PRACTICE_RESET_DONE: Phrase = Phrase::new("처음 상태로 되돌렸습니다", "the exercise starts over");
+    /// The editor could not be found (`{editor}`).
+    pub const PRACTICE_NO_EDITOR: Phrase = Phrase::new(
+        "편집기를 실행할 수 없습니다 ({editor}): $EDITOR를 설정하세요",
+        "cannot run the editor ({editor}): set $EDITOR",
+    );
+    /// The editor exited with an error (`{status}`).
+    pub const PRACTICE_EDITOR_FAILED: Phrase = Phrase::new(
+        "편집기가 오류로 끝났습니다 ({status}): 파일을 다시 확인합니다",
+        "the editor exited with an error ({status}): the file is checked as it is",
+    );
+    /// Exercise view headings.
+    pub const PRACTICE_TASK: Phrase = Phrase::new("과제", "Task");
+    pub const PRACTICE_FILE: Phrase = Phrase::new("작업 파일", "Work file");
+    pub const PRACTICE_FINDINGS: Phrase = Phrase::new("확인 결과", "Check");
+    pub const PRACTICE_HINTS: Phrase = Phrase::new("힌트", "Hints");
+    pub const PRACTICE_SOLUTION: Phrase = Phrase::new("모범 답안", "Solution");
+    /// Before the first check.
+    pub const PRACTICE_NOT_CHECKED: Phrase = Phrase::new(
+        "아직 확인 전입니다: 저장할 때마다 다시 확인합니다",
+        "not checked yet: every save is checked again",
+    );
+    /// The keys of the exercise view, manifest kinds.
+    pub const PRACTICE_KEYS_FILE: Phrase = Phrase::new(
+        "e 편집  h 힌트  s 답안  r 처음부터  esc 목록",
+        "e edit  h hint  s solution  r start over  esc list",
+    );
+    /// The keys of the exercise view, command and quiz kinds.
+    pub const PRACTICE_KEYS_ANSWER: Phrase = Phrase::new(
+        "enter 답 입력  h 힌트  s 답안  r 처음부터  esc 목록",
+        "enter answer  h hint  s solution  r start over  esc list",
+    );
+    /// A passed check.
+    pub const PRACTICE_ALL_GOOD: Phrase = Phrase::new("✓ 통과했습니다", "✓ passed");
+    /// A quiz's narration segment (`{n}`).
+    pub const PRACTICE_SEGMENT: Phrase = Phrase::new("강의 구간 {n}", "narration segment {n}");
+    /// `a` before the exercise passed.
+    pub const PRACTICE_APPLY_PASS_FIRST: Phrase = Phrase::new(
+        "통과한 매니페스트만 클러스터에 적용합니다",
+        "only a passed manifest goes to the cluster",
+    );
+    /// `a` on a manifest naming another namespace (`{other}`, `{ns}`).
+    pub const PRACTICE_APPLY_OTHER_NS: Phrase = Phrase::new(
+        "네임스페이스 {other}에는 적용하지 않습니다: {ns}만 씁니다 (metadata.namespace를 지우세요)",
+        "not applied to namespace {other}: only {ns} is used (remove metadata.namespace)",
+    );
+    /// After the dry run (`{ns}`).
+    pub const PRACTICE_APPLY_CONFIRM: Phrase = Phrase::new(
+        "서버 dry-run 통과: a를 한 번 더 누르면 {ns}에 적용합니다",
+        "server dry run passed: press a again to apply to {ns}",
+    );
+    /// After the apply (`{ns}`).
+    pub const PRACTICE_APPLIED: Phrase = Phrase::new("{ns}에 적용했습니다", "applied to {ns}");
+    /// kubectl failed or there is no cluster.
+    pub const PRACTICE_APPLY_FAILED: Phrase = Phrase::new(
+        "클러스터에 적용하지 못했습니다 (아래 참고): 나머지 실습은 그대로 됩니다",
+        "not applied (see below): everything else keeps working",
+    );
+    /// Exercise view heading for the cluster's answer.
+    pub const PRACTICE_CLUSTER: Phrase = Phrase::new("클러스터", "Cluster");
+    /// The exercise view: checks run so far.
+    pub const PRACTICE_TRIES: Phrase = Phrase::new("시도", "tries");
+    /// The table of contents' mark on a slide with exercises.
+    pub const PRACTICE_TOC: Phrase = Phrase::new("실습", "practice");
 }
 
 #[cfg(test)]

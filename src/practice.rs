@@ -7,6 +7,7 @@
 //! No IO here except in [`lab`], which owns the learner's work files.
 
 pub mod assert;
+pub mod cluster;
 pub mod command;
 pub mod lab;
 pub mod quiz;

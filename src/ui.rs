@@ -15,6 +15,7 @@ pub(crate) mod lecture;
 mod lists;
 mod pane;
 mod panel;
+mod practice;
 mod prompt;
 mod slide;
 pub(crate) mod subtitles;
@@ -121,6 +122,8 @@ pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) 
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
         Some(View::Lessons { selected }) => lists::lessons(frame, area, app, *selected, ctx),
         Some(View::Code { selected, .. }) => code_picker::draw(frame, area, app, *selected, ctx),
+        Some(View::Practice { selected }) => practice::list(frame, area, app, *selected, ctx),
+        Some(View::Exercise { scroll }) => practice::exercise(frame, area, app, *scroll, ctx),
         Some(View::Narration { scroll, selected }) => {
             text_views::narration(frame, area, app, (*scroll, *selected), ctx)
         }

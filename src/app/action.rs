@@ -89,6 +89,20 @@ pub enum Action {
     WriteCode(String),
     /// An edit to the open prompt (typing in `:` or `/` mode)
     Input(super::Edit),
+    /// Practice: the exercises of this lesson, this slide's first
+    Practice,
+    /// Practice: edit the open exercise's work file in $VISUAL / $EDITOR
+    PracticeEdit,
+    /// Practice: the next hint of the open exercise
+    PracticeHint,
+    /// Practice: the solution (after a pass, or after three failed checks)
+    PracticeSolution,
+    /// Practice: start the open exercise over (press twice: it asks first)
+    PracticeReset,
+    /// Practice: a passed manifest into your namespace of a real cluster (dry run first; again: apply)
+    PracticeApply,
+    /// Practice: answer the open command or quiz exercise (`:answer docker ps`)
+    Answer(String),
 }
 
 /// What the driver must do after an update: the things `App` cannot do itself.
@@ -108,4 +122,6 @@ pub enum Effect {
         name: String,
         text: String,
     },
+    /// Practice: the lab file IO the app can't do itself.
+    Work(super::practice::WorkEffect),
 }

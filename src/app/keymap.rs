@@ -137,7 +137,8 @@ mod tests {
         assert_eq!(map.action(&key("space")), Some(Action::NextSlide));
         assert_eq!(map.action(&key("G")), Some(Action::Last));
         assert_eq!(map.action(&key("<c-c>")), Some(Action::Quit));
-        assert_eq!(map.action(&key("x")), None);
+        assert_eq!(map.action(&key("z")), None);
+        assert_eq!(map.action(&key("x")), Some(Action::Practice));
         let prev: Vec<String> = map.keys_for(&Action::PrevSlide).iter().map(|k| k.to_string()).collect();
         assert_eq!(prev, ["left", "backspace", "pgup"]);
         // Every bindable action has a default key.

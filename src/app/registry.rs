@@ -17,16 +17,20 @@ pub enum Group {
     Diagram,
     Lecture,
     General,
+    /// Keys of the practice views: help lists them only when opened over one (K9s shows the keys
+    /// of the view at hand), so `?` still fits one screen.
+    Practice,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Navigate,
         Group::Views,
         Group::Search,
         Group::Diagram,
         Group::Lecture,
         Group::General,
+        Group::Practice,
     ];
 
     pub fn title(self) -> &'static str {
@@ -37,6 +41,7 @@ impl Group {
             Group::Diagram => "DIAGRAM",
             Group::Lecture => "LECTURE",
             Group::General => "GENERAL",
+            Group::Practice => "PRACTICE",
         }
     }
 }
@@ -135,7 +140,7 @@ const fn entry(name: &'static str, action: fn(String) -> Action) -> Entry {
     }
 }
 
-use Group::{Diagram, General, Lecture, Navigate, Search, Views};
+use Group::{Diagram, General, Lecture, Navigate, Practice, Search, Views};
 
 /// Every action, bindable ones in help order (a key's several actions are told apart by order:
 /// the first default wins a hint).
@@ -249,6 +254,50 @@ pub const ENTRIES: &[Entry] = &[
         keys: keys(Views, "bookmarked slides", &["B"]),
         command: cmd(3, &["marks"], Arg::None, "the bookmarked slides (b bookmarks this one)"),
         ..entry("bookmarks", |_| Action::Bookmarks)
+    },
+    Entry {
+        keys: keys(Views, "practice: this lesson's exercises", &["x"]),
+        command: cmd(
+            20,
+            &["exercises"],
+            Arg::None,
+            "practice: this lesson's exercises (enter opens one)",
+        ),
+        hint: hint(13, "practice"),
+        ..entry("practice", |_| Action::Practice)
+    },
+    Entry {
+        keys: keys(Practice, "edit the work file in $EDITOR", &["e"]),
+        ..entry("practice_edit", |_| Action::PracticeEdit)
+    },
+    Entry {
+        keys: keys(Practice, "next hint", &["h"]),
+        ..entry("practice_hint", |_| Action::PracticeHint)
+    },
+    Entry {
+        keys: keys(Practice, "solution (after a pass or 3 failed checks)", &["s"]),
+        ..entry("practice_solution", |_| Action::PracticeSolution)
+    },
+    Entry {
+        keys: keys(Practice, "start the exercise over (asks first)", &["r"]),
+        ..entry("practice_reset", |_| Action::PracticeReset)
+    },
+    Entry {
+        keys: keys(
+            Practice,
+            "apply a passed manifest to your cluster namespace (asks first)",
+            &["a"],
+        ),
+        ..entry("practice_apply", |_| Action::PracticeApply)
+    },
+    Entry {
+        command: cmd(
+            21,
+            &[],
+            Arg::Value,
+            "practice: answer the open command or quiz exercise (:answer docker ps)",
+        ),
+        ..entry("answer", Action::Answer)
     },
     Entry {
         command: cmd(15, &["ls"], Arg::None, "the lessons of the course (enter opens one)"),

@@ -25,6 +25,10 @@ pub enum View {
     Lessons { selected: usize },
     /// The slide's code blocks, to pick one for `c` (copy) or `w` (write, when `write`).
     Code { selected: usize, write: bool },
+    /// Practice: the lesson's exercises, with the selected row.
+    Practice { selected: usize },
+    /// Practice: the open exercise (task, findings, hints).
+    Exercise { scroll: usize },
 }
 
 impl View {
@@ -40,6 +44,8 @@ impl View {
             View::Bookmarks { .. } => "bookmarks",
             View::Lessons { .. } => "lessons",
             View::Code { .. } => "code",
+            View::Practice { .. } => "practice",
+            View::Exercise { .. } => "exercise",
         }
     }
 
@@ -52,15 +58,23 @@ impl View {
             | View::Bookmarks { selected }
             | View::Lessons { selected }
             | View::Code { selected, .. }
+            | View::Practice { selected }
             | View::Narration { selected, .. } => selected,
-            View::Describe { scroll } | View::Source { scroll } | View::Help { scroll } => scroll,
+            View::Exercise { scroll } | View::Describe { scroll } | View::Source { scroll } | View::Help { scroll } => {
+                scroll
+            }
         }
     }
 
     pub fn is_list(&self) -> bool {
         matches!(
             self,
-            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. } | View::Code { .. }
+            View::Toc { .. }
+                | View::Results { .. }
+                | View::Bookmarks { .. }
+                | View::Lessons { .. }
+                | View::Code { .. }
+                | View::Practice { .. }
         )
     }
 }

@@ -89,6 +89,7 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
         theme_name
     };
     app.learner = learner.to_string();
+    app.lab_dir = crate::config::Paths::from_env().data_dir;
     app.presenting = presenting;
     // `present`: its socket (bound below, before the terminal is touched) and the lecture clock
     // saved beside it by the last presenter, which a restart goes on from.

@@ -266,6 +266,17 @@ pub fn suspend(term: &mut ratatui::Terminal<Out>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Hands the terminal to another program (the learner's editor) and takes it back afterwards,
+/// the way ctrl-z does: the alternate screen and raw mode are left first and restored after.
+pub fn hand_over<T>(term: &mut ratatui::Terminal<Out>, run: impl FnOnce() -> T) -> anyhow::Result<T> {
+    use anyhow::Context;
+    leave();
+    let out = run();
+    enter().context("cannot return to full screen")?;
+    term.resize(ratatui::layout::Rect::default())?;
+    Ok(out)
+}
+
 /// What the signals caught since the last look ask of a loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caught {

@@ -64,15 +64,22 @@ impl Lab {
 
     /// Writes `text` as the work file (0600, in 0700 folders).
     pub fn write(&self, exercise: &Exercise, text: &str) -> std::io::Result<()> {
-        DirBuilder::new().recursive(true).mode(DIR_MODE).create(&self.dir)?;
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(FILE_MODE)
-            .open(self.path(exercise))?;
-        f.write_all(text.as_bytes())
+        write_file(&self.path(exercise), text)
     }
+}
+
+/// Writes a work file at `path` (0600), creating its lab folders (0700).
+pub fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)?;
+    }
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(FILE_MODE)
+        .open(path)?;
+    f.write_all(text.as_bytes())
 }
 
 /// Reads a work file as text, or the one note that says why it can't be checked.

@@ -90,9 +90,19 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         buf.set_line(area.x, area.y + i as u16, &line, info_width as u16);
     }
     // Key hints in columns of five, as many columns as fit.
-    let hints: Vec<(String, &str)> = registry::hints()
+    // `practice (N)` only on a slide with exercises, N of them.
+    let exercises = app.exercises_on(app.lesson, app.slide);
+    let hints: Vec<(String, String)> = registry::hints()
         .into_iter()
-        .filter_map(|(e, h)| (app.keymap.hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), h.text)))
+        .filter(|(e, _)| e.name != "practice" || exercises > 0)
+        .filter_map(|(e, h)| {
+            let text = if e.name == "practice" {
+                format!("{} ({exercises})", h.text)
+            } else {
+                h.text.to_string()
+            };
+            (app.keymap.hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), text))
+        })
         .collect();
     let mut x = area.x as usize + info_width + 1;
     let right = area.x as usize + area.width as usize;

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::chrome::key_label;
 use super::{Ctx, pane};
 use crate::app::registry::{self, Arg, Group};
-use crate::app::{App, Drawn};
+use crate::app::{App, Drawn, View};
 use crate::text::{display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
@@ -51,8 +51,12 @@ fn row(keys: Vec<String>, help: impl Into<String>) -> Row {
 }
 
 fn sections(app: &App) -> Vec<Section> {
+    // The practice keys act only in the practice views: listed when help opens over one.
+    let beneath = app.views.iter().rev().nth(1);
+    let practising = matches!(beneath, Some(View::Practice { .. } | View::Exercise { .. }));
     let mut out: Vec<Section> = Group::ALL
         .iter()
+        .filter(|group| **group != Group::Practice || practising)
         .map(|group| {
             let mut rows = Vec::new();
             let mut selecting: Vec<String> = Vec::new();

@@ -213,6 +213,12 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                     } else {
                         "  "
                     };
+                    // Slides with exercises: `practice 1/2`, and ✓ once all of them passed.
+                    let practice = app.practice_tally(lesson_index, slide).map(|(done, total)| {
+                        let mark = if done == total { " ✓" } else { "" };
+                        let word = crate::i18n::words::PRACTICE_TOC.get(app.lang());
+                        Span::styled(format!("  [{word} {done}/{total}{mark}]"), ctx.ui(UiRole::Muted))
+                    });
                     vec![
                         marker,
                         content(format!("  {}", lesson.id_of(slide)), render::Style::default()),
@@ -222,7 +228,10 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
                                 s.map(|s| s.title.clone()).unwrap_or_default(),
                                 ctx.theme.content(&render::Style::default()),
                             ),
-                        ],
+                        ]
+                        .into_iter()
+                        .chain(practice)
+                        .collect(),
                         Vec::new(),
                         text(state.into(), UiRole::Muted),
                         text(time(lesson.narration_of(slide)), UiRole::Muted),

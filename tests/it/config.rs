@@ -98,7 +98,7 @@ fn a_key_bound_twice_names_both_actions_and_the_line_of_the_rebinding() {
     );
 
     // Rebinding `down` as well makes it fine: the player gets past the config.
-    sandbox.write_config("keys:\n  next_slide: [right, space]\n  quit: [j]\n  down: [x]\n");
+    sandbox.write_config("keys:\n  next_slide: [right, space]\n  quit: [j]\n  down: [z]\n");
     let out = sandbox.run(&[]);
     assert!(stderr(&out).contains("the player needs a terminal"), "{}", stderr(&out));
 }

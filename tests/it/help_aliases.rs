@@ -219,3 +219,21 @@ fn at_60x20_the_diagram_panel_shows_with_the_header_and_grows_without_it() {
         "panel rows: {fewer} with the header, {more} without"
     );
 }
+
+#[test]
+fn help_over_the_practice_view_lists_the_practice_keys() {
+    use crate::screen::{app, screen};
+    use k8s_course::app::Action;
+    // K9s shows the keys of the view at hand: the practice keys only over a practice view.
+    let mut app = app();
+    app.update(Action::Help);
+    let plain = screen(&mut app, 100, 30);
+    assert!(!plain.contains("PRACTICE"), "{plain}");
+    app.update(Action::Back);
+    app.update(Action::Practice);
+    app.update(Action::Help);
+    let shown = screen(&mut app, 120, 40);
+    for text in ["PRACTICE", "next hint", "edit the work file"] {
+        assert!(shown.contains(text), "{text} missing\n{shown}");
+    }
+}

@@ -30,6 +30,8 @@ mod notes_keys;
 mod playback;
 mod player;
 mod practice;
+mod practice_cluster;
+mod practice_player;
 mod present;
 mod present_lessons;
 mod progress;
