@@ -57,6 +57,68 @@ pub mod words {
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
 
+    // --- Code you can use (issue 14): `c` copies, `w` writes to the lab folder. ---
+    /// `c`/`w` on a slide without code.
+    pub const CODE_NONE: Phrase = Phrase::new("{slide}에는 코드 블록이 없습니다", "{slide} has no code block");
+    /// `:copy N` past the last block.
+    pub const CODE_NO_SUCH: Phrase = Phrase::new(
+        "코드 블록 '{n}'은 없습니다: 1부터 {count}까지",
+        "no code block '{n}': 1 to {count}",
+    );
+    /// The picker opened.
+    pub const CODE_PICK: Phrase = Phrase::new(
+        "코드 블록 {count}개: 고르고 enter (c 복사, w 파일로)",
+        "{count} code blocks: pick one, enter (c copies, w writes a file)",
+    );
+    /// The block went to the terminal's clipboard.
+    pub const CODE_COPIED: Phrase = Phrase::new(
+        "{what} 코드 {lines}줄을 클립보드에 복사했습니다 (OSC 52) · 붙여넣기가 안 되면 {key}: 파일로",
+        "copied {what} ({lines} lines) to the clipboard with OSC 52 · nothing to paste? {key} writes a file",
+    );
+    /// Too big for OSC 52.
+    pub const CODE_TOO_BIG: Phrase = Phrase::new(
+        "클립보드에 넣기에 너무 큰 코드입니다: {key}로 파일에 쓰세요",
+        "too big for the clipboard: {key} writes it to a file",
+    );
+    /// `w` wrote a new file.
+    pub const CODE_WROTE: Phrase = Phrase::new("저장했습니다: {path}", "wrote {path}");
+    /// `w` found the same file there.
+    pub const CODE_ALREADY: Phrase = Phrase::new("이미 있습니다: {path}", "already there: {path}");
+    /// `w` found a different file there and kept it.
+    pub const CODE_KEPT: Phrase = Phrase::new(
+        "다른 내용의 파일이 있어 그대로 두었습니다 (고친 파일? 지우거나 이름을 바꾸면 다시 씁니다): {path}",
+        "kept the different file there (your edits? remove or rename it to write again): {path}",
+    );
+    /// `w` could not write.
+    pub const CODE_WRITE_FAILED: Phrase =
+        Phrase::new("파일을 쓸 수 없습니다: {error}", "cannot write the file: {error}");
+    // --- end of code you can use ---
+
+    // --- Watching (issue 14): subtitles, the break card, playing from a segment. ---
+    /// Flash after the break, when the lecture is back.
+    pub const BACK_TO_LECTURE: Phrase = Phrase::new("강의로 돌아왔습니다", "back to the lecture");
+    /// Flash: the narration plays (followed by `12/24 · 1x`).
+    pub const NOW_PLAYING: Phrase = Phrase::new("재생", "playing");
+    /// Flash: the narration plays from a chosen segment (followed by `[구간 12]`).
+    pub const PLAYING_FROM: Phrase = Phrase::new("여기서부터 재생:", "playing from");
+    /// Flash: subtitles switched on or off.
+    pub const SUBTITLES_ON: Phrase = Phrase::new("자막 켜짐", "subtitles on");
+    pub const SUBTITLES_OFF: Phrase = Phrase::new("자막 꺼짐", "subtitles off");
+    /// Flash: `enter` where there is no segment to play.
+    pub const NO_SEGMENT_HERE: Phrase =
+        Phrase::new("여기에는 재생할 구간이 없습니다", "no narration segment here to play");
+    /// The narration view's bottom line: what `enter` does there.
+    pub const ENTER_PLAYS: Phrase = Phrase::new("enter: 선택한 구간부터 재생", "enter: play from the marked segment");
+    /// The diagram panel's note under the segments that mention a component.
+    pub const ENTER_PLAYS_MENTION: Phrase = Phrase::new("enter: 이 구간부터 재생", "enter: play from this segment");
+    /// The break card's title.
+    pub const BREAK_TITLE: Phrase = Phrase::new("휴식 시간", "Break");
+    /// The break card: where the lecture goes on (followed by the slide's title).
+    pub const BREAK_RESUMES_AT: Phrase = Phrase::new("이어서 볼 슬라이드:", "The lecture resumes at");
+    /// The break card's last line.
+    pub const BREAK_ANY_KEY: Phrase = Phrase::new("아무 키나 누르면 바로 돌아갑니다", "Press any key to go back now");
+    // --- end of Watching ---
+
     // --- A course of many lessons: lessons read in the background, search across them (issue 10).
     /// The filter's count while lessons are still being read (`{n}`: how many are left).
     pub const SEARCH_READING: Phrase = Phrase::new("레슨 {n}개 읽는 중", "reading {n} more lessons");
@@ -74,7 +136,7 @@ pub mod words {
     /// Notes window hint: previous slide.
     pub const NOTES_HINT_PREV: Phrase = Phrase::new("이전", "previous");
     /// Notes window hint: the keys that scroll the shared slide.
-    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("슬라이드 스크롤", "scroll slide");
+    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("스크롤", "scroll");
     /// Notes window hint: play or pause the narration.
     pub const NOTES_HINT_PLAY: Phrase = Phrase::new("재생/정지", "play/pause");
     /// Notes window hint: the table of contents, to pick a slide.
@@ -82,7 +144,7 @@ pub mod words {
     /// Notes window hint: the `:` prompt.
     pub const NOTES_HINT_COMMAND: Phrase = Phrase::new("명령", "command");
     /// Notes window hint: `[` `]` scroll the notes themselves.
-    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트 스크롤", "scroll notes");
+    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트", "notes");
     /// Notes window hint: quit the notes window (the presentation goes on).
     pub const NOTES_QUIT: Phrase = Phrase::new("종료", "quit");
     /// Notes window: a `:` line or filter too long to send.

@@ -71,6 +71,8 @@ pub enum Action {
     SetSpeed(String),
     /// Narration from segment N (`:seg 12`)
     Seek(String),
+    /// Show or hide the subtitles (the spoken segment over the timeline bar)
+    ToggleSubtitles,
     /// Suspend to the shell (`fg` resumes)
     Suspend,
     /// Quit the player
@@ -81,6 +83,10 @@ pub enum Action {
     SetTheme(String),
     /// Continue as another learner, with their progress
     SwitchLearner(String),
+    /// Copy the slide's code block N (empty: the only one, or pick) to the clipboard
+    CopyCode(String),
+    /// Write the slide's code block N (empty: the only one, or pick) to the lab folder
+    WriteCode(String),
     /// An edit to the open prompt (typing in `:` or `/` mode)
     Input(super::Edit),
     /// Practice: the exercises of this lesson, this slide's first
@@ -109,6 +115,13 @@ pub enum Effect {
     LoadTheme(String),
     /// Save this learner's progress, load `name`'s and hand it to the app.
     SwitchLearner(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    CopyCode(String),
+    /// Write `text` as `name` in the learner's lab folder and tell the app (`App::code_written`).
+    WriteCode {
+        name: String,
+        text: String,
+    },
     /// Practice: the lab file IO the app can't do itself.
     Work(super::practice::WorkEffect),
 }

@@ -222,6 +222,21 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("help", |_| Action::Help)
     },
     Entry {
+        keys: keys(Views, "copy the slide's code (OSC 52; a picker for several)", &["c"]),
+        command: cmd(17, &[], Arg::Value, "copy code block N of the slide (:copy 2)"),
+        ..entry("copy", Action::CopyCode)
+    },
+    Entry {
+        keys: keys(Views, "write the slide's code to your lab folder", &["w"]),
+        command: cmd(
+            18,
+            &["w"],
+            Arg::Value,
+            "write code block N to your lab folder (:write 2)",
+        ),
+        ..entry("write", Action::WriteCode)
+    },
+    Entry {
         keys: keys(Views, "show / hide the header", &["<c-e>"]),
         command: cmd(14, &[], Arg::None, "show or hide the header (ctrl-e)"),
         ..entry("header", |_| Action::ToggleHeader)
@@ -238,12 +253,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         keys: keys(Views, "practice: this lesson's exercises", &["x"]),
         command: cmd(
-            17,
+            20,
             &["exercises"],
             Arg::None,
             "practice: this lesson's exercises (enter opens one)",
         ),
-        hint: hint(12, "practice"),
+        hint: hint(13, "practice"),
         ..entry("practice", |_| Action::Practice)
     },
     Entry {
@@ -272,7 +287,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         command: cmd(
-            18,
+            21,
             &[],
             Arg::Value,
             "practice: answer the open command or quiz exercise (:answer docker ps)",
@@ -371,6 +386,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         command: cmd(6, &["segment"], Arg::Value, "narration from segment N (:seg 12)"),
         ..entry("seg", Action::Seek)
+    },
+    Entry {
+        keys: keys(Lecture, "subtitles on / off", &["v"]),
+        command: cmd(19, &["subs"], Arg::None, "show or hide the subtitles (v)"),
+        hint: hint(12, "subtitles"),
+        ..entry("subtitles", |_| Action::ToggleSubtitles)
     },
     Entry {
         keys: keys(General, "command prompt", &[":"]),

@@ -8,8 +8,9 @@ use crate::content::{Course, SlideIndex};
 pub enum View {
     /// Table of contents, with the selected row.
     Toc { selected: usize },
-    /// The narration segments of the current slide.
-    Narration { scroll: usize },
+    /// The narration segments of the current slide: `selected` is the marked segment (an index
+    /// into the slide's segments) that `enter` plays from; the text scrolls to keep it in view.
+    Narration { scroll: usize, selected: usize },
     /// Id, aliases, source, code, segments of the current slide.
     Describe { scroll: usize },
     /// The slide's markdown as written.
@@ -22,6 +23,8 @@ pub enum View {
     Bookmarks { selected: usize },
     /// The lessons of the course, with the selected row.
     Lessons { selected: usize },
+    /// The slide's code blocks, to pick one for `c` (copy) or `w` (write, when `write`).
+    Code { selected: usize, write: bool },
     /// Practice: the lesson's exercises, with the selected row.
     Practice { selected: usize },
     /// Practice: the open exercise (task, findings, hints).
@@ -40,24 +43,26 @@ impl View {
             View::Results { .. } => "filter",
             View::Bookmarks { .. } => "bookmarks",
             View::Lessons { .. } => "lessons",
+            View::Code { .. } => "code",
             View::Practice { .. } => "practice",
             View::Exercise { .. } => "exercise",
         }
     }
 
-    /// Views that show text scroll; views that show rows move a selection.
+    /// Views that show text scroll; views that show rows (and the narration, by segment) move a
+    /// selection.
     pub fn position_mut(&mut self) -> &mut usize {
         match self {
             View::Toc { selected }
             | View::Results { selected }
             | View::Bookmarks { selected }
             | View::Lessons { selected }
+            | View::Code { selected, .. }
+            | View::Narration { selected, .. }
             | View::Practice { selected } => selected,
-            View::Exercise { scroll }
-            | View::Narration { scroll }
-            | View::Describe { scroll }
-            | View::Source { scroll }
-            | View::Help { scroll } => scroll,
+            View::Exercise { scroll } | View::Describe { scroll } | View::Source { scroll } | View::Help { scroll } => {
+                scroll
+            }
         }
     }
 
@@ -68,6 +73,7 @@ impl View {
                 | View::Results { .. }
                 | View::Bookmarks { .. }
                 | View::Lessons { .. }
+                | View::Code { .. }
                 | View::Practice { .. }
         )
     }

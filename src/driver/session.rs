@@ -154,6 +154,12 @@ impl Session {
         }
     }
 
+    /// The learner's lab folder for the lesson shown: `<data dir>/lab/LEARNER/LESSON`.
+    pub fn lab_dir(&self, app: &App) -> Option<std::path::PathBuf> {
+        let data = self.store.dir()?;
+        Some(crate::progress::lab::dir(data, &self.learner, &app.current_lesson().id))
+    }
+
     /// `:learner NAME`: saves this learner's changes and continues as `name`.
     pub fn switch(&mut self, name: &str, app: &mut App) {
         let learner = match Learner::new(name) {
@@ -161,6 +167,7 @@ impl Session {
             Err(e) => return app.say(e, true),
         };
         self.clock_in(app);
+        app.remember_narration();
         self.submit(app);
         let opened = self.store.open(&learner, now());
         self.learner = learner;
@@ -178,6 +185,8 @@ impl Session {
     /// The last save, waited for: on quit and on the signals that end the player.
     pub fn finish(mut self, app: &mut App) -> Option<String> {
         self.clock_in(app);
+        // Where the narration is now, playing or not, so the next session starts there.
+        app.remember_narration();
         if self.mode == Mode::ReadWrite && app.progress.has_pending() {
             let key = app.lesson_key();
             app.progress.seen(&key, now());

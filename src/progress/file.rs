@@ -71,6 +71,12 @@ struct LessonV1 {
     bookmarks: Vec<String>,
     #[serde(default)]
     seconds: BTreeMap<String, u64>,
+    /// Where the narration was left (script ms) and its speed (`1.5x`); optional, so files
+    /// written before these existed read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    narration_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speed: Option<String>,
     /// Schema 2: exercise id -> record.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     exercises: BTreeMap<String, ExerciseV2>,
@@ -158,6 +164,8 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
                     m.entry(clean_line(k)).or_insert(v);
                     m
                 }),
+                narration_ms: l.narration_ms,
+                speed: l.speed.map(|s| clean_line(&s)),
                 exercises: exercises(&lesson, l.exercises, &time)?,
             };
             progress
@@ -217,6 +225,8 @@ pub fn encode(learner: &str, progress: &Progress) -> Result<String, String> {
                 completed: l.completed.iter().cloned().collect(),
                 bookmarks: l.bookmarks.iter().cloned().collect(),
                 seconds: l.seconds.clone(),
+                narration_ms: l.narration_ms,
+                speed: l.speed.clone(),
                 exercises: l
                     .exercises
                     .iter()

@@ -28,9 +28,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
         if !mentions.is_empty() {
             lines.push(Line::default());
         }
-        for i in mentions {
+        let spoken = (app.playback.as_ref())
+            .filter(|_| crate::ui::lecture::shows_timeline(app))
+            .and_then(|p| p.segment_at(app.now));
+        for &i in &mentions {
             let seg = &script.segments[i];
-            let head = format!("[구간 {}] {} ", seg.number, clock(seg.start));
+            let mark = if spoken == Some(i) { "▶ " } else { "" };
+            let head = format!("{mark}[구간 {}] {} ", seg.number, clock(seg.start));
             let room = width.saturating_sub(crate::text::display_width(&head));
             let text = crate::content::inline_text(&seg.inlines);
             lines.push(Line::from(vec![
@@ -40,6 +44,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
                     ctx.theme.content(&render::Style::role(Role::Quote)),
                 ),
             ]));
+        }
+        if !mentions.is_empty() {
+            lines.push(convert::plain(
+                crate::i18n::words::ENTER_PLAYS_MENTION.get(app.lang()).to_string(),
+                ctx.ui(UiRole::Muted),
+            ));
         }
     }
     let title = pane::Title {
