@@ -175,7 +175,11 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("last", |_| Action::Last)
     },
     Entry {
-        keys: keys(Navigate, "open the selected row", &["enter"]),
+        keys: keys(
+            Navigate,
+            "open the selected row; in l, play from the marked segment",
+            &["enter"],
+        ),
         ..entry("enter", |_| Action::Enter)
     },
     Entry {
