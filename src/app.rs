@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod command;
+pub mod copy;
 pub mod focus;
 pub mod keymap;
 mod lazy;
@@ -229,7 +230,12 @@ impl App {
                 }
                 None => self.go(self.lesson, SlideIndex(usize::MAX)),
             },
-            Action::Enter => self.enter(),
+            Action::Enter => match self.pick_code() {
+                Some(effect) => return effect,
+                None => self.enter(),
+            },
+            Action::CopyCode(n) => return self.use_code(&n, copy::CodeUse::Copy),
+            Action::WriteCode(n) => return self.use_code(&n, copy::CodeUse::Write),
             Action::Back => self.back(),
             Action::Toc => {
                 let selected = self.current_toc_row();
@@ -428,6 +434,7 @@ impl App {
             View::Results { .. } => self.hits().len().saturating_sub(1),
             View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
             View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
+            View::Code { .. } => self.code_blocks().len().saturating_sub(1),
             View::Narration { .. } => self.current_lesson().segments_of(self.slide).len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }

@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod exercise;
 pub mod frontmatter;
 pub mod html;
+pub mod k9s;
 pub mod lazy;
 pub mod lesson_meta;
 pub mod load;
@@ -222,6 +223,9 @@ impl Lesson {
         }
         if let Some((_, i)) = self.aliases.iter().find(|(a, _)| matches(a)) {
             return Some(*i);
+        }
+        if let Some(i) = k9s::resolve(self, &id) {
+            return Some(i);
         }
         self.chapters
             .iter()

@@ -1,6 +1,7 @@
 //! The event loop: terminal events -> keymap -> `App::update` -> effects -> draw. The only module
 //! that touches the real terminal, signals and the clock.
 
+mod clipboard;
 mod clock;
 pub mod notes;
 mod present;
@@ -214,11 +215,20 @@ fn run_screen(
 }
 
 /// What an update asked for that the app can't do itself, apart from quitting and suspending
-/// (which only a key pressed here does): another learner, another theme.
+/// (which only a key pressed here does): another learner, another theme, the clipboard, a lab file.
 fn perform(effect: Effect, app: &mut App, session: &mut session::Session, looks: &mut Looks<'_>) -> anyhow::Result<()> {
     match effect {
         Effect::None | Effect::Quit | Effect::Suspend => {}
         Effect::SwitchLearner(name) => session.switch(&name, app),
+        Effect::CopyCode(text) => clipboard::copy(&text)?,
+        Effect::WriteCode { name, text } => {
+            let written = session
+                .lab_dir(app)
+                .ok_or_else(|| "no data dir: set K8S_COURSE_DATA_DIR".to_string());
+            app.code_written(written.and_then(|dir| {
+                crate::progress::lab::write_new(&dir, &name, &text).map_err(|e| format!("{}: {e}", dir.display()))
+            }));
+        }
         Effect::LoadTheme(name) => match theme::load(&name, looks.themes_dir) {
             Ok(t) => {
                 looks.theme = if looks.no_color { t.monochrome() } else { t };

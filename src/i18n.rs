@@ -57,6 +57,43 @@ pub mod words {
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
 
+    // --- Code you can use (issue 14): `c` copies, `w` writes to the lab folder. ---
+    /// `c`/`w` on a slide without code.
+    pub const CODE_NONE: Phrase = Phrase::new("{slide}에는 코드 블록이 없습니다", "{slide} has no code block");
+    /// `:copy N` past the last block.
+    pub const CODE_NO_SUCH: Phrase = Phrase::new(
+        "코드 블록 '{n}'은 없습니다: 1부터 {count}까지",
+        "no code block '{n}': 1 to {count}",
+    );
+    /// The picker opened.
+    pub const CODE_PICK: Phrase = Phrase::new(
+        "코드 블록 {count}개: 고르고 enter (c 복사, w 파일로)",
+        "{count} code blocks: pick one, enter (c copies, w writes a file)",
+    );
+    /// The block went to the terminal's clipboard.
+    pub const CODE_COPIED: Phrase = Phrase::new(
+        "{what} 코드 {lines}줄을 클립보드에 복사했습니다 (OSC 52) · 붙여넣기가 안 되면 {key}: 파일로",
+        "copied {what} ({lines} lines) to the clipboard with OSC 52 · nothing to paste? {key} writes a file",
+    );
+    /// Too big for OSC 52.
+    pub const CODE_TOO_BIG: Phrase = Phrase::new(
+        "클립보드에 넣기에 너무 큰 코드입니다: {key}로 파일에 쓰세요",
+        "too big for the clipboard: {key} writes it to a file",
+    );
+    /// `w` wrote a new file.
+    pub const CODE_WROTE: Phrase = Phrase::new("저장했습니다: {path}", "wrote {path}");
+    /// `w` found the same file there.
+    pub const CODE_ALREADY: Phrase = Phrase::new("이미 있습니다: {path}", "already there: {path}");
+    /// `w` found a different file there and kept it.
+    pub const CODE_KEPT: Phrase = Phrase::new(
+        "다른 내용의 파일이 있어 그대로 두었습니다 (고친 파일? 지우거나 이름을 바꾸면 다시 씁니다): {path}",
+        "kept the different file there (your edits? remove or rename it to write again): {path}",
+    );
+    /// `w` could not write.
+    pub const CODE_WRITE_FAILED: Phrase =
+        Phrase::new("파일을 쓸 수 없습니다: {error}", "cannot write the file: {error}");
+    // --- end of code you can use ---
+
     // --- Watching (issue 14): subtitles, the break card, playing from a segment. ---
     /// Flash after the break, when the lecture is back.
     pub const BACK_TO_LECTURE: Phrase = Phrase::new("강의로 돌아왔습니다", "back to the lecture");
@@ -99,7 +136,7 @@ pub mod words {
     /// Notes window hint: previous slide.
     pub const NOTES_HINT_PREV: Phrase = Phrase::new("이전", "previous");
     /// Notes window hint: the keys that scroll the shared slide.
-    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("슬라이드 스크롤", "scroll slide");
+    pub const NOTES_SCROLL_SLIDE: Phrase = Phrase::new("스크롤", "scroll");
     /// Notes window hint: play or pause the narration.
     pub const NOTES_HINT_PLAY: Phrase = Phrase::new("재생/정지", "play/pause");
     /// Notes window hint: the table of contents, to pick a slide.
@@ -107,7 +144,7 @@ pub mod words {
     /// Notes window hint: the `:` prompt.
     pub const NOTES_HINT_COMMAND: Phrase = Phrase::new("명령", "command");
     /// Notes window hint: `[` `]` scroll the notes themselves.
-    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트 스크롤", "scroll notes");
+    pub const NOTES_SCROLL_NOTES: Phrase = Phrase::new("노트", "notes");
     /// Notes window hint: quit the notes window (the presentation goes on).
     pub const NOTES_QUIT: Phrase = Phrase::new("종료", "quit");
     /// Notes window: a `:` line or filter too long to send.
@@ -163,6 +200,12 @@ pub mod words {
         "발표는 자기 터미널에서 종료하세요 (노트 창은 q)",
         "quit the presentation in its own terminal (q quits the notes window)",
     );
+
+    // --- Practice (issue 15): `k8s-course practice` and the player's practice view. ---
+    /// `practice check`: the exercise passed.
+    pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");
+    /// `practice check`: after the number of findings left.
+    pub const PRACTICE_TO_FIX: Phrase = Phrase::new("개 남았습니다", " to fix");
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 //! whatever is on disk, under a lock. Two players for the same learner therefore never drop each
 //! other's visited slides: the lock serialises writers, the delta merges.
 
+pub mod exercise;
 pub mod file;
+pub mod lab;
 pub mod learner;
 pub mod saver;
 pub mod storage;
@@ -15,6 +17,7 @@ pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use exercise::{ExerciseDelta, ExerciseProgress, ExerciseState};
 pub use learner::Learner;
 pub use store::{Mode, Opened, Store};
 use time::Unix;
@@ -40,9 +43,16 @@ pub struct LessonProgress {
     pub narration_ms: Option<u64>,
     /// The narration speed chosen for this lesson, as written (`1.5x`).
     pub speed: Option<String>,
+    /// Practice exercises by id: state, tries, time.
+    pub exercises: BTreeMap<String, ExerciseProgress>,
 }
 
 impl LessonProgress {
+    /// The state of exercise `id` (untried when never checked).
+    pub fn exercise_state(&self, id: &str) -> ExerciseState {
+        self.exercises.get(id).map_or(ExerciseState::Untried, |e| e.state)
+    }
+
     pub fn total_seconds(&self) -> u64 {
         // Each value is bounded when read, but the sum of many must still not overflow.
         self.seconds.values().fold(0, |sum, &s| sum.saturating_add(s))
@@ -94,6 +104,9 @@ impl Progress {
             if let Some(speed) = &d.speed {
                 l.speed = Some(speed.clone());
             }
+            for (id, e) in &d.exercises {
+                l.exercises.entry(id.clone()).or_default().apply(e);
+            }
         }
     }
 }
@@ -112,6 +125,7 @@ pub struct LessonDelta {
     /// Where the narration was left and at what speed, as the session last left them.
     pub narration_ms: Option<u64>,
     pub speed: Option<String>,
+    pub exercises: BTreeMap<String, ExerciseDelta>,
 }
 
 /// A session's changes not yet saved.
@@ -149,6 +163,9 @@ impl Delta {
             }
             if d.speed.is_some() {
                 mine.speed = d.speed;
+            }
+            for (id, e) in d.exercises {
+                mine.exercises.entry(id).or_default().absorb(e);
             }
         }
     }
@@ -247,6 +264,29 @@ impl Tracker {
                 d.speed = Some(speed.to_string());
             });
         }
+    }
+
+    /// Exercise `id` was checked at `now`: one more try, passed or not.
+    pub fn exercise_checked(&mut self, key: &LessonKey, id: &str, passed: bool, now: Unix) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::checked(passed, now));
+        });
+    }
+
+    /// `secs` more spent on exercise `id`.
+    pub fn exercise_time(&mut self, key: &LessonKey, id: &str, secs: u64) {
+        if secs > 0 {
+            self.record(key, |d| {
+                d.exercises.insert(id.to_string(), ExerciseDelta::time(secs));
+            });
+        }
+    }
+
+    /// Exercise `id` starts over: untried, no tries.
+    pub fn exercise_reset(&mut self, key: &LessonKey, id: &str) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::reset());
+        });
     }
 
     /// Whether there is anything to save.

@@ -7,6 +7,7 @@
 
 mod audience;
 pub mod chrome;
+mod code_picker;
 mod convert;
 mod digits;
 mod help;
@@ -119,6 +120,7 @@ pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) 
         Some(View::Results { selected }) => lists::results(frame, area, app, *selected, ctx),
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
         Some(View::Lessons { selected }) => lists::lessons(frame, area, app, *selected, ctx),
+        Some(View::Code { selected, .. }) => code_picker::draw(frame, area, app, *selected, ctx),
         Some(View::Narration { scroll, selected }) => {
             text_views::narration(frame, area, app, (*scroll, *selected), ctx)
         }

@@ -226,6 +226,21 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("help", |_| Action::Help)
     },
     Entry {
+        keys: keys(Views, "copy the slide's code (OSC 52; a picker for several)", &["c"]),
+        command: cmd(17, &[], Arg::Value, "copy code block N of the slide (:copy 2)"),
+        ..entry("copy", Action::CopyCode)
+    },
+    Entry {
+        keys: keys(Views, "write the slide's code to your lab folder", &["w"]),
+        command: cmd(
+            18,
+            &["w"],
+            Arg::Value,
+            "write code block N to your lab folder (:write 2)",
+        ),
+        ..entry("write", Action::WriteCode)
+    },
+    Entry {
         keys: keys(Views, "show / hide the header", &["<c-e>"]),
         command: cmd(14, &[], Arg::None, "show or hide the header (ctrl-e)"),
         ..entry("header", |_| Action::ToggleHeader)

@@ -23,6 +23,8 @@ pub enum View {
     Bookmarks { selected: usize },
     /// The lessons of the course, with the selected row.
     Lessons { selected: usize },
+    /// The slide's code blocks, to pick one for `c` (copy) or `w` (write, when `write`).
+    Code { selected: usize, write: bool },
 }
 
 impl View {
@@ -37,6 +39,7 @@ impl View {
             View::Results { .. } => "filter",
             View::Bookmarks { .. } => "bookmarks",
             View::Lessons { .. } => "lessons",
+            View::Code { .. } => "code",
         }
     }
 
@@ -48,6 +51,7 @@ impl View {
             | View::Results { selected }
             | View::Bookmarks { selected }
             | View::Lessons { selected }
+            | View::Code { selected, .. }
             | View::Narration { selected, .. } => selected,
             View::Describe { scroll } | View::Source { scroll } | View::Help { scroll } => scroll,
         }
@@ -56,7 +60,7 @@ impl View {
     pub fn is_list(&self) -> bool {
         matches!(
             self,
-            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. }
+            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. } | View::Code { .. }
         )
     }
 }

@@ -6,7 +6,7 @@ use super::{Cli, Io};
 use crate::config::Paths;
 use crate::content::{Course, SlideIndex};
 use crate::progress::time::{ago, duration, format_utc, now};
-use crate::progress::{Learner, Mode, Store};
+use crate::progress::{ExerciseState, Learner, Mode, Store};
 use crate::text::{pad_to, truncate_to};
 
 /// Which learner a command is about: `--learner`, `K8S_COURSE_LEARNER`, else the OS user name.
@@ -48,12 +48,13 @@ pub fn run(cli: &Cli, course: &Course, all: bool, reset: bool, yes: bool, io: &m
     }
     writeln!(
         io.out,
-        "{}  {}  {}  {:>4}  {:>7}  LAST OPENED",
+        "{}  {}  {}  {:>4}  {:>7}  {:>8}  LAST OPENED",
         pad_to("LEARNER", 12),
         pad_to("LESSON", 26),
         pad_to("LAST SLIDE", 24),
         "DONE",
-        "TIME"
+        "TIME",
+        "PRACTICE"
     )?;
     let t = now();
     for learner in learners {
@@ -95,9 +96,20 @@ pub fn run(cli: &Cli, course: &Course, all: bool, reset: bool, yes: bool, io: &m
                     ago(o, t)
                 )
             });
+            // Exercises passed out of those the lesson has (of those recorded, for a lesson not loaded).
+            let passed = |id: &str| record.exercise_state(id) == ExerciseState::Passed;
+            let practice = match lesson {
+                Some(l) if !l.exercises.is_empty() => format!(
+                    "{}/{}",
+                    l.exercises.iter().filter(|e| passed(&e.id)).count(),
+                    l.exercises.len()
+                ),
+                Some(_) => "-".to_string(),
+                None => format!("{} done", record.exercises.keys().filter(|id| passed(id)).count()),
+            };
             writeln!(
                 io.out,
-                "{}  {}  {}  {done:>4}  {:>7}  {opened_at}",
+                "{}  {}  {}  {done:>4}  {:>7}  {practice:>8}  {opened_at}",
                 pad_to(&truncate_to(learner.as_str(), 12), 12),
                 pad_to(&truncate_to(lesson_id, 26), 26),
                 pad_to(&truncate_to(&last, 24), 24),

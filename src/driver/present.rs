@@ -54,6 +54,7 @@ pub(super) fn state(app: &App) -> State {
         session: app.timer.as_ref().map(|t| t.header(app.now)).unwrap_or_default(),
         flash,
         flash_error,
+        selecting: app.focus.is_some(),
     }
 }
 

@@ -176,6 +176,7 @@ fn protocol_seeds() -> Vec<Vec<u8>> {
         session: "lecture 12:34 / 20:00".into(),
         flash: "no narration on 1.3".into(),
         flash_error: true,
+        selecting: true,
     };
     let hello = crate::present::protocol::hello();
     vec![

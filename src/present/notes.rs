@@ -139,7 +139,16 @@ impl<'c> Notes<'c> {
             return Intent::Quit;
         }
         let named = crate::keymap::event::key(key);
-        let Some(action) = named.as_ref().and_then(|k| self.keymap.action(k)) else {
+        // While the presenter has a diagram component selected, the arrows move the selection.
+        let selecting = self.state.as_ref().is_some_and(|s| s.selecting);
+        let action = named.as_ref().and_then(|k| {
+            if selecting {
+                self.keymap.selecting_action(k)
+            } else {
+                self.keymap.action(k)
+            }
+        });
+        let Some(action) = action else {
             match key.code {
                 KeyCode::Char(']') => self.scroll = self.scroll.saturating_add(1).min(MAX_SCROLL),
                 KeyCode::Char('[') => self.scroll = self.scroll.saturating_sub(1),

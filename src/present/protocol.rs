@@ -37,6 +37,9 @@ pub struct State {
     pub flash: String,
     /// Whether that message reports a problem.
     pub flash_error: bool,
+    /// Whether a diagram component is selected: the arrows then move the selection, in the notes
+    /// window as on the presenter's keyboard.
+    pub selecting: bool,
 }
 
 /// The longest `:` command line or filter text a follower may send, in bytes: far more than a
@@ -106,10 +109,10 @@ impl Command {
 
 impl State {
     /// `state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34...
-    /// flash=playing%204/24 error=0\n`.
+    /// flash=playing%204/24 error=0 selecting=0\n`.
     pub fn to_line(&self) -> String {
         format!(
-            "state lesson={} slide={} playing={} position={} speed={} session={} flash={} error={}\n",
+            "state lesson={} slide={} playing={} position={} speed={} session={} flash={} error={} selecting={}\n",
             self.lesson,
             self.slide,
             u8::from(self.playing),
@@ -118,6 +121,7 @@ impl State {
             escape(&self.session),
             escape(&self.flash),
             u8::from(self.flash_error),
+            u8::from(self.selecting),
         )
     }
 
@@ -140,6 +144,7 @@ impl State {
                 "session" => state.session = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
                 "flash" => state.flash = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
                 "error" => state.flash_error = value == "1",
+                "selecting" => state.selecting = value == "1",
                 _ => {}
             }
         }
@@ -259,6 +264,7 @@ mod tests {
             session: "lecture 12:34 / 20:00".into(),
             flash: "playing 4/24 at 1x".into(),
             flash_error: false,
+            selecting: false,
         }
     }
 
@@ -268,7 +274,7 @@ mod tests {
         assert_eq!(
             line,
             "state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34%20/%2020:00 \
-             flash=playing%204/24%20at%201x error=0\n"
+             flash=playing%204/24%20at%201x error=0 selecting=0\n"
         );
         assert_eq!(parse(line.trim_end()), Some(Message::State(state())));
     }

@@ -11,7 +11,7 @@
 //! └────────────────────────────────────────── ▼ 1-9/14 ┘
 //!  next  2.2.2 Deployment
 //!        Deployment는 파드의 복제본 수를 …      (the next slide's first lines, room allowing)
-//!  <right> next  <left> previous  <j> scroll slide  <p> play  <:> command  <[ ]> scroll notes  <q> quit
+//!  <right> next  <left> previous  <j> scroll  <p> play/pause  <:> command  <t> contents  <q> quit  <[ ]> notes
 //! ```
 //!
 //! The bottom line gives way to the `:` or `/` prompt while one is typed, to a message of this
@@ -45,8 +45,8 @@ const HINTED: &[(Action, Phrase)] = &[
     (Action::PrevSlide, words::NOTES_HINT_PREV),
     (Action::Down, words::NOTES_SCROLL_SLIDE),
     (Action::PlayPause, words::NOTES_HINT_PLAY),
-    (Action::Toc, words::NOTES_HINT_TOC),
     (Action::CommandMode, words::NOTES_HINT_COMMAND),
+    (Action::Toc, words::NOTES_HINT_TOC),
 ];
 
 /// Rows of the next slide shown under its title, by window height: none below 16 rows.
@@ -150,7 +150,7 @@ fn bottom_row(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Them
     row(frame, area, spans);
 }
 
-/// `<right> next  <left> previous  <j> scroll slide  …  <[ ]> scroll notes  <q> quit`, from the
+/// `<right> next  <left> previous  <j> scroll  …  <q> quit  <[ ]> notes`, from the
 /// live key table: a rebound key shows as bound.
 fn hints(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
     let lang = notes.lang();
@@ -158,8 +158,9 @@ fn hints(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
         .iter()
         .filter_map(|(action, words)| Some((notes.keymap.hint(action)?, words.get(lang).to_string())))
         .collect();
-    pairs.push(("[ ]".into(), words::NOTES_SCROLL_NOTES.get(lang).into()));
+    // Quitting is named before the notes' own scrolling, which a narrow window may cut.
     pairs.push(("q".into(), words::NOTES_QUIT.get(lang).into()));
+    pairs.push(("[ ]".into(), words::NOTES_SCROLL_NOTES.get(lang).into()));
     pairs
         .into_iter()
         .flat_map(|(key, what)| {

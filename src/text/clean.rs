@@ -34,6 +34,10 @@ fn clean(s: &str, expand_tabs: bool) -> String {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
         return s.to_string();
     }
+    // Korean prose: nothing to replace, drop, cap or compose means one copy and no rebuilding.
+    if s.chars().all(plain) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.to_string();
+    }
     // Most text has no carriage return: skip two copies of it.
     let unix = if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
@@ -79,6 +83,12 @@ fn clean(s: &str, expand_tabs: bool) -> String {
         column += 1;
     }
     out
+}
+
+/// A character that every cleaning keeps as it is (not a control, tab, mark or format character).
+fn plain(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || (c >= ' ' && !is_combining_mark(c) && matches!(replacement(c), Replacement::Keep))
 }
 
 /// Controls become visible markers and invisible format characters go; newlines and tabs stay

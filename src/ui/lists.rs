@@ -15,13 +15,13 @@ use crate::text::{display_width, pad_to};
 use crate::theme::UiRole;
 
 /// A column: its header, width (None: takes the rest) and whether it is right-aligned.
-struct Column {
+pub(super) struct Column {
     header: &'static str,
     width: Option<usize>,
     right: bool,
 }
 
-const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
+pub(super) const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
     Column { header, width, right }
 }
 
@@ -88,7 +88,7 @@ fn row_line(cells: Vec<Vec<Span<'static>>>, columns: &[Column], widths: &[usize]
 }
 
 /// Draws a table: header, rows from `first`, the selected row highlighted across the whole width.
-fn table(
+pub(super) fn table(
     frame: &mut Frame<'_>,
     area: Rect,
     title: &pane::Title<'_>,

@@ -3,12 +3,26 @@
 
 use crate::support::Sandbox;
 
-/// A lesson whose slide 1.1 holds two YAML blocks and a bash block, and 1.2 none.
-fn lesson_with_blocks() -> tempfile::TempDir {
+/// A lesson folder `code-lesson` (a fixed name: the crumbs show it) whose slide 1.1 holds two
+/// YAML blocks and a bash block, and 1.2 none.
+struct Lesson {
+    _tmp: tempfile::TempDir,
+    dir: std::path::PathBuf,
+}
+
+impl Lesson {
+    fn path(&self) -> &std::path::Path {
+        &self.dir
+    }
+}
+
+fn lesson_with_blocks() -> Lesson {
     let post = "---\ntitle: 코드 연습\n---\n\n## 1. 장\n\n### 1.1 여러 블록\n\n네임스페이스:\n\n```yaml\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: lab\n```\n\n서비스:\n\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: lab\nspec:\n  ports:\n  - port: 80\n```\n\n```bash\nkubectl get svc -n lab\n```\n\n### 1.2 설명만\n\n코드가 없는 슬라이드.\n";
-    let dir = tempfile::tempdir().expect("a temp dir");
-    std::fs::write(dir.path().join("post.md"), post).expect("write post.md");
-    dir
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let dir = tmp.path().join("code-lesson");
+    std::fs::create_dir(&dir).expect("create the lesson folder");
+    std::fs::write(dir.join("post.md"), post).expect("write post.md");
+    Lesson { _tmp: tmp, dir }
 }
 
 fn stdout(out: &std::process::Output) -> String {
@@ -153,4 +167,151 @@ fn the_source_view_numbers_lines_as_in_the_file() {
             assert!(first.contains("### 2.2 주요 Kubernetes 리소스"), "{shown}");
         }
     }
+}
+
+/// The player in a 100x30 tmux, its output recorded byte for byte by `script` into `typescript`.
+fn player_recorded(label: &str, sandbox: &Sandbox, args: &str) -> (crate::support::Tmux, std::path::PathBuf) {
+    use crate::support::{BIN, Tmux, require, sh_quote};
+    require("script");
+    let typescript = sandbox.path("typescript");
+    let mut argv = sandbox.env_argv();
+    argv.extend([
+        "script".to_string(),
+        "-qfc".to_string(),
+        format!("{} {args}", sh_quote(BIN)),
+        typescript.display().to_string(),
+    ]);
+    let tmux = Tmux::start(label, 100, 30, &argv);
+    // tmux takes the OSC 52 of programs into a paste buffer (`show-buffer` reads it).
+    tmux.run(&["set-option", "-s", "set-clipboard", "on"]);
+    tmux.wait_for(&["slide(title)[1/14]"]);
+    (tmux, typescript)
+}
+
+/// The payloads of every OSC 52 clipboard sequence in `bytes`, decoded by coreutils `base64 -d`.
+fn osc52_payloads(bytes: &[u8]) -> Vec<String> {
+    use std::io::Write;
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    for piece in text.split("\x1b]52;c;").skip(1) {
+        let encoded = piece.split('\x07').next().expect("a BEL ends the sequence");
+        assert!(piece.contains('\x07'), "OSC 52 without its BEL: {piece:?}");
+        let mut child = std::process::Command::new("base64")
+            .arg("-d")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("coreutils base64");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(encoded.as_bytes())
+            .expect("write");
+        let decoded = child.wait_with_output().expect("base64 -d");
+        assert!(decoded.status.success(), "not base64: {encoded:?}");
+        out.push(String::from_utf8(decoded.stdout).expect("utf-8 payload"));
+    }
+    out
+}
+
+#[test]
+fn c_copies_the_pod_manifest_with_osc_52_and_says_so() {
+    let sandbox = Sandbox::new();
+    let (tmux, typescript) = player_recorded("copy", &sandbox, "");
+    tmux.type_line(":pod");
+    tmux.wait_for(&["slide(2.2.1)"]);
+    tmux.keys(&["c"]);
+    let screen = tmux.wait_for(&["(OSC 52)"]);
+    let flash = crate::support::last_line(&screen);
+    assert!(flash.contains("2.2.1 코드 12줄을 클립보드에 복사했습니다"), "{screen}");
+    let manifest = stdout(&sandbox.run(&["show", "pod", "--code"]));
+    // The bytes the player wrote to the terminal: one OSC 52 whose payload is the block.
+    let written = std::fs::read(&typescript).expect("the typescript");
+    assert_eq!(osc52_payloads(&written), std::slice::from_ref(&manifest));
+    // And what a terminal that understands OSC 52 (tmux here) now has to paste.
+    assert_eq!(tmux.run(&["show-buffer"]), manifest);
+    tmux.keys(&["C-c"]);
+}
+
+#[test]
+fn w_writes_the_block_to_the_lab_folder_privately_and_never_over_edits() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let (tmux, _) = player_recorded("write", &sandbox, "");
+    tmux.type_line(":pod");
+    tmux.wait_for(&["slide(2.2.1)"]);
+    tmux.keys(&["w"]);
+    let lab = sandbox.data_dir().join("lab/tester/week07-docker-kubernetes");
+    let file = lab.join("2.2.1.yaml");
+    let screen = tmux.wait_for(&["저장했습니다"]);
+    // The flash shows the path (cut to the width, so compare its start).
+    let flash = crate::support::last_line(&screen).trim();
+    let shown = flash.strip_prefix("저장했습니다: ").expect("the path follows");
+    assert!(
+        file.display().to_string().starts_with(shown.trim_end_matches('…')),
+        "{flash}"
+    );
+    let manifest = stdout(&sandbox.run(&["show", "pod", "--code"]));
+    assert_eq!(std::fs::read_to_string(&file).expect("the lab file"), manifest);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&file), 0o600);
+    for dir in [
+        sandbox.data_dir().join("lab"),
+        sandbox.data_dir().join("lab/tester"),
+        lab.clone(),
+    ] {
+        assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+    }
+    // Again: the same file is there.
+    tmux.keys(&["w"]);
+    tmux.wait_for(&["이미 있습니다"]);
+    // The learner edited it: `w` keeps the edits and says how to write again.
+    std::fs::write(&file, "# mine\n").expect("edit");
+    tmux.keys(&["w"]);
+    tmux.wait_for(&["다른 내용의 파일이 있어 그대로 두었습니다"]);
+    assert_eq!(std::fs::read_to_string(&file).expect("the lab file"), "# mine\n");
+    tmux.keys(&["C-c"]);
+}
+
+#[test]
+fn several_blocks_open_a_picker_and_enter_copies_the_selected_one() {
+    use crate::screen::{command, screen};
+    use k8s_course::app::{Action, App, Effect, View};
+    use k8s_course::content::{CourseSource, load_course};
+    let lesson = lesson_with_blocks();
+    let course = load_course(&CourseSource::Dir(lesson.path().to_path_buf()))
+        .course
+        .expect("the lesson loads");
+    let mut app = App::new(course);
+    command(&mut app, "1.1");
+    assert_eq!(app.update(Action::CopyCode(String::new())), Effect::None);
+    assert!(matches!(app.view(), Some(View::Code { .. })));
+    insta::assert_snapshot!("code_picker_80x24", screen(&mut app, 80, 24));
+    app.update(Action::Down);
+    let effect = app.update(Action::Enter);
+    assert_eq!(
+        effect,
+        Effect::CopyCode(
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: lab\nspec:\n  ports:\n  - port: 80\n"
+                .into()
+        )
+    );
+    assert!(app.view().is_none(), "the picker closes");
+    assert!(screen(&mut app, 80, 24).contains("1.1 #2 코드 8줄을 클립보드에"));
+    // `w` opens it for writing: enter writes; `:write 3` names the block directly.
+    app.update(Action::WriteCode(String::new()));
+    app.update(Action::Last);
+    assert_eq!(
+        app.update(Action::Enter),
+        Effect::WriteCode {
+            name: "1.1-3.sh".into(),
+            text: "kubectl get svc -n lab\n".into()
+        }
+    );
+    command(&mut app, "write 4");
+    assert!(screen(&mut app, 80, 24).contains("코드 블록 '4'은 없습니다: 1부터 3까지"));
+    command(&mut app, "1.2");
+    app.update(Action::CopyCode(String::new()));
+    assert!(screen(&mut app, 80, 24).contains("1.2 설명만에는 코드 블록이 없습니다"));
 }

@@ -480,6 +480,23 @@ fn keys_become_commands_and_scrolling() {
     assert_eq!(notes.flash.as_deref(), Some("보내지 못함: not following a presenter"));
     notes.on_key(&key(KeyCode::Char('x')));
     assert_eq!(notes.flash, None, "a key clears the message");
+    // With a diagram component selected on the presenter, the arrows move the selection.
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Right)),
+        Intent::Send(Command::Act("next_slide"))
+    );
+    notes.on_event(Event::State(State {
+        selecting: true,
+        ..state(4)
+    }));
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Right)),
+        Intent::Send(Command::Act("focus_right"))
+    );
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Char('j'))),
+        Intent::Send(Command::Act("down"))
+    );
 }
 
 #[test]
