@@ -349,7 +349,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         keys: keys(Lecture, "subtitles on / off", &["v"]),
-        command: cmd(17, &["subs"], Arg::None, "show or hide the subtitles (v)"),
+        command: cmd(19, &["subs"], Arg::None, "show or hide the subtitles (v)"),
         hint: hint(12, "subtitles"),
         ..entry("subtitles", |_| Action::ToggleSubtitles)
     },
