@@ -339,36 +339,8 @@ impl App {
             changed |= target.min(max) != self.scroll;
             self.scroll = target.min(max);
         }
-        // The narration view marks the segment being spoken while the narration plays, and
-        // scrolls to keep the marked segment in view.
-        let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
-        let spoken = self.spoken_here().filter(|_| playing);
-        if let Some(View::Narration { scroll, selected }) = self.views.last_mut() {
-            if let Some(i) = spoken.filter(|i| i != selected) {
-                *selected = i;
-                changed = true;
-            }
-            let rows = &drawn.segment_rows;
-            *selected = (*selected).min(rows.len().saturating_sub(1));
-            let target = match rows.get(*selected) {
-                Some(&top) => {
-                    // The segment runs to the blank line before the next one, or to the end.
-                    let end = rows
-                        .get(*selected + 1)
-                        .map_or(max + drawn.page, |&next| next.saturating_sub(1));
-                    // Part of it hidden: its `[구간 N]` line goes to the top.
-                    if top < *scroll || end > *scroll + drawn.page {
-                        top
-                    } else {
-                        *scroll
-                    }
-                }
-                None => *scroll,
-            }
-            .min(max);
-            changed |= target != *scroll;
-            *scroll = target;
-        }
+        // The narration view marks the segment being spoken and keeps the marked one in view.
+        changed |= self.keep_marked_in_view(&drawn);
         match self.views.last_mut() {
             Some(View::Narration { .. }) => {}
             Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
@@ -505,6 +477,13 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if let Some(View::Narration { .. }) = self.views.last() {
+            // Line by line through a segment taller than the pane, then on to the next segment.
+            for _ in 0..delta.unsigned_abs() {
+                self.narration_step(delta > 0);
+            }
+            return;
+        }
         let top = self.views.last().copied();
         let end = match &top {
             Some(v) => self.view_end(v),

@@ -2,7 +2,7 @@
 //! there (in `l`, or on a `[구간 N]` the diagram panel lists), subtitles on and off, and the speed
 //! and position remembered per learner and lesson, like the slide.
 
-use super::{App, View};
+use super::{App, Drawn, View};
 use crate::content::script::Millis;
 use crate::i18n::words;
 use crate::playback::Speed;
@@ -74,6 +74,64 @@ impl App {
         self.note_narration();
     }
 
+    /// After a frame of the narration view: while the narration plays here the mark follows the
+    /// spoken segment, whose `[구간 N]` line goes to the top when part of it is hidden; otherwise
+    /// a marked segment wholly out of view is scrolled to. Returns whether anything moved.
+    pub(super) fn keep_marked_in_view(&mut self, drawn: &Drawn) -> bool {
+        let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
+        let spoken = self.spoken_here().filter(|_| playing);
+        let Some(View::Narration { scroll, selected }) = self.views.last_mut() else {
+            return false;
+        };
+        let followed = spoken.is_some_and(|i| i != *selected);
+        if let Some(i) = spoken {
+            *selected = i;
+        }
+        let rows = &drawn.segment_rows;
+        *selected = (*selected).min(rows.len().saturating_sub(1));
+        let (page, max) = (drawn.page, drawn.max_scroll);
+        let Some(&top) = rows.get(*selected) else {
+            return followed;
+        };
+        let end = segment_end(rows, *selected, max + page);
+        let hidden = top < *scroll || end > *scroll + page;
+        let gone = end <= *scroll || top >= *scroll + page;
+        let target = if (spoken.is_some() && hidden) || gone {
+            top.min(max)
+        } else {
+            *scroll
+        };
+        let moved = target != *scroll;
+        *scroll = target;
+        followed || moved
+    }
+
+    /// `j`/`k` in the narration view: scrolls a line while the marked segment goes on past the
+    /// pane's edge, and otherwise marks the next (previous) segment.
+    pub(super) fn narration_step(&mut self, down: bool) {
+        let (rows, page, max) = (self.drawn.segment_rows.clone(), self.drawn.page, self.drawn.max_scroll);
+        let Some(View::Narration { scroll, selected }) = self.views.last_mut() else {
+            return;
+        };
+        let Some(&top) = rows.get(*selected) else {
+            return;
+        };
+        let end = segment_end(&rows, *selected, max + page);
+        if down {
+            if end > *scroll + page || *selected + 1 >= rows.len() {
+                *scroll = (*scroll + 1).min(max);
+            } else {
+                *selected += 1;
+            }
+        } else if *scroll > top {
+            *scroll -= 1;
+        } else if *selected > 0 {
+            *selected -= 1;
+        } else {
+            *scroll = 0;
+        }
+    }
+
     /// The subtitles key: shows or hides the spoken segment over the timeline bar.
     pub(super) fn toggle_subtitles(&mut self) {
         self.subtitles = !self.subtitles;
@@ -126,4 +184,10 @@ impl App {
             }
         }
     }
+}
+
+/// Where segment `i` of the narration view ends: the blank line before the next segment's
+/// `[구간 N]` line, or `last` (the text's end) for the last segment.
+fn segment_end(rows: &[usize], i: usize, last: usize) -> usize {
+    rows.get(i + 1).map_or(last, |&next| next.saturating_sub(1))
 }

@@ -180,7 +180,7 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("last", |_| Action::Last)
     },
     Entry {
-        keys: keys(Navigate, "open the selected row", &["enter"]),
+        keys: keys(Navigate, "open the selected row; in l, play from it", &["enter"]),
         ..entry("enter", |_| Action::Enter)
     },
     Entry {

@@ -323,3 +323,37 @@ fn each_learner_gets_their_own_speed_and_place() {
     app.update(Action::PlayPause);
     assert!(bar(&screen(&mut app, 80, 24)).ends_with("1x"));
 }
+
+#[test]
+fn on_a_small_screen_j_reads_a_long_segment_to_its_end_before_marking_the_next() {
+    let mut app = app();
+    command(&mut app, "2.1");
+    app.update(Action::Narration);
+    let first = screen(&mut app, 40, 11);
+    assert!(first.contains("[구간 10]"), "{first}");
+    // Segment 10 is taller than the pane at 40 columns: `j` scrolls through it, the mark stays.
+    app.update(Action::Down);
+    let scrolled = screen(&mut app, 40, 11);
+    assert!(!scrolled.contains("[구간 10]"), "scrolled a line: {scrolled}");
+    app.update(Action::Enter);
+    app.tick(Duration::from_secs(1));
+    assert_eq!(
+        app.playback.as_ref().and_then(|p| p.segment_at(app.now)),
+        Some(9),
+        "still segment 10"
+    );
+    // Read on to its end: then `j` marks segment 11.
+    app.update(Action::Narration);
+    app.update(Action::Pause);
+    for _ in 0..12 {
+        screen(&mut app, 40, 11);
+        app.update(Action::Down);
+    }
+    app.update(Action::Enter);
+    assert_ne!(
+        app.playback.as_ref().and_then(|p| p.segment_at(app.now)),
+        Some(9),
+        "{}",
+        screen(&mut app, 40, 11)
+    );
+}
