@@ -24,6 +24,7 @@ use clap::{Parser, Subcommand};
 
 use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course, load_course_for};
 use crate::manifest::{Lang, Options};
+use crate::settings::{Args, Settings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,6 +44,11 @@ pub struct Cli {
     /// Colour theme: default, light, high-contrast, or one of yours in <config dir>/themes
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+
+    /// Language of the program's own words: ko or en (default: LANG when it is one of them, else
+    /// the course's language)
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ko", "en"])]
+    pub lang: Option<String>,
 
     /// Whose progress to use (default: K8S_COURSE_LEARNER, else your user name)
     #[arg(long, global = true, value_name = "NAME")]
@@ -133,9 +139,6 @@ pub enum Command {
         /// Also warn about security: privileged, runAsNonRoot, limits, :latest, hostPath, capabilities
         #[arg(long)]
         security: bool,
-        /// Language of the findings: ko or en (default: the course's language)
-        #[arg(long, value_name = "LANG", value_parser = ["ko", "en"])]
-        lang: Option<String>,
     },
     /// Print a field's type and description, like `kubectl explain` (deployment.spec.selector)
     Explain {
@@ -155,16 +158,22 @@ pub struct Io<'a> {
 }
 
 impl Cli {
-    pub fn source(&self) -> CourseSource {
-        match &self.course {
-            Some(dir) => CourseSource::Dir(dir.clone()),
-            None => CourseSource::BuiltIn,
+    /// What the command line says about settings, for [`Settings::resolve`].
+    pub fn args(&self) -> Args {
+        Args {
+            course: self.course.clone(),
+            learner: self.learner.clone(),
+            lang: self.lang.clone(),
+            theme: self.theme.clone(),
+            lecture: self.lecture.clone(),
+            break_: self.break_.clone(),
+            from_start: self.from_start,
         }
     }
 }
 
-/// Runs a command-line command and returns the process exit code.
-pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+/// Runs a command-line command with the settings `main` resolved; returns the process exit code.
+pub fn run(cli: &Cli, settings: &Settings, io: &mut Io<'_>) -> ExitCode {
     // Messages quote names and paths from files: every line to stderr is cleaned on its way out.
     let mut err = clean_err::CleanWriter::new(&mut *io.err);
     let io = &mut Io {
@@ -172,32 +181,33 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         err: &mut err,
         stdout_is_tty: io.stdout_is_tty,
     };
-    let source = cli.source();
+    let source = &settings.source;
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
-        Some(Command::Check { lint }) => check::run_with_lint(&source, *lint, io).map(code),
-        Some(Command::List) => with_course(&source, io, list::run).map(code),
-        Some(Command::Info) => info::run(cli, io).map(code),
-        Some(Command::Notes) => notes::run(cli, io),
-        Some(Command::Progress { all, reset, yes }) => with_course(&source, io, |course, io| {
-            progress::run(cli, course, *all, *reset, *yes, io)
+        Some(Command::Check { lint }) => check::run_with_lint(source, *lint, io).map(code),
+        Some(Command::List) => with_course(source, io, list::run).map(code),
+        Some(Command::Info) => info::run(settings, io).map(code),
+        Some(Command::Notes) => notes::run(settings, io),
+        Some(Command::Progress { all, reset, yes }) => with_course(source, io, |course, io| {
+            progress::run(settings, course, *all, *reset, *yes, io)
         })
         .map(code),
         // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
-        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(&source, id), io, |course, io| {
-            show::run(course, id, *plain, *width, io)
+        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(source, id), io, |course, io| {
+            show::run(course, id, *plain, *width, settings.no_color, io)
         })
         .map(code),
         Some(Command::Validate {
             files,
             reindent,
             security,
-            lang,
         }) => {
-            let lang = lang
+            // Findings follow `--lang`, else the course (as they did before `--lang` was global).
+            let lang = cli
+                .lang
                 .as_deref()
                 .and_then(Lang::parse)
-                .unwrap_or_else(|| course_lang(&source));
+                .unwrap_or_else(|| course_lang(source));
             let options = Options { security: *security };
             validate::run(
                 &validate::Request {
@@ -228,8 +238,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             io,
         )
         .map(code),
-        None => play::run(cli, false, io),
-        Some(Command::Present) => play::run(cli, true, io),
+        None => play::run(settings, false, io),
+        Some(Command::Present) => play::run(settings, true, io),
     };
     match result {
         Ok(code) => ExitCode::from(code),

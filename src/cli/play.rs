@@ -2,41 +2,38 @@
 //! before the terminal is touched (config, course, theme), and errors are printed after it is
 //! restored.
 
-use super::{Cli, Io, screen};
+use super::{Io, screen};
 use crate::app::App;
 use crate::driver::session::ProgressSetup;
 use crate::driver::{self, Setup};
 use crate::progress::time::now;
 use crate::progress::{Mode, Store};
+use crate::settings::Settings;
 use crate::theme;
-use crate::timer::{Durations, SessionTimer};
+use crate::timer::SessionTimer;
 
 /// Runs the player (`presenting`: the audience view of `k8s-course present`); returns the process
 /// exit code (128 + n after signal n).
-pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> {
+pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> {
     let no_terminal = "the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe";
-    let Some(loaded) = screen::load(cli, io)? else {
+    let Some(loaded) = screen::load(settings, io)? else {
         return Ok(1);
     };
-    let learner = match super::progress::learner(cli) {
+    let learner = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
     };
-    let lengths = Durations::parse(
-        cli.lecture.as_deref().or(loaded.config.lecture.as_deref()),
-        cli.break_.as_deref().or(loaded.config.break_.as_deref()),
-    );
-    let lengths = match lengths {
+    let lengths = match settings.lengths(&loaded.config) {
         Ok(d) => d,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
     };
-    if !screen::is_terminal(io, no_terminal)? {
+    if !screen::is_terminal(settings, io, no_terminal)? {
         return Ok(1);
     }
     let theme_flash = loaded.theme_flash();
@@ -64,7 +61,7 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     let store = Store::new(paths.data_dir.clone());
     let opened = store.open(&learner, now());
     app.progress = crate::progress::Tracker::new(opened.progress);
-    app.begin(now(), cli.from_start);
+    app.begin(now(), settings.from_start);
     if presenting {
         // The audience doesn't need to read where the presenter was last time.
         app.flash = None;
@@ -81,7 +78,7 @@ pub fn run(cli: &Cli, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> 
     }
     // `present`: the channel `k8s-course notes` follows, bound before the terminal is touched.
     let presenter = if presenting {
-        let bound = crate::present::runtime_dir()
+        let bound = crate::present::runtime_dir_in(settings.runtime_dir.clone())
             .and_then(|dir| crate::present::Presenter::bind(&crate::present::socket_path(&dir, &app.course.id)));
         match bound {
             Ok(p) => Some(p),

@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-use super::{Cli, Io, print_diagnostics};
-use crate::config::{self, Config, Paths};
+use super::{Io, print_diagnostics};
+use crate::config::{Config, Paths};
 use crate::content::{Course, load_course};
 use crate::driver::Exit;
+use crate::settings::Settings;
 use crate::theme::{self, Theme};
 
 /// Everything loaded and checked.
@@ -33,10 +34,10 @@ impl Loaded {
 }
 
 /// Loads config, course and theme; on a problem prints it and returns None.
-pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
-    let paths = Paths::from_env();
-    let config = match config::load(&paths) {
-        Ok(c) => c,
+pub fn load(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
+    let paths = settings.paths.clone();
+    let config = match &settings.config {
+        Ok(c) => c.clone(),
         Err(e) => {
             writeln!(io.err, "{e}")?;
             writeln!(
@@ -46,7 +47,7 @@ pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
             return Ok(None);
         }
     };
-    let report = load_course(&cli.source());
+    let report = load_course(&settings.source);
     let Some(course) = report.course else {
         print_diagnostics(&report.diagnostics, io)?;
         writeln!(
@@ -56,10 +57,8 @@ pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
         return Ok(None);
     };
     let themes_dir = paths.themes_dir();
-    let no_color = theme::no_color_env();
-    let theme_name = (cli.theme.clone())
-        .or(config.theme.clone())
-        .unwrap_or_else(|| "default".into());
+    let no_color = settings.no_color;
+    let theme_name = settings.theme_name(&config);
     let (theme, theme_problem) = theme::load_or_default(&theme_name, themes_dir.as_deref(), no_color);
     Ok(Some(Loaded {
         paths,
@@ -75,13 +74,13 @@ pub fn load(cli: &Cli, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
 
 /// Whether stdout is a terminal; if not, says `no_terminal` (checked after the command's own
 /// arguments, so a mistake in them is reported even on a pipe).
-pub fn is_terminal(io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
+pub fn is_terminal(settings: &Settings, io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
     if !io.stdout_is_tty {
         writeln!(io.err, "k8s-course: {no_terminal}")?;
         return Ok(false);
     }
     // As `less` does: a dumb terminal can't move the cursor, so a full screen would be garbage.
-    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+    if settings.dumb_terminal {
         writeln!(
             io.err,
             "k8s-course: this terminal (TERM=dumb) can't run the player: it can't move the cursor. \

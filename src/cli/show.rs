@@ -12,7 +12,14 @@ use crate::render::{Highlighter, Line, Role, Span, Style, slide_lines};
 /// Widest a slide is drawn on a terminal: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
 
-pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut Io<'_>) -> std::io::Result<bool> {
+pub fn run(
+    course: &Course,
+    id: &str,
+    plain: bool,
+    width: Option<u16>,
+    no_color: bool,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
     let Some((lesson, index)) = resolve(course, id) else {
         writeln!(
             io.err,
@@ -27,11 +34,7 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
     // Plain when piped or asked; else the default theme's colours (emphasis only with NO_COLOR).
     let theme = (!plain && io.stdout_is_tty).then(|| {
         let t = crate::theme::default_theme();
-        if crate::theme::no_color_env() {
-            t.monochrome()
-        } else {
-            t
-        }
+        if no_color { t.monochrome() } else { t }
     });
     let width = match width {
         Some(w) => w as usize,

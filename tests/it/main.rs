@@ -29,6 +29,7 @@ mod progress;
 mod readme;
 mod reindent;
 mod script_limits;
+mod settings;
 mod signals;
 mod terminal_safety;
 mod themes;
