@@ -55,7 +55,11 @@ fn presenter_state(app: &App) -> crate::present::State {
         playing,
         position_ms,
         speed,
-        session: app.timer.as_ref().map(|t| t.header(app.now)).unwrap_or_default(),
+        session: app
+            .timer
+            .as_ref()
+            .map(|t| t.header(app.now, app.lang()))
+            .unwrap_or_default(),
     }
 }
 

@@ -119,14 +119,20 @@ impl SessionTimer {
     }
 
     /// The header's text: `lecture 12:34 / 20:00` during the lecture, `break 4:59` during the break.
-    pub fn header(&self, now: Duration) -> String {
+    pub fn header(&self, now: Duration, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::words;
         match self.phase(now) {
             Phase::Lecture { elapsed } => format!(
-                "lecture {} / {}",
+                "{} {} / {}",
+                words::TIMER_LECTURE.get(lang),
                 minutes_seconds(elapsed),
                 minutes_seconds(self.durations.lecture)
             ),
-            Phase::Break { .. } => format!("break {}", self.countdown(now).unwrap_or_default()),
+            Phase::Break { .. } => format!(
+                "{} {}",
+                words::TIMER_BREAK.get(lang),
+                self.countdown(now).unwrap_or_default()
+            ),
         }
     }
 }
@@ -197,7 +203,8 @@ mod tests {
         assert_eq!(t.tick(at(21, 0)).map(|p| p.is_break()), Some(true));
         assert!(t.dismiss(at(21, 0)));
         assert_eq!(t.tick(at(21, 0)), None, "the player closed the card itself");
-        assert_eq!(t.header(at(22, 0)), "lecture 01:00 / 20:00");
+        assert_eq!(t.header(at(22, 0), crate::i18n::Lang::En), "lecture 01:00 / 20:00");
+        assert_eq!(t.header(at(22, 0), crate::i18n::Lang::Ko), "강의 01:00 / 20:00");
         assert!(t.phase(at(41, 0)).is_break());
     }
 

@@ -23,7 +23,15 @@ pub fn run(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
     };
     let socket = present::socket_path(&dir, &loaded.course.id);
-    let flash = loaded.theme_flash();
-    let result = crate::driver::notes::run(&loaded.course, &loaded.theme, loaded.config.keymap, &socket, flash);
+    let lang = settings.lang_for(&loaded.course.language);
+    let flash = loaded.theme_flash(lang);
+    let result = crate::driver::notes::run(
+        &loaded.course,
+        &loaded.theme,
+        loaded.config.keymap,
+        &socket,
+        flash,
+        lang,
+    );
     screen::exit_code(result, io)
 }

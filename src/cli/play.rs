@@ -36,7 +36,8 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
     if !screen::is_terminal(settings, io, no_terminal)? {
         return Ok(1);
     }
-    let theme_flash = loaded.theme_flash();
+    let lang = settings.lang_for(&loaded.course.language);
+    let theme_flash = loaded.theme_flash(lang);
     let screen::Loaded {
         paths,
         config,
@@ -48,6 +49,7 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
         no_color,
     } = loaded;
     let mut app = App::new(course);
+    app.lang = lang;
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if theme_problem.is_some() {
@@ -68,7 +70,7 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
     }
     // The most important message wins the flash line: a problem with the files, then the resume.
     if let Mode::ReadOnly(why) = &opened.mode {
-        app.say(format!("progress will not be saved: {why}"), true);
+        app.say(crate::i18n::words::F_NOT_SAVED.fill(lang, &[why]), true);
     }
     if let Some(n) = opened.notices.first() {
         app.say(n.clone(), true);

@@ -79,7 +79,7 @@ pub fn run(
                 format!(
                     "{} ({})",
                     format_utc(o).replace('T', " ").replace('Z', " UTC"),
-                    ago(o, t)
+                    ago(o, t, crate::i18n::Lang::En)
                 )
             });
             writeln!(

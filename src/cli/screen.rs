@@ -26,10 +26,10 @@ pub struct Loaded {
 
 impl Loaded {
     /// The flash that says why the default theme is in use, if it is.
-    pub fn theme_flash(&self) -> Option<String> {
+    pub fn theme_flash(&self, lang: crate::i18n::Lang) -> Option<String> {
         self.theme_problem
             .as_ref()
-            .map(|p| format!("using the default theme: {p}"))
+            .map(|p| crate::i18n::words::F_DEFAULT_THEME.fill(lang, &[p]))
     }
 }
 

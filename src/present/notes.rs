@@ -6,6 +6,7 @@
 //! [`Notes`] is the model (no terminal, tested with keys and events); `driver::notes::run` is its
 //! event loop on the terminal.
 
+use crate::i18n::{Lang, words};
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -59,6 +60,8 @@ pub struct Notes<'c> {
     /// The player's keys (with `config.yaml`'s rebindings): the same key turns the slide in
     /// both windows.
     pub keymap: Keymap,
+    /// The language of the window's own words.
+    pub lang: Lang,
 }
 
 impl<'c> Notes<'c> {
@@ -71,6 +74,7 @@ impl<'c> Notes<'c> {
             scroll: 0,
             flash: None,
             keymap: Keymap::default(),
+            lang: Lang::from_tag(&course.language).unwrap_or_default(),
         }
     }
 
@@ -96,9 +100,9 @@ impl<'c> Notes<'c> {
     /// The attach status as the top line says it.
     pub fn status(&self) -> String {
         match &self.link {
-            Link::Waiting => "waiting for the presenter…".into(),
-            Link::Following => "following the presenter".into(),
-            Link::Gone => "the presenter quit — waiting for it to come back".into(),
+            Link::Waiting => words::N_WAITING.get(self.lang).into(),
+            Link::Following => words::N_FOLLOWING.get(self.lang).into(),
+            Link::Gone => words::N_GONE.get(self.lang).into(),
             Link::Refused(why) => why.clone(),
         }
     }
@@ -139,7 +143,7 @@ impl<'c> Notes<'c> {
     /// How sending a command went: a failure is said on the bottom line.
     pub fn sent(&mut self, result: std::io::Result<()>) {
         if let Err(e) = result {
-            self.flash = Some(format!("not sent: {e}"));
+            self.flash = Some(words::N_NOT_SENT.fill(self.lang, &[&e]));
         }
     }
 

@@ -25,6 +25,7 @@ use ratatui::widgets::{Block, Borders, Clear};
 use super::notes::{Link, Notes};
 use crate::content::script::clock;
 use crate::content::{Lesson, SlideIndex};
+use crate::i18n::{Phrase, words};
 use crate::render::blocks::inline_spans;
 use crate::render::wrap::wrap_spans;
 use crate::render::{self, Highlighter, Role};
@@ -33,12 +34,12 @@ use crate::theme::{Theme, UiRole};
 use crate::ui::{self, Ctx, MIN_HEIGHT, MIN_WIDTH};
 
 /// The keys, as the bottom line lists them.
-const HINTS: &[(&str, &str)] = &[
-    ("→ space pgdn", "next"),
-    ("← bksp pgup", "previous"),
-    ("p", "play/pause"),
-    ("j k", "scroll"),
-    ("q", "quit"),
+const HINTS: &[(&str, Phrase)] = &[
+    ("→ space pgdn", words::N_HINT_NEXT),
+    ("← bksp pgup", words::N_HINT_PREVIOUS),
+    ("p", words::N_HINT_PLAY),
+    ("j k", words::N_HINT_SCROLL),
+    ("q", words::N_HINT_QUIT),
 ];
 
 /// Draws the whole window.
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
             highlighter: &highlighter,
             clock: "",
         };
-        ui::chrome::too_small(frame, area, &ctx);
+        ui::chrome::too_small(frame, area, notes.lang, &ctx);
         return;
     }
     let [status, clock_row, pane, next, bottom] = Layout::vertical([
@@ -88,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
             .flat_map(|(key, what)| {
                 [
                     Span::styled(format!(" <{key}>"), theme.ui(UiRole::KeyHint)),
-                    Span::styled(format!(" {what} "), theme.ui(UiRole::KeyHintText)),
+                    Span::styled(format!(" {} ", what.get(notes.lang)), theme.ui(UiRole::KeyHintText)),
                 ]
             })
             .collect(),
@@ -108,9 +109,12 @@ fn clock_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
                 if bar.playing { " ▶ " } else { " ‖ " },
                 theme.ui(UiRole::PaneTitleAccent),
             ),
-            Span::styled(bar.to_string(), value),
+            Span::styled(bar.label(notes.lang), value),
         ],
-        None => vec![Span::styled(" no narration", theme.ui(UiRole::Muted))],
+        None => vec![Span::styled(
+            words::N_NO_NARRATION.get(notes.lang),
+            theme.ui(UiRole::Muted),
+        )],
     };
     let session = clean_line(&state.session);
     if !session.is_empty() {
@@ -125,13 +129,16 @@ fn next_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
     if notes.slide().is_none() {
         return Vec::new();
     }
-    let label = Span::styled(" next  ", theme.ui(UiRole::HeaderLabel));
+    let label = Span::styled(words::N_NEXT.get(notes.lang), theme.ui(UiRole::HeaderLabel));
     match notes.next_slide() {
         Some(slide) => vec![
             label,
             Span::styled(slide.display_title(), theme.ui(UiRole::HeaderValue)),
         ],
-        None => vec![label, Span::styled("the end of the course", theme.ui(UiRole::Muted))],
+        None => vec![
+            label,
+            Span::styled(words::N_END_OF_COURSE.get(notes.lang), theme.ui(UiRole::Muted)),
+        ],
     }
 }
 
@@ -186,7 +193,7 @@ fn body(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
         _ => notes.scroll,
     }
     .min(max);
-    pane_frame(frame, area, &title, (first, page, lines.len()), theme);
+    pane_frame(frame, area, &title, (first, page, lines.len()), notes.lang, theme);
     let buf = frame.buffer_mut();
     for (i, line) in lines.iter().skip(first).take(page).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
@@ -204,11 +211,11 @@ fn narration(
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let muted = theme.ui(UiRole::Muted);
     let Some(script) = &lesson.script else {
-        return (plain("This lesson has no narration.", width, muted), None);
+        return (plain(words::N_NO_SCRIPT.get(notes.lang), width, muted), None);
     };
     let segments = lesson.segments_of(index);
     if segments.is_empty() {
-        return (plain("No narration for this slide.", width, muted), None);
+        return (plain(words::NO_NARRATION_HERE.get(notes.lang), width, muted), None);
     }
     let current = notes.segment();
     let playing = notes.state.as_ref().is_some_and(|s| s.playing);
@@ -236,7 +243,7 @@ fn narration(
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(
-                    format!("[구간 {}]", seg.number),
+                    format!("[{} {}]", words::SEGMENT.get(notes.lang), seg.number),
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(times, muted.patch(mark)),
@@ -310,9 +317,16 @@ fn inside(area: Rect) -> Rect {
 
 /// The frame, titled ` notes(2.2.1)[6/14] ` K9s-style, with the scroll position on the bottom
 /// border when the narration doesn't fit: (first row shown, rows shown, rows in all).
-fn pane_frame(frame: &mut Frame<'_>, area: Rect, accents: &[String], position: (usize, usize, usize), theme: &Theme) {
+fn pane_frame(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    accents: &[String],
+    position: (usize, usize, usize),
+    lang: crate::i18n::Lang,
+    theme: &Theme,
+) {
     let title = theme.ui(UiRole::PaneTitle);
-    let mut spans = vec![Span::styled(" notes", title)];
+    let mut spans = vec![Span::styled(words::N_TITLE.get(lang), title)];
     spans.extend(
         accents
             .iter()

@@ -1,6 +1,8 @@
 //! Timestamps as people read them (`2026-11-22T15:04:05Z`) and ages (`3 days ago`), without a
 //! date crate: the civil-from-days conversion is a few lines of integer arithmetic.
 
+use crate::i18n::{Lang, words};
+
 /// Seconds since the Unix epoch, UTC.
 pub type Unix = i64;
 
@@ -36,18 +38,21 @@ pub fn parse_utc(s: &str) -> Option<Unix> {
     Some(days_from_civil(y, m, day) * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
-/// `just now`, `5 minutes ago`, `3 days ago`.
-pub fn ago(then: Unix, now: Unix) -> String {
+/// `just now`, `5 minutes ago`, `3 days ago` (`방금`, `5분 전`, `3일 전`).
+pub fn ago(then: Unix, now: Unix, lang: Lang) -> String {
     let s = now.saturating_sub(then).max(0);
-    let (n, unit) = match s {
-        0..60 => return "just now".into(),
-        60..3600 => (s / 60, "minute"),
-        3600..86_400 => (s / 3600, "hour"),
-        86_400..2_592_000 => (s / 86_400, "day"),
-        2_592_000..31_536_000 => (s / 2_592_000, "month"),
-        _ => (s / 31_536_000, "year"),
+    let (n, unit, ko) = match s {
+        0..60 => return words::JUST_NOW.get(lang).into(),
+        60..3600 => (s / 60, "minute", "분"),
+        3600..86_400 => (s / 3600, "hour", "시간"),
+        86_400..2_592_000 => (s / 86_400, "day", "일"),
+        2_592_000..31_536_000 => (s / 2_592_000, "month", "개월"),
+        _ => (s / 31_536_000, "year", "년"),
     };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+    match lang {
+        Lang::Ko => format!("{n}{ko} 전"),
+        Lang::En => format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" }),
+    }
 }
 
 /// `1:02:03` or `12:03` for a duration in seconds.
@@ -107,9 +112,10 @@ mod tests {
 
     #[test]
     fn ages_read_naturally() {
-        assert_eq!(ago(100, 110), "just now");
-        assert_eq!(ago(0, 60), "1 minute ago");
-        assert_eq!(ago(0, 3 * 86_400 + 5), "3 days ago");
+        assert_eq!(ago(100, 110, Lang::En), "just now");
+        assert_eq!(ago(0, 60, Lang::En), "1 minute ago");
+        assert_eq!(ago(0, 3 * 86_400 + 5, Lang::En), "3 days ago");
+        assert_eq!(ago(0, 3 * 86_400 + 5, Lang::Ko), "3일 전");
         assert_eq!(duration(3725), "1:02:05");
         assert_eq!(duration(65), "1:05");
     }

@@ -9,21 +9,23 @@ use super::chrome::key_label;
 use super::{Ctx, pane};
 use crate::app::registry::{self, Arg, Group};
 use crate::app::{App, Drawn};
+use crate::i18n::{Phrase, words};
 use crate::text::{display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
 /// Keys of the `:` and `/` prompts: a text field's keys, not rebindable.
-const PROMPT_KEYS: &[(&str, &str)] = &[
-    ("enter", "run the command / jump to the result"),
-    ("esc", "close the prompt"),
-    ("tab", "complete (again: next completion)"),
-    ("↑ ↓", "history (:) / results (/)"),
-    ("ctrl-w", "delete a word"),
+const PROMPT_KEYS: &[(&str, Phrase)] = &[
+    ("enter", words::H_PROMPT_ENTER),
+    ("esc", words::H_PROMPT_ESC),
+    ("tab", words::H_PROMPT_TAB),
+    ("↑ ↓", words::H_PROMPT_HISTORY),
+    ("ctrl-w", words::H_PROMPT_WORD),
 ];
 
 type Section = (String, Vec<(String, String)>);
 
 fn sections(app: &App) -> Vec<Section> {
+    let lang = app.lang();
     let mut out: Vec<Section> = Group::ALL
         .iter()
         .map(|group| {
@@ -37,14 +39,14 @@ fn sections(app: &App) -> Vec<Section> {
                         .map(|k| key_label(&k.to_string()))
                         .collect();
                     let keys = if keys.is_empty() {
-                        "(unbound)".to_string()
+                        words::H_UNBOUND.get(lang).to_string()
                     } else {
                         keys.join(" ")
                     };
-                    (keys, k.help.to_string())
+                    (keys, k.help.get(lang).to_string())
                 })
                 .collect();
-            (group.title().to_string(), rows)
+            (group.title().get(lang).to_string(), rows)
         })
         .collect();
     let mut commands: Vec<(String, String)> = registry::commands()
@@ -61,7 +63,7 @@ fn sections(app: &App) -> Vec<Section> {
             } else {
                 format!(" (:{})", c.aliases.join(" :"))
             };
-            (format!(":{}{arg}{aliases}", e.name), c.help.to_string())
+            (format!(":{}{arg}{aliases}", e.name), c.help.get(lang).to_string())
         })
         .collect();
     let aliases: Vec<String> = app
@@ -71,14 +73,17 @@ fn sections(app: &App) -> Vec<Section> {
         .map(|(a, _)| format!(":{a}"))
         .collect();
     if !aliases.is_empty() {
-        commands.push((":ID".into(), format!("go to a slide: {}", aliases.join(" "))));
+        commands.push((
+            ":ID".into(),
+            format!("{} {}", words::H_GO_TO_ALIAS.get(lang), aliases.join(" ")),
+        ));
     }
-    out.push(("COMMANDS".into(), commands));
+    out.push((words::H_COMMANDS.get(lang).into(), commands));
     out.push((
-        "PROMPT".into(),
+        words::H_PROMPT.get(lang).into(),
         PROMPT_KEYS
             .iter()
-            .map(|(k, h)| (k.to_string(), h.to_string()))
+            .map(|(k, h)| (k.to_string(), h.get(lang).to_string()))
             .collect(),
     ));
     out
@@ -112,7 +117,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &C
         .max()
         .unwrap_or(0);
     let title = pane::Title {
-        name: "help",
+        name: words::PANE_HELP.get(app.lang()),
         subject: None,
         count: None,
     };

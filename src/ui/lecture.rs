@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Ctx, convert::plain};
 use crate::app::App;
+use crate::i18n::words;
 use crate::text::{display_width, truncate_to};
 use crate::theme::UiRole;
 
@@ -37,13 +38,14 @@ pub fn timeline(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
 pub fn break_card(frame: &mut Frame<'_>, area: Rect, app: &App, countdown: &str, ctx: &Ctx<'_>) {
     let lesson = app.current_lesson();
     let back = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
+    let lang = app.lang();
     let lines = [
-        ("휴식 시간 · Break".to_string(), UiRole::HeaderTitle),
+        (words::BREAK_TITLE.get(lang).to_string(), UiRole::HeaderTitle),
         (String::new(), UiRole::Muted),
         (countdown.to_string(), UiRole::PaneTitle),
         (String::new(), UiRole::Muted),
-        (format!("The lecture resumes at {back}"), UiRole::HeaderValue),
-        ("Press any key to go back now".to_string(), UiRole::Muted),
+        (format!("{} {back}", words::RESUMES_AT.get(lang)), UiRole::HeaderValue),
+        (words::ANY_KEY.get(lang).to_string(), UiRole::Muted),
     ];
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let buf = frame.buffer_mut();
@@ -72,7 +74,7 @@ pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<
         parts.push(format!("{} {}", if bar.playing { "▶" } else { "⏸" }, bar.times()));
     }
     if let Some(t) = &app.timer {
-        parts.push(t.header(app.now));
+        parts.push(t.header(app.now, app.lang()));
     }
     if let Some(f) = &app.flash {
         parts.push(f.text.clone());

@@ -40,6 +40,7 @@ fn app_with(dir: &Path, progress: Progress, now: i64) -> App {
         .course
         .expect("the course loads");
     let mut app = App::new(course);
+    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     app.learner = "learner".into();
     app.progress = Tracker::new(progress);
     app.begin(now, false);

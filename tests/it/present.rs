@@ -442,6 +442,7 @@ fn draw(notes: &Notes<'_>, w: u16, h: u16) -> String {
 fn keys_become_commands_and_scrolling() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     for (code, cmd) in [
         (KeyCode::Right, Command::Next),
         (KeyCode::Char(' '), Command::Next),
@@ -478,6 +479,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     let lesson = &course.lessons[0];
     let pod = lesson.resolve("2.2.1").expect("the Pod slide");
     let mut notes = Notes::new(&course, Path::new("/run/k8s-course/cloud-security-7.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     let waiting = draw(&notes, 100, 30);
     assert!(waiting.contains("waiting for the presenter…"), "{waiting}");
     assert!(waiting.contains("cloud-security-7.sock"), "{waiting}");
@@ -499,7 +501,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
         "following the presenter",
         "notes(2.2.1)[6/14]",
         "2.2.1 Pod",
-        &format!("▶ [구간 {}]", spoken.number),
+        &format!("▶ [segment {}]", spoken.number),
         "next  2.2.2 Deployment",
         "lecture 00:05 / 20:00",
         "1.5x",
@@ -528,6 +530,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
 fn the_notes_window_fits_narrow_terminals() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(state(4)));
     for (w, h) in [(40, 10), (41, 12), (57, 15), (80, 24)] {
