@@ -5,8 +5,10 @@
 
 pub mod action;
 pub mod command;
+pub mod copy;
 pub mod focus;
 pub mod keymap;
+mod lazy;
 pub mod lecture;
 pub mod lessons;
 mod matches;
@@ -106,6 +108,8 @@ pub struct App {
     pub progress: crate::progress::Tracker,
     index: search::Index,
     toc: Vec<TocRow>,
+    /// Lessons still being read (a course of many weeks opens before they all are).
+    lazy: lazy::Lazy,
     drawn: Drawn,
     /// A search hit to scroll into view once the slide is drawn (its occurrence on the slide).
     reveal: Option<usize>,
@@ -147,6 +151,7 @@ impl App {
             progress: crate::progress::Tracker::default(),
             index,
             toc,
+            lazy: lazy::Lazy::default(),
             drawn: Drawn::default(),
             reveal: None,
             next_lesson_armed: false,
@@ -212,7 +217,12 @@ impl App {
                 }
                 None => self.go(self.lesson, SlideIndex(usize::MAX)),
             },
-            Action::Enter => self.enter(),
+            Action::Enter => match self.pick_code() {
+                Some(effect) => return effect,
+                None => self.enter(),
+            },
+            Action::CopyCode(n) => return self.use_code(&n, copy::CodeUse::Copy),
+            Action::WriteCode(n) => return self.use_code(&n, copy::CodeUse::Write),
             Action::Back => self.back(),
             Action::Toc => {
                 let selected = self.current_toc_row();
@@ -326,6 +336,9 @@ impl App {
     /// Shows another slide (the learner's move, or the narration's).
     pub(crate) fn move_to(&mut self, lesson: usize, index: SlideIndex) {
         let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
+        if !self.ensure_loaded(lesson) {
+            return;
+        }
         let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
         let index = SlideIndex(index.0.min(last));
         if lesson != self.lesson {
@@ -355,6 +368,7 @@ impl App {
             .or_else(|| {
                 let (lesson_id, slide_id) = id.split_once('/')?;
                 let l = self.course.lessons.iter().position(|l| l.id == lesson_id)?;
+                self.ensure_loaded(l);
                 Some((l, self.course.lessons[l].resolve(slide_id)?))
             })
             .or_else(|| {
@@ -398,6 +412,7 @@ impl App {
             View::Results { .. } => self.hits().len().saturating_sub(1),
             View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
             View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
+            View::Code { .. } => self.code_blocks().len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }

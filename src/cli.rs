@@ -13,6 +13,7 @@ pub mod notes;
 pub mod play;
 pub mod progress;
 pub mod screen;
+pub mod shell;
 pub mod show;
 pub mod validate;
 
@@ -82,7 +83,11 @@ pub enum Command {
     /// Print the table of contents: ids, titles, slide counts and narration time per chapter
     List,
     /// The audience view for screen share: the slide, large, with one status line (`notes` follows it)
-    Present,
+    Present {
+        /// Open where the last presentation was, not on the title
+        #[arg(long)]
+        resume: bool,
+    },
     /// Speaker notes for `present`, in a second terminal: narration, next slide, timers; its keys drive it
     Notes,
     /// Print where the config, themes and data live, and the theme in use
@@ -127,6 +132,10 @@ pub enum Command {
         /// Width in columns (default: the terminal's, or 80 when not a terminal)
         #[arg(long, value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: Option<u16>,
+        /// Print the slide's code blocks raw, as in the post (N: only the Nth), for a pipe:
+        /// `k8s-course show pod --code | kubectl apply -f -`
+        #[arg(long, value_name = "N", num_args = 0..=1, value_parser = clap::value_parser!(u16).range(1..))]
+        code: Option<Option<u16>>,
     },
     /// Check Kubernetes manifests offline; findings as FILE:LINE:COL: PATH: message, exit 1 on errors
     Validate {
@@ -148,6 +157,14 @@ pub enum Command {
         #[arg(long, value_parser = clap::value_parser!(u16).range(40..=200))]
         width: Option<u16>,
     },
+    /// Print shell completions: `k8s-course completions bash > ~/.local/share/bash-completion/completions/k8s-course`
+    Completions {
+        /// The shell: bash, zsh or fish
+        #[arg(value_parser = shell::SHELLS)]
+        shell: String,
+    },
+    /// Print the man page (roff): `k8s-course man | man -l -`
+    Man,
 }
 
 /// Where output goes, and whether stdout is a terminal.
@@ -193,9 +210,17 @@ pub fn run(cli: &Cli, settings: &Settings, io: &mut Io<'_>) -> ExitCode {
         })
         .map(code),
         // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
-        Some(Command::Show { id, plain, width }) => with_loaded(load_course_for(source, id), io, |course, io| {
-            show::run(course, id, *plain, *width, settings.no_color, io)
-        })
+        Some(Command::Show {
+            id,
+            plain,
+            width,
+            code: blocks,
+        }) => {
+            with_loaded(load_course_for(source, id), io, |course, io| match blocks {
+                Some(n) => show::code(course, id, *n, io),
+                None => show::run(course, id, *plain, *width, settings.no_color, io),
+            })
+        }
         .map(code),
         Some(Command::Validate {
             files,
@@ -238,8 +263,10 @@ pub fn run(cli: &Cli, settings: &Settings, io: &mut Io<'_>) -> ExitCode {
             io,
         )
         .map(code),
-        None => play::run(settings, false, io),
-        Some(Command::Present) => play::run(settings, true, io),
+        Some(Command::Completions { shell }) => shell::completions(shell, io).map(code),
+        Some(Command::Man) => shell::man(io).map(code),
+        None => play::run(settings, play::Role::Learner, io),
+        Some(Command::Present { resume }) => play::run(settings, play::Role::Presenter { resume: *resume }, io),
     };
     match result {
         Ok(code) => ExitCode::from(code),

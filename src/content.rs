@@ -9,8 +9,11 @@ pub mod diag;
 pub mod diagram;
 pub mod diagram_meta;
 pub mod embedded;
+pub mod exercise;
 pub mod frontmatter;
 pub mod html;
+pub mod k9s;
+pub mod lazy;
 pub mod lesson_meta;
 pub mod load;
 pub mod markdown;
@@ -57,6 +60,8 @@ pub struct Lesson {
     pub aliases: Vec<(String, SlideIndex)>,
     /// Diagrams from `lesson.yaml`, shown by `Block::Figure` on their slides.
     pub diagrams: Vec<diagram::Diagram>,
+    /// Practice exercises from `lesson.yaml`, in file order.
+    pub exercises: Vec<exercise::Exercise>,
 }
 
 /// Where a lesson's segment-to-slide mapping came from.
@@ -218,6 +223,9 @@ impl Lesson {
         }
         if let Some((_, i)) = self.aliases.iter().find(|(a, _)| matches(a)) {
             return Some(*i);
+        }
+        if let Some(i) = k9s::resolve(self, &id) {
+            return Some(i);
         }
         self.chapters
             .iter()

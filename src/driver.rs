@@ -1,8 +1,10 @@
 //! The event loop: terminal events -> keymap -> `App::update` -> effects -> draw. The only module
 //! that touches the real terminal, signals and the clock.
 
+mod clipboard;
 mod clock;
 pub mod notes;
+mod present;
 pub mod session;
 pub mod terminal;
 
@@ -35,6 +37,8 @@ pub struct Setup {
     pub progress: session::ProgressSetup,
     /// The channel to `k8s-course notes`, when presenting.
     pub presenter: Option<crate::present::Presenter>,
+    /// Where `present` saves its lecture clock, so a restart goes on from it.
+    pub lecture_clock: Option<crate::present::LectureClock>,
 }
 
 /// How often the loop wakes while something moves on its own: the narration playing, syntax
@@ -42,26 +46,6 @@ pub struct Setup {
 const TICK: Duration = Duration::from_millis(200);
 /// The longest the loop sleeps with nothing on screen to change (signals and input wake it).
 const IDLE: Duration = Duration::from_secs(60);
-
-/// What the notes window is told: where the presentation is.
-fn presenter_state(app: &App) -> crate::present::State {
-    let (playing, position_ms, speed) = match &app.playback {
-        Some(p) => (p.is_playing(), p.position(app.now).0, p.speed().to_string()),
-        None => (false, 0, String::new()),
-    };
-    crate::present::State {
-        lesson: app.lesson,
-        slide: app.slide.0,
-        playing,
-        position_ms,
-        speed,
-        session: app
-            .timer
-            .as_ref()
-            .map(|t| t.header(app.now, app.lang()))
-            .unwrap_or_default(),
-    }
-}
 
 /// Runs the player until the learner quits or a signal ends it (a terminal that hangs up counts
 /// as SIGHUP), then saves the learner's progress a last time. The terminal is restored on every
@@ -74,6 +58,7 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         no_color,
         progress,
         mut presenter,
+        lecture_clock,
     } = setup;
     let mut session = session::Session::start(progress, &app);
     let looks = Looks {
@@ -81,7 +66,8 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         themes_dir: themes_dir.as_deref(),
         no_color,
     };
-    let result = run_screen(&mut app, &mut session, looks, presenter.as_mut());
+    let presenting = presenter.as_mut().map(|p| present::Presenting::new(p, lecture_clock));
+    let result = run_screen(&mut app, &mut session, looks, presenting);
     let unsaved = session.finish(&mut app);
     (result, unsaved)
 }
@@ -97,13 +83,9 @@ fn run_screen(
     app: &mut App,
     session: &mut session::Session,
     looks: Looks<'_>,
-    mut presenter: Option<&mut crate::present::Presenter>,
+    mut presenting: Option<present::Presenting<'_>>,
 ) -> anyhow::Result<Exit> {
-    let Looks {
-        mut theme,
-        themes_dir,
-        no_color,
-    } = looks;
+    let mut looks = looks;
     let mut screen = terminal::start()?;
     let highlighter = Arc::new(Highlighter::new());
     let mut clock = clock::now_hhmm();
@@ -119,6 +101,8 @@ fn run_screen(
             terminal::Caught::Resumed => dirty = true,
             terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
         }
+        // Lessons read in the background since the last turn (a course of many weeks).
+        dirty |= app.receive_lessons();
         let before = app.flash.clone();
         session.tick(app);
         dirty |= app.flash != before;
@@ -128,7 +112,7 @@ fn run_screen(
         dirty |= app.on_break() != was_on_break;
         if dirty {
             let ctx = Ctx {
-                theme: &theme,
+                theme: &looks.theme,
                 highlighter: &highlighter,
                 clock: &clock,
             };
@@ -138,23 +122,20 @@ fn run_screen(
             if !warmed {
                 // Highlight every code block in the background once the first frame is up, so
                 // no slide waits for syntect later.
-                warm_up(app, &theme, &highlighter);
+                warm_up(app, &looks.theme, &highlighter);
                 warmed = true;
             }
         }
-        if let Some(p) = presenter.as_deref_mut() {
+        if let Some(p) = presenting.as_mut() {
             // Keys pressed in the notes window drive the presentation too.
-            for command in p.commands() {
-                let action = match command {
-                    crate::present::Command::Next => Action::NextSlide,
-                    crate::present::Command::Prev => Action::PrevSlide,
-                    crate::present::Command::PlayPause => Action::PlayPause,
-                };
+            for command in p.channel.commands() {
                 session.key(app);
-                app.update(action);
+                app.tick(started.elapsed());
+                let effect = present::apply(app, command);
+                perform(effect, app, session, &mut looks)?;
                 dirty = true;
             }
-            p.publish(&presenter_state(app));
+            p.publish(app);
         }
         if dirty {
             continue;
@@ -162,7 +143,8 @@ fn run_screen(
         // Sleep until an input, a signal, or the next time something shown changes.
         let moving = app.playback.as_ref().is_some_and(|p| p.is_playing())
             || !highlighter.is_ready()
-            || presenter.as_deref().is_some_and(|p| p.behind());
+            || presenting.as_ref().is_some_and(|p| p.channel.behind())
+            || app.lessons_arriving();
         let timeout = [
             Some(clock::to_next_minute()),
             // The lecture timer shows seconds.
@@ -173,7 +155,7 @@ fn run_screen(
         .into_iter()
         .flatten()
         .fold(IDLE, Duration::min);
-        let others = presenter.as_deref().map(|p| p.wake_fds()).unwrap_or_default();
+        let others = presenting.as_ref().map(|p| p.channel.wake_fds()).unwrap_or_default();
         // Not `event::poll`: see `terminal::Events`.
         let polled = screen.events.wait(timeout, &others);
         if polled == terminal::Polled::Gone {
@@ -222,19 +204,37 @@ fn run_screen(
             Err(e) => return Err(e).context("cannot read from the terminal"),
         };
         match effect {
-            Effect::None => {}
             Effect::Quit => return Ok(Exit::Quit),
             Effect::Suspend => terminal::suspend(&mut screen.term)?,
-            Effect::SwitchLearner(name) => session.switch(&name, app),
-            Effect::LoadTheme(name) => match theme::load(&name, themes_dir) {
-                Ok(t) => {
-                    theme = if no_color { t.monochrome() } else { t };
-                    app.theme_changed(Ok(name));
-                }
-                Err(e) => app.theme_changed(Err(e)),
-            },
+            effect => perform(effect, app, session, &mut looks)?,
         }
     }
+}
+
+/// What an update asked for that the app can't do itself, apart from quitting and suspending
+/// (which only a key pressed here does): another learner, another theme, the clipboard, a lab file.
+fn perform(effect: Effect, app: &mut App, session: &mut session::Session, looks: &mut Looks<'_>) -> anyhow::Result<()> {
+    match effect {
+        Effect::None | Effect::Quit | Effect::Suspend => {}
+        Effect::SwitchLearner(name) => session.switch(&name, app),
+        Effect::CopyCode(text) => clipboard::copy(&text)?,
+        Effect::WriteCode { name, text } => {
+            let written = session
+                .lab_dir(app)
+                .ok_or_else(|| "no data dir: set K8S_COURSE_DATA_DIR".to_string());
+            app.code_written(written.and_then(|dir| {
+                crate::progress::lab::write_new(&dir, &name, &text).map_err(|e| format!("{}: {e}", dir.display()))
+            }));
+        }
+        Effect::LoadTheme(name) => match theme::load(&name, looks.themes_dir) {
+            Ok(t) => {
+                looks.theme = if looks.no_color { t.monochrome() } else { t };
+                app.theme_changed(Ok(name));
+            }
+            Err(e) => app.theme_changed(Err(e)),
+        },
+    }
+    Ok(())
 }
 
 /// One key press: an edit when a prompt is open (ctrl-c still quits), else the keymap's action.

@@ -16,6 +16,8 @@
 //! - `progress`, `playback`, `timer`, `theme`, `config`: learner files, narration clock, lecture
 //!   timer, colours, `config.yaml`. `text`: display-cell width, wrapping, cleaning untrusted text.
 //! - `manifest`: Kubernetes manifests offline: the embedded schema, `validate`, re-indenting, `explain`.
+//! - `practice`: exercises of `lesson.yaml` checked offline (manifests, commands, quizzes) and the
+//!   learner's lab folder of work files.
 //! - `import`: a blog post (and its script) into a lesson folder, with mojibake repaired by evidence.
 //! - `lint`: what an author wants to know before publishing (`check --lint`).
 //! - `fuzz`: the fuzz harness (mutated real inputs through every parser; `src/bin/fuzz.rs`).
@@ -35,6 +37,7 @@ pub mod keymap;
 pub mod lint;
 pub mod manifest;
 pub mod playback;
+pub mod practice;
 pub mod present;
 pub mod progress;
 pub mod render;

@@ -37,13 +37,16 @@
 //! - `channel`: [`Presenter`] and [`Follower`], their buffers, and the non-blocking reads and writes.
 //! - `socket`: the runtime dir, the socket's name, the presenter's lock, connecting without blocking.
 //! - `notes`: the notes window's model and its event loop; `view` draws it.
+//! - `lecture_clock`: when the lecture stretch began, saved so a restarted `present` keeps it.
 
 mod channel;
+pub mod lecture_clock;
 pub mod notes;
 pub(crate) mod protocol;
 mod socket;
 pub mod view;
 
 pub use channel::{Event, Follower, Presenter};
-pub use protocol::{Command, MAX_LINE, State, VERSION};
+pub use lecture_clock::LectureClock;
+pub use protocol::{Command, MAX_LINE, MAX_TEXT, State, VERSION};
 pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir_in, socket_path};

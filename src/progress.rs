@@ -7,6 +7,7 @@
 //! other's visited slides: the lock serialises writers, the delta merges.
 
 pub mod file;
+pub mod lab;
 pub mod learner;
 pub mod saver;
 pub mod storage;

@@ -4,6 +4,7 @@
 pub mod blocks;
 pub mod diagram;
 pub mod highlight;
+pub mod raw;
 pub mod wrap;
 
 pub use blocks::slide_lines;

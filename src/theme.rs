@@ -7,8 +7,10 @@
 //! - `color`: colour and style entries as a theme file writes them.
 //! - `keys`: role names as theme files write them.
 //! - `load`: theme files -> resolved entries, every error naming `file:line`.
+//! - `contrast`: the WCAG contrast of each role against its background (the themes' test).
 
 mod color;
+pub mod contrast;
 mod keys;
 mod load;
 

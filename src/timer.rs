@@ -41,8 +41,12 @@ impl Phase {
 #[derive(Debug, Clone)]
 pub struct SessionTimer {
     durations: Durations,
-    /// When the current lecture stretch began: the session's start, or the last dismissed break.
+    /// When the current lecture stretch began: the session's start, or the last dismissed break,
+    /// on the clock of `now` moved on by `ahead`.
     since: Duration,
+    /// How far the stretch had run before this timer was made (a restarted `present` keeps its
+    /// lecture clock); zero for a new session.
+    ahead: Duration,
     /// Whether the last `tick` saw the break, so each change of phase is reported once.
     on_break: bool,
 }
@@ -50,11 +54,23 @@ pub struct SessionTimer {
 impl SessionTimer {
     /// A session whose first lecture stretch begins at `now`.
     pub fn new(durations: Durations, now: Duration) -> SessionTimer {
+        Self::resumed(durations, now, Duration::ZERO)
+    }
+
+    /// A session whose current lecture stretch began `already` before `now`: where a restarted
+    /// `present` picks up its lecture clock.
+    pub fn resumed(durations: Durations, now: Duration, already: Duration) -> SessionTimer {
         SessionTimer {
             durations,
             since: now,
+            ahead: already,
             on_break: false,
         }
+    }
+
+    /// How long ago the current lecture stretch began (what `present` saves to pick it up again).
+    pub fn stretch_elapsed(&self, now: Duration) -> Duration {
+        now.saturating_add(self.ahead).saturating_sub(self.since)
     }
 
     /// The lengths in use.
@@ -67,7 +83,7 @@ impl SessionTimer {
     pub fn phase(&self, now: Duration) -> Phase {
         let lecture = self.durations.lecture.as_nanos();
         let cycle = lecture + self.durations.break_.as_nanos();
-        let since = now.saturating_sub(self.since).as_nanos();
+        let since = self.stretch_elapsed(now).as_nanos();
         // Zero lengths are refused by `parse_duration`, but `Durations` has public fields: a zero
         // cycle would divide by zero, so it means lecturing without breaks.
         let into = if cycle == 0 { since } else { since % cycle };
@@ -103,7 +119,7 @@ impl SessionTimer {
         if !self.phase(now).is_break() {
             return false;
         }
-        self.since = now;
+        self.since = now.saturating_add(self.ahead);
         self.on_break = false;
         true
     }
@@ -206,6 +222,17 @@ mod tests {
         assert_eq!(t.header(at(22, 0), crate::i18n::Lang::En), "lecture 01:00 / 20:00");
         assert_eq!(t.header(at(22, 0), crate::i18n::Lang::Ko), "강의 01:00 / 20:00");
         assert!(t.phase(at(41, 0)).is_break());
+    }
+
+    #[test]
+    fn a_resumed_timer_goes_on_from_where_it_was() {
+        let mut t = SessionTimer::resumed(Durations::DEFAULT, at(1, 0), at(12, 34));
+        assert_eq!(t.header(at(1, 0), crate::i18n::Lang::En), "lecture 12:34 / 20:00");
+        assert_eq!(t.stretch_elapsed(at(2, 0)), at(13, 34));
+        assert!(t.phase(at(8, 26)).is_break());
+        assert!(t.dismiss(at(9, 0)));
+        assert_eq!(t.stretch_elapsed(at(9, 30)), at(0, 30));
+        assert_eq!(t.header(at(9, 30), crate::i18n::Lang::En), "lecture 00:30 / 20:00");
     }
 
     #[test]

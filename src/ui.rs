@@ -6,6 +6,7 @@
 //! width known, so ratatui never wraps and a wide glyph never starts in the last column.
 
 pub mod chrome;
+mod code_picker;
 mod convert;
 mod help;
 pub(crate) mod lecture;
@@ -14,7 +15,7 @@ mod pane;
 mod panel;
 mod prompt;
 mod slide;
-mod text_views;
+pub(crate) mod text_views;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -118,6 +119,7 @@ fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Some(View::Results { selected }) => lists::results(frame, area, app, *selected, ctx),
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
         Some(View::Lessons { selected }) => lists::lessons(frame, area, app, *selected, ctx),
+        Some(View::Code { selected, .. }) => code_picker::draw(frame, area, app, *selected, ctx),
         Some(View::Narration { scroll }) => text_views::narration(frame, area, app, *scroll, ctx),
         Some(View::Describe { scroll }) => text_views::describe(frame, area, app, *scroll, ctx),
         Some(View::Source { scroll }) => text_views::source(frame, area, app, *scroll, ctx),

@@ -81,6 +81,10 @@ pub enum Action {
     SetTheme(String),
     /// Continue as another learner, with their progress
     SwitchLearner(String),
+    /// Copy the slide's code block N (empty: the only one, or pick) to the clipboard
+    CopyCode(String),
+    /// Write the slide's code block N (empty: the only one, or pick) to the lab folder
+    WriteCode(String),
     /// An edit to the open prompt (typing in `:` or `/` mode)
     Input(super::Edit),
 }
@@ -95,4 +99,11 @@ pub enum Effect {
     LoadTheme(String),
     /// Save this learner's progress, load `name`'s and hand it to the app.
     SwitchLearner(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    CopyCode(String),
+    /// Write `text` as `name` in the learner's lab folder and tell the app (`App::code_written`).
+    WriteCode {
+        name: String,
+        text: String,
+    },
 }

@@ -55,9 +55,11 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String], lessons: &[Strin
             Arg::LessonName => lessons.to_vec(),
         };
         let partial = partial.trim_start();
+        let mut seen = std::collections::HashSet::new();
         return pool
             .into_iter()
             .filter(|w| w.to_lowercase().starts_with(partial) && w.to_lowercase() != partial)
+            .filter(|w| seen.insert(w.clone()))
             .map(|w| format!("{} {w}", entry.name))
             .collect();
     }
@@ -71,11 +73,30 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String], lessons: &[Strin
         .collect()
 }
 
-/// What a learner can type to reach a slide: aliases first (they are the memorable ones), then ids.
+/// What a learner can type to reach a slide: aliases first (they are the memorable ones), then
+/// ids, then the K9s resource names that lead somewhere in this lesson (`pods`, `deployments`).
 fn slide_words(lesson: &Lesson) -> Vec<String> {
     let mut out: Vec<String> = lesson.aliases.iter().map(|(a, _)| a.clone()).collect();
     out.extend(lesson.slides().map(|(_, s)| s.id()));
+    out.extend(
+        crate::content::k9s::names()
+            .filter(|n| crate::content::k9s::resolve(lesson, n).is_some())
+            .map(str::to_string),
+    );
     out
+}
+
+/// What `enter` runs: the line as typed when it is a command or names a slide (`:h`, `:po`, `:3`),
+/// else the completion shown after it (`:dep` runs `:deploy`), else the line (to say what's wrong).
+pub fn accepted(line: &str, lesson: &Lesson, themes: &[String], lessons: &[String]) -> String {
+    // Whether it parses doesn't depend on the language of the message when it doesn't.
+    if parse(line, lesson, Lang::En).is_ok() {
+        return line.to_string();
+    }
+    complete(line, lesson, themes, lessons)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| line.to_string())
 }
 
 #[cfg(test)]
@@ -114,7 +135,10 @@ mod tests {
         let themes = vec!["default".to_string(), "light".to_string()];
         assert_eq!(complete("th", &l, &themes, &[]), ["theme"]);
         assert_eq!(complete("theme l", &l, &themes, &[]), ["theme light"]);
-        assert_eq!(complete("goto de", &l, &themes, &[]), ["goto deploy"]);
+        assert_eq!(
+            complete("goto de", &l, &themes, &[]),
+            ["goto deploy", "goto deployment", "goto deployments"]
+        );
         assert!(complete("p", &l, &themes, &[]).contains(&"pod".to_string()));
         let lessons = ["week07".to_string(), "w05".to_string()];
         assert_eq!(complete("lesson w0", &l, &themes, &lessons), ["lesson w05"]);

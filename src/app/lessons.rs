@@ -40,9 +40,10 @@ impl App {
 
     /// Opens lesson `l` where the learner left it (else at its first slide).
     pub(super) fn open_lesson(&mut self, l: usize) {
-        let Some(lesson) = self.course.lessons.get(l) else {
+        if l >= self.course.lessons.len() || !self.ensure_loaded(l) {
             return;
-        };
+        }
+        let lesson = &self.course.lessons[l];
         let resume = self
             .record_of(l)
             .and_then(|r| r.last_slide.as_deref())

@@ -17,7 +17,12 @@ impl App {
             s.current = Some(i);
         }
         self.views.retain(|v| !matches!(v, View::Results { .. }));
+        let other_lesson = hit.lesson != self.lesson;
         self.go(hit.lesson, hit.slide);
+        if self.lesson != hit.lesson {
+            // The lesson could not be read: the flash line says why.
+            return;
+        }
         let total = self.hits().len();
         match hit.place {
             Place::Slide => {
@@ -30,6 +35,13 @@ impl App {
                 let key = self.key_name(&Action::Back, "esc");
                 self.say(words::F_MATCH_DIAGRAM.fill(self.lang, &[&(i + 1), &total, &key]), false);
             }
+        }
+        // A hit in another lesson says which lesson the learner is now in.
+        if let Some(flash) = self.flash.clone().filter(|_| other_lesson) {
+            let lesson = crate::i18n::words::SEARCH_IN_LESSON
+                .get(self.lang())
+                .replace("{lesson}", &self.current_lesson().id);
+            self.say(format!("{lesson}: {}", flash.text), false);
         }
     }
 

@@ -40,7 +40,8 @@ impl App {
                 Some((l, r.last_seen.max(r.last_opened)?, r.last_slide.clone()?))
             })
             .max_by_key(|(_, t, _)| *t);
-        if let Some((l, last_opened, last_slide)) = latest.filter(|_| !from_start) {
+        let latest = latest.filter(|&(l, _, _)| !from_start && self.ensure_loaded(l));
+        if let Some((l, last_opened, last_slide)) = latest {
             let index = self.course.lessons[l].nearest(&last_slide);
             self.lesson = l;
             self.slide = index;

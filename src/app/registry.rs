@@ -293,6 +293,46 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         keys: keys(
             Views,
+            Phrase::new(
+                "슬라이드의 코드 복사 (OSC 52, 여러 개면 고르기)",
+                "copy the slide's code (OSC 52; a picker for several)",
+            ),
+            &["c"],
+        ),
+        command: cmd(
+            17,
+            &[],
+            Arg::Value,
+            Phrase::new(
+                "슬라이드의 N번 코드 블록 복사 (:copy 2)",
+                "copy code block N of the slide (:copy 2)",
+            ),
+        ),
+        ..entry("copy", Action::CopyCode)
+    },
+    Entry {
+        keys: keys(
+            Views,
+            Phrase::new(
+                "슬라이드의 코드를 실습 폴더에 저장",
+                "write the slide's code to your lab folder",
+            ),
+            &["w"],
+        ),
+        command: cmd(
+            18,
+            &["w"],
+            Arg::Value,
+            Phrase::new(
+                "N번 코드 블록을 실습 폴더에 저장 (:write 2)",
+                "write code block N to your lab folder (:write 2)",
+            ),
+        ),
+        ..entry("write", Action::WriteCode)
+    },
+    Entry {
+        keys: keys(
+            Views,
             Phrase::new("헤더 보이기 / 숨기기", "show / hide the header"),
             &["<c-e>"],
         ),

@@ -1,7 +1,7 @@
-//! The `/` filter: a case-insensitive search over every slide's text and narration, built once when
-//! the player starts so each key typed only scans strings.
+//! The `/` filter: a case-insensitive search over every slide's text and narration of every
+//! lesson, indexed once per lesson (when the lesson is read) so each key typed only scans strings.
 
-use crate::content::{Course, SlideIndex};
+use crate::content::{Course, Lesson, SlideIndex};
 use crate::render::blocks::{RenderOptions, title_lines};
 use crate::render::{line_text, slide_lines};
 
@@ -44,87 +44,28 @@ struct Entry {
     lines: Vec<(String, String)>,
 }
 
-/// Every searchable line of a course.
+/// Every searchable line of a course, lesson by lesson (a lesson read later is indexed then).
 #[derive(Debug, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
+    lessons: Vec<Vec<Entry>>,
 }
 
 impl Index {
     pub fn build(course: &Course) -> Self {
-        let mut entries = Vec::new();
-        let pair = |s: String| {
-            let lower = s.to_lowercase();
-            (s, lower)
-        };
+        let mut index = Self::default();
         for (l, lesson) in course.lessons.iter().enumerate() {
-            let opts = RenderOptions {
-                width: INDEX_WIDTH,
-                highlighter: None,
-                syntax_theme: "",
-                diagrams: &lesson.diagrams,
-                focus: None,
-            };
-            for (i, (_, slide)) in lesson.slides().enumerate() {
-                let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
-                // Frames and table borders are drawing, not text: keep what is inside. Diagrams
-                // are indexed by their components below, not by their drawing.
-                let mut text_only = slide.clone();
-                text_only
-                    .blocks
-                    .retain(|b| !matches!(b, crate::content::Block::Figure(_)));
-                lines.extend(
-                    slide_lines(&text_only, &opts)
-                        .iter()
-                        .map(|l| without_drawing(&line_text(l)))
-                        .filter(|l| !l.is_empty()),
-                );
-                entries.push(Entry {
-                    lesson: l,
-                    slide: SlideIndex(i),
-                    place: Place::Slide,
-                    lines: lines.into_iter().map(pair).collect(),
-                });
-                // A diagram's components are found by name and by what they do; a hit selects
-                // the component. Copies (three nodes' kubelets) are listed once.
-                for block in &slide.blocks {
-                    let crate::content::Block::Figure(d) = block else {
-                        continue;
-                    };
-                    let Some(diagram) = lesson.diagrams.get(*d) else {
-                        continue;
-                    };
-                    let mut seen = std::collections::HashSet::new();
-                    for (c, component) in diagram.components.iter().enumerate() {
-                        let line = format!("{}: {}", component.label, component.description);
-                        if seen.insert(line.clone()) {
-                            entries.push(Entry {
-                                lesson: l,
-                                slide: SlideIndex(i),
-                                place: Place::Component {
-                                    diagram: *d,
-                                    component: c,
-                                },
-                                lines: vec![pair(line)],
-                            });
-                        }
-                    }
-                }
-                let Some(script) = &lesson.script else { continue };
-                for seg in lesson.segments_of(SlideIndex(i)) {
-                    let segment = &script.segments[seg];
-                    entries.push(Entry {
-                        lesson: l,
-                        slide: SlideIndex(i),
-                        place: Place::Narration(segment.number),
-                        lines: vec![pair(crate::content::inline_text(&segment.inlines))],
-                    });
-                }
-            }
+            index.set_lesson(l, lesson);
         }
-        Self { entries }
+        index
     }
 
+    /// Indexes lesson `l` anew (it was read after the index was built).
+    pub fn set_lesson(&mut self, l: usize, lesson: &Lesson) {
+        if self.lessons.len() <= l {
+            self.lessons.resize_with(l + 1, Vec::new);
+        }
+        self.lessons[l] = entries_of(l, lesson);
+    }
     /// Every line containing `query` (case-insensitive), in course order, at most [`MAX_HITS`].
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let needle = query.trim().to_lowercase();
@@ -132,7 +73,7 @@ impl Index {
             return Vec::new();
         }
         let mut hits = Vec::new();
-        for entry in &self.entries {
+        for entry in self.lessons.iter().flatten() {
             let mut occurrence = 0;
             for (text, lower) in &entry.lines {
                 if !lower.contains(&needle) {
@@ -153,6 +94,79 @@ impl Index {
         }
         hits
     }
+}
+
+/// The searchable lines of lesson `l`.
+fn entries_of(l: usize, lesson: &Lesson) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let pair = |s: String| {
+        let lower = s.to_lowercase();
+        (s, lower)
+    };
+    let opts = RenderOptions {
+        width: INDEX_WIDTH,
+        highlighter: None,
+        syntax_theme: "",
+        diagrams: &lesson.diagrams,
+        focus: None,
+    };
+    for (i, (_, slide)) in lesson.slides().enumerate() {
+        let mut lines: Vec<String> = title_lines(slide, INDEX_WIDTH).iter().map(|l| line_text(l)).collect();
+        // Frames and table borders are drawing, not text: keep what is inside. Diagrams
+        // are indexed by their components below, not by their drawing.
+        let mut text_only = slide.clone();
+        text_only
+            .blocks
+            .retain(|b| !matches!(b, crate::content::Block::Figure(_)));
+        lines.extend(
+            slide_lines(&text_only, &opts)
+                .iter()
+                .map(|l| without_drawing(&line_text(l)))
+                .filter(|l| !l.is_empty()),
+        );
+        entries.push(Entry {
+            lesson: l,
+            slide: SlideIndex(i),
+            place: Place::Slide,
+            lines: lines.into_iter().map(pair).collect(),
+        });
+        // A diagram's components are found by name and by what they do; a hit selects
+        // the component. Copies (three nodes' kubelets) are listed once.
+        for block in &slide.blocks {
+            let crate::content::Block::Figure(d) = block else {
+                continue;
+            };
+            let Some(diagram) = lesson.diagrams.get(*d) else {
+                continue;
+            };
+            let mut seen = std::collections::HashSet::new();
+            for (c, component) in diagram.components.iter().enumerate() {
+                let line = format!("{}: {}", component.label, component.description);
+                if seen.insert(line.clone()) {
+                    entries.push(Entry {
+                        lesson: l,
+                        slide: SlideIndex(i),
+                        place: Place::Component {
+                            diagram: *d,
+                            component: c,
+                        },
+                        lines: vec![pair(line)],
+                    });
+                }
+            }
+        }
+        let Some(script) = &lesson.script else { continue };
+        for seg in lesson.segments_of(SlideIndex(i)) {
+            let segment = &script.segments[seg];
+            entries.push(Entry {
+                lesson: l,
+                slide: SlideIndex(i),
+                place: Place::Narration(segment.number),
+                lines: vec![pair(crate::content::inline_text(&segment.inlines))],
+            });
+        }
+    }
+    entries
 }
 
 /// A line with box-drawing characters and arrows taken out and the gaps they leave closed, so

@@ -16,10 +16,11 @@ impl App {
                 return Effect::None;
             }
             (Edit::Submit, PromptKind::Command) => {
-                let line = prompt.text.trim().to_string();
-                if line.is_empty() {
+                let typed = prompt.text.trim();
+                if typed.is_empty() {
                     return Effect::None;
                 }
+                let line = command::accepted(typed, self.current_lesson(), &self.themes, &self.lesson_ids());
                 if self.history.last() != Some(&line) {
                     self.history.push(line.clone());
                 }
@@ -79,10 +80,14 @@ impl App {
         Effect::None
     }
 
-    /// The completion a prompt would take first, shown as ghost text after the cursor.
+    /// The completion a prompt would take first, shown as ghost text after the cursor; `tab` or
+    /// `enter` takes it. None when the text is a command already (`:h`): `enter` runs that.
     pub fn suggestion(&self) -> Option<String> {
         let prompt = self.prompt.as_ref()?;
-        if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
+        if prompt.kind != PromptKind::Command
+            || prompt.text.is_empty()
+            || command::parse(&prompt.text, self.current_lesson(), self.lang).is_ok()
+        {
             return None;
         }
         let first = command::complete(&prompt.text, self.current_lesson(), &self.themes, &self.lesson_ids())

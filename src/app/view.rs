@@ -22,6 +22,8 @@ pub enum View {
     Bookmarks { selected: usize },
     /// The lessons of the course, with the selected row.
     Lessons { selected: usize },
+    /// The slide's code blocks, to pick one for `c` (copy) or `w` (write, when `write`).
+    Code { selected: usize, write: bool },
 }
 
 impl View {
@@ -37,6 +39,7 @@ impl View {
             View::Results { .. } => words::PANE_FILTER,
             View::Bookmarks { .. } => words::PANE_BOOKMARKS,
             View::Lessons { .. } => words::PANE_LESSONS,
+            View::Code { .. } => words::PANE_CODE,
         }
         .get(lang)
     }
@@ -47,7 +50,8 @@ impl View {
             View::Toc { selected }
             | View::Results { selected }
             | View::Bookmarks { selected }
-            | View::Lessons { selected } => selected,
+            | View::Lessons { selected }
+            | View::Code { selected, .. } => selected,
             View::Narration { scroll }
             | View::Describe { scroll }
             | View::Source { scroll }
@@ -58,7 +62,7 @@ impl View {
     pub fn is_list(&self) -> bool {
         matches!(
             self,
-            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. }
+            View::Toc { .. } | View::Results { .. } | View::Bookmarks { .. } | View::Lessons { .. } | View::Code { .. }
         )
     }
 }

@@ -29,6 +29,17 @@ pub fn run_with_lint(source: &CourseSource, lint: bool, io: &mut Io<'_>) -> std:
         )?;
         return Ok(false);
     };
+    // Exercises whose own solution fails (or whose start already passes) can't be practised.
+    let practice = crate::practice::self_check(&course.lessons);
+    print_diagnostics(&practice, io)?;
+    if practice.iter().any(|d| d.is_error()) {
+        let n = practice.iter().filter(|d| d.is_error()).count();
+        writeln!(
+            io.err,
+            "{n} exercise(s) don't pass their own check: fix their solution or check in lesson.yaml"
+        )?;
+        return Ok(false);
+    }
     let out = &mut io.out;
     let lessons = &course.lessons;
     let chapters: usize = lessons.iter().map(|l| l.chapters.len()).sum();

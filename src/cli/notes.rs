@@ -9,7 +9,7 @@ use crate::settings::Settings;
 /// Runs the notes window; returns the process exit code (128 + n after signal n).
 pub fn run(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<u8> {
     let no_terminal = "the notes window needs a terminal; run it in a second terminal next to `k8s-course present`";
-    let Some(loaded) = screen::load(settings, io)? else {
+    let Some(loaded) = screen::load(settings, io, None)? else {
         return Ok(1);
     };
     if !screen::is_terminal(settings, io, no_terminal)? {

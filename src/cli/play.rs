@@ -12,19 +12,46 @@ use crate::settings::Settings;
 use crate::theme;
 use crate::timer::SessionTimer;
 
-/// Runs the player (`presenting`: the audience view of `k8s-course present`); returns the process
-/// exit code (128 + n after signal n).
-pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::Result<u8> {
+/// Who the full-screen player is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A learner: it opens where they stopped (unless `--from-start`).
+    Learner,
+    /// `k8s-course present`'s audience view: it opens on the title unless `resume`, and keeps the
+    /// lecture clock across restarts.
+    Presenter { resume: bool },
+}
+
+/// Runs the player for `role`; returns the process exit code (128 + n after signal n).
+pub fn run(settings: &Settings, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let presenting = matches!(role, Role::Presenter { .. });
     let no_terminal = "the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe";
-    let Some(loaded) = screen::load(settings, io)? else {
-        return Ok(1);
-    };
     let learner = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
+    };
+    // The progress is read first, so that only the lesson the learner will see is read before
+    // the first frame (the one `App::begin` resumes: the latest with a slide to return to); the
+    // others follow in the background.
+    let store = Store::new(settings.paths.data_dir.clone());
+    let opened = store.open(&learner, now());
+    let records = &opened.progress.lessons;
+    // The audience sees the title first, unless the presenter asks to go on where it was.
+    let from_start = settings.from_start || role == (Role::Presenter { resume: false });
+    let pick: screen::Pick<'_> = Box::new(move |course_id: &str, ids: &[String]| {
+        let last = records
+            .iter()
+            .filter(|((c, _), _)| c == course_id && !from_start)
+            .filter(|(_, r)| r.last_slide.is_some())
+            .filter_map(|((_, l), r)| Some((r.last_seen.max(r.last_opened)?, l)))
+            .max_by_key(|(t, _)| *t)?;
+        ids.iter().position(|id| id == last.1)
+    });
+    let Some(loaded) = screen::load(settings, io, Some(pick))? else {
+        return Ok(1);
     };
     let lengths = match settings.lengths(&loaded.config) {
         Ok(d) => d,
@@ -39,17 +66,20 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
     let lang = settings.lang_for(&loaded.course.language);
     let theme_flash = loaded.theme_flash(lang);
     let screen::Loaded {
-        paths,
+        paths: _,
         config,
         course,
+        rest,
         theme,
         theme_name,
         theme_problem,
         themes_dir,
         no_color,
     } = loaded;
+    let source = settings.source.clone();
     let mut app = App::new(course);
     app.lang = lang;
+    app.load_rest(source, rest);
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
     app.theme = if theme_problem.is_some() {
@@ -59,11 +89,24 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
     };
     app.learner = learner.to_string();
     app.presenting = presenting;
-    app.timer = Some(SessionTimer::new(lengths, std::time::Duration::ZERO));
-    let store = Store::new(paths.data_dir.clone());
-    let opened = store.open(&learner, now());
+    // `present`: its socket (bound below, before the terminal is touched) and the lecture clock
+    // saved beside it by the last presenter, which a restart goes on from.
+    let socket = if presenting {
+        match crate::present::runtime_dir_in(settings.runtime_dir.clone()) {
+            Ok(dir) => Some(crate::present::socket_path(&dir, &app.course.id)),
+            Err(e) => {
+                writeln!(io.err, "k8s-course: cannot present: {e}")?;
+                return Ok(1);
+            }
+        }
+    } else {
+        None
+    };
+    let lecture_clock = socket.as_deref().map(crate::present::LectureClock::beside);
+    let already = lecture_clock.as_ref().and_then(|c| c.read()).unwrap_or_default();
+    app.timer = Some(SessionTimer::resumed(lengths, std::time::Duration::ZERO, already));
     app.progress = crate::progress::Tracker::new(opened.progress);
-    app.begin(now(), settings.from_start);
+    app.begin(now(), from_start);
     if presenting {
         // The audience doesn't need to read where the presenter was last time.
         app.flash = None;
@@ -79,21 +122,17 @@ pub fn run(settings: &Settings, presenting: bool, io: &mut Io<'_>) -> std::io::R
         app.say(flash, true);
     }
     // `present`: the channel `k8s-course notes` follows, bound before the terminal is touched.
-    let presenter = if presenting {
-        let bound = crate::present::runtime_dir_in(settings.runtime_dir.clone())
-            .and_then(|dir| crate::present::Presenter::bind(&crate::present::socket_path(&dir, &app.course.id)));
-        match bound {
-            Ok(p) => Some(p),
-            Err(e) => {
-                writeln!(io.err, "k8s-course: cannot present: {e}")?;
-                return Ok(1);
-            }
+    let presenter = match socket.as_deref().map(crate::present::Presenter::bind) {
+        Some(Ok(p)) => Some(p),
+        Some(Err(e)) => {
+            writeln!(io.err, "k8s-course: cannot present: {e}")?;
+            return Ok(1);
         }
-    } else {
-        None
+        None => None,
     };
     let setup = Setup {
         presenter,
+        lecture_clock,
         theme,
         themes_dir,
         no_color,

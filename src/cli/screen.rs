@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::{Io, print_diagnostics};
 use crate::config::{Config, Paths};
-use crate::content::{Course, load_course};
+use crate::content::lazy::load_course_lazily;
+use crate::content::{Course, LoadReport, load_course};
 use crate::driver::Exit;
 use crate::settings::Settings;
 use crate::theme::{self, Theme};
@@ -16,6 +17,8 @@ pub struct Loaded {
     pub paths: Paths,
     pub config: Config,
     pub course: Course,
+    /// Lessons of `course` not read yet (index, folder): the player reads them after its first frame.
+    pub rest: Vec<(usize, String)>,
     pub theme: Theme,
     /// The theme asked for, and why it could not be used (the default is used instead).
     pub theme_name: String,
@@ -33,8 +36,12 @@ impl Loaded {
     }
 }
 
-/// Loads config, course and theme; on a problem prints it and returns None.
-pub fn load(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<Option<Loaded>> {
+/// Which lesson to read first, from the course id and the lessons' ids (`None`: the first).
+pub type Pick<'a> = Box<dyn FnOnce(&str, &[String]) -> Option<usize> + 'a>;
+
+/// Loads config, course and theme; on a problem prints it and returns None. With `first`, only
+/// the lesson it picks is read (the rest are placeholders, listed in `rest`); else every lesson.
+pub fn load(settings: &Settings, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Result<Option<Loaded>> {
     let paths = settings.paths.clone();
     let config = match &settings.config {
         Ok(c) => c.clone(),
@@ -47,7 +54,13 @@ pub fn load(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<Option<Load
             return Ok(None);
         }
     };
-    let report = load_course(&settings.source);
+    let (report, rest): (LoadReport, _) = match first {
+        Some(pick) => {
+            let lazy = load_course_lazily(&settings.source, pick);
+            (lazy.report, lazy.rest)
+        }
+        None => (load_course(&settings.source), Vec::new()),
+    };
     let Some(course) = report.course else {
         print_diagnostics(&report.diagnostics, io)?;
         writeln!(
@@ -64,6 +77,7 @@ pub fn load(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<Option<Load
         paths,
         config,
         course,
+        rest,
         theme,
         theme_name,
         theme_problem,

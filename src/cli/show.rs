@@ -2,16 +2,71 @@
 
 use super::ansi;
 use super::{Io, resolve};
-use crate::content::Course;
 use crate::content::script::clock;
+use crate::content::{Course, Lesson, SlideIndex};
 use crate::render::blocks::{RenderOptions, inline_spans, title_lines};
 use crate::render::highlight::DEFAULT_THEME;
+use crate::render::raw;
 use crate::render::wrap::wrap_spans;
 use crate::render::{Highlighter, Line, Role, Span, Style, slide_lines};
 
 /// Widest a slide is drawn on a terminal: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
 
+/// The slide `id` names, or None after saying on stderr that there is none.
+fn find<'c>(course: &'c Course, id: &str, io: &mut Io<'_>) -> std::io::Result<Option<(&'c Lesson, SlideIndex)>> {
+    let found = resolve(course, id).filter(|(lesson, index)| lesson.slide(*index).is_some());
+    if found.is_none() {
+        writeln!(
+            io.err,
+            "k8s-course: no slide '{}': `k8s-course list` shows the ids (numbers like 2.1, slugs, aliases like pod)",
+            crate::text::clean_line(id)
+        )?;
+    }
+    Ok(found)
+}
+
+/// `show ID --code [N]`: the slide's code blocks (or only the Nth) raw, for a pipe or a file.
+pub fn code(course: &Course, id: &str, n: Option<u16>, io: &mut Io<'_>) -> std::io::Result<bool> {
+    let Some((lesson, index)) = find(course, id, io)? else {
+        return Ok(false);
+    };
+    let Some(slide) = lesson.slide(index) else {
+        return Ok(false);
+    };
+    let blocks = slide.code_blocks();
+    let name = crate::text::clean_line(&slide.display_title());
+    if blocks.is_empty() {
+        writeln!(
+            io.err,
+            "k8s-course: slide {name} has no code block; `k8s-course show {}` shows what it has",
+            crate::text::clean_line(id)
+        )?;
+        return Ok(false);
+    }
+    let chosen = match n {
+        None => blocks,
+        Some(n) => match blocks.get(usize::from(n) - 1) {
+            Some(block) => vec![*block],
+            None => {
+                let count = blocks.len();
+                let (what, pick) = match count {
+                    1 => ("1 code block".to_string(), "use --code or --code 1".to_string()),
+                    _ => (
+                        format!("{count} code blocks"),
+                        format!("--code takes 1 to {count}, or none for all"),
+                    ),
+                };
+                writeln!(io.err, "k8s-course: slide {name} has {what}, not {n}: {pick}")?;
+                return Ok(false);
+            }
+        },
+    };
+    io.out.write_all(raw::blocks_text(&chosen).as_bytes())?;
+    Ok(true)
+}
+
+/// `show ID`: the slide drawn as in the player, with its narration.
 pub fn run(
     course: &Course,
     id: &str,
@@ -20,12 +75,7 @@ pub fn run(
     no_color: bool,
     io: &mut Io<'_>,
 ) -> std::io::Result<bool> {
-    let Some((lesson, index)) = resolve(course, id) else {
-        writeln!(
-            io.err,
-            "k8s-course: no slide '{}': `k8s-course list` shows the ids (numbers like 2.1, slugs, aliases like pod)",
-            crate::text::clean_line(id)
-        )?;
+    let Some((lesson, index)) = find(course, id, io)? else {
         return Ok(false);
     };
     let Some(slide) = lesson.slide(index) else {

@@ -203,7 +203,9 @@ pub fn parse_date(s: &str) -> Option<PostDate> {
             _ => return None,
         };
         let digits = digits.replace(':', "");
-        if digits.len() != 4 {
+        // ASCII digits only: slicing at byte 2 below must land on a char boundary (a U+200B here
+        // once made a 4-byte string of two chars).
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let h: i16 = digits[..2].parse().ok()?;
@@ -247,5 +249,13 @@ mod tests {
         assert_eq!(parse_date("2025-05-30").unwrap().hour, 0);
         assert!(parse_date("2025-13-30").is_none());
         assert!(parse_date("yesterday").is_none());
+    }
+
+    #[test]
+    fn an_offset_with_non_ascii_characters_is_refused_not_a_panic() {
+        // Found by the fuzzer (seed 4001): U+200B is 3 bytes, so "\u{200b}1" has 4 bytes.
+        assert!(parse_date("2025-05-30 00:04:58 +\u{200b}1").is_none());
+        assert!(parse_date("2025-05-30 00:04:58 +0\u{e9}1").is_none());
+        assert!(parse_date("2025-05-30 00:04:58 +한1").is_none());
     }
 }

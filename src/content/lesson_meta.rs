@@ -24,6 +24,9 @@ struct Raw {
     narration: Option<serde_yaml::Mapping>,
     #[serde(default)]
     diagrams: Vec<super::diagram_meta::RawDiagram>,
+    /// Practice exercises, parsed by `content::exercise`.
+    #[serde(default)]
+    exercises: Option<Value>,
     /// Free text for authors; not shown.
     #[serde(default)]
     #[allow(dead_code)]
@@ -37,6 +40,8 @@ pub struct LessonMeta {
     pub alignment: Option<Vec<SlideIndex>>,
     /// Checked diagrams and the slide each goes on.
     pub diagrams: Vec<(super::diagram::Diagram, SlideIndex)>,
+    /// Checked exercises (`exercises:`).
+    pub exercises: Vec<super::exercise::Exercise>,
 }
 
 /// Parses `text` (the file at `path`) and resolves its names against `lesson`, which has its
@@ -46,6 +51,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
         aliases: Vec::new(),
         alignment: None,
         diagrams: Vec::new(),
+        exercises: Vec::new(),
     };
     let raw: Raw = match yaml::parse(&YamlSource {
         path,
@@ -92,6 +98,9 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
         meta.alignment = alignment(path, text, &map, lesson, diags);
     }
     meta.diagrams = super::diagram_meta::diagrams(path, text, raw.diagrams, lesson, diags);
+    if let Some(exercises) = raw.exercises {
+        meta.exercises = super::exercise::parse(path, text, exercises, lesson, diags);
+    }
     meta
 }
 

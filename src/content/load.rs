@@ -43,12 +43,12 @@ pub fn load_course(source: &CourseSource) -> LoadReport {
 }
 
 /// The course as `course.yaml` describes it, before any lesson is read.
-struct Outline {
-    layout: Layout,
-    id: String,
-    title: String,
-    language: String,
-    lessons: Vec<String>,
+pub(super) struct Outline {
+    pub(super) layout: Layout,
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) language: String,
+    pub(super) lessons: Vec<String>,
 }
 
 /// Loads the course with only the lesson that shows `id` (`LESSON/ID`, or `ID` in the first
@@ -94,7 +94,7 @@ fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
 }
 
 /// The course from its outline and the lessons read.
-fn assemble(o: Outline, lessons: Vec<Lesson>) -> Option<Course> {
+pub(super) fn assemble(o: Outline, lessons: Vec<Lesson>) -> Option<Course> {
     let first = lessons.first()?;
     let (id, title) = match o.layout {
         Layout::Course => (o.id, o.title),
@@ -109,7 +109,7 @@ fn assemble(o: Outline, lessons: Vec<Lesson>) -> Option<Course> {
 }
 
 /// Reads `course.yaml` (or recognises a single lesson folder): the lessons' folders, in order.
-fn outline(source: &CourseSource, diags: &mut Diagnostics) -> Option<Outline> {
+pub(super) fn outline(source: &CourseSource, diags: &mut Diagnostics) -> Option<Outline> {
     let layout = source.layout().map_err(|d| diags.push(d)).ok()?;
     let (id, title, language, lesson_dirs) = match layout {
         Layout::Course => {
@@ -178,8 +178,20 @@ fn join(dir: &str, file: &str) -> String {
     }
 }
 
+/// The id of the lesson in folder `dir`: its folder's name.
+pub(super) fn lesson_id(source: &CourseSource, dir: &str) -> String {
+    match source {
+        CourseSource::Dir(root) if dir.is_empty() => root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| clean_line(&n.to_string_lossy())))
+            .unwrap_or_else(|| "lesson".into()),
+        _ => clean_line(dir.rsplit('/').next().unwrap_or(dir)),
+    }
+}
+
 /// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson course).
-fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Option<Lesson> {
+pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Option<Lesson> {
     let post_rel = join(dir, "post.md");
     let post_path = source.display(&post_rel);
     let text = read_text(source, &post_rel, diags)?;
@@ -191,16 +203,8 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
     } else {
         None
     };
-    let id = match source {
-        CourseSource::Dir(root) if dir.is_empty() => root
-            .canonicalize()
-            .ok()
-            .and_then(|p| p.file_name().map(|n| clean_line(&n.to_string_lossy())))
-            .unwrap_or_else(|| "lesson".into()),
-        _ => clean_line(dir.rsplit('/').next().unwrap_or(dir)),
-    };
     let mut lesson = Lesson {
-        id,
+        id: lesson_id(source, dir),
         title: post.front.title.clone(),
         post_path,
         front: post.front,
@@ -211,6 +215,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
+        exercises: Vec::new(),
     };
     let meta_rel = join(dir, "lesson.yaml");
     if source.exists(&meta_rel) {
@@ -218,6 +223,7 @@ fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Opt
         if let Some(text) = read_text(source, &meta_rel, diags) {
             let meta = lesson_meta::parse(&path, &text, &lesson, diags);
             lesson.aliases = meta.aliases;
+            lesson.exercises = meta.exercises;
             super::diagram_meta::place(&mut lesson, meta.diagrams);
             if let Some(alignment) = meta.alignment {
                 lesson.alignment = alignment;

@@ -6,6 +6,8 @@
 //! matter and card make the title slide.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use super::card::{self, SummaryCard};
 use super::diag::{Diagnostic, Diagnostics};
@@ -176,13 +178,21 @@ struct Grouper<'a> {
     chapters: Vec<Chapter>,
     /// Line on which the slide being filled starts.
     slide_start: usize,
-    /// The current `###` (number, title, slug), for naming `####` slides under it.
-    section: Option<(Option<String>, String, String)>,
+    /// The current `###` slide (chapter, slide), for naming `####` slides under it.
+    section: Option<(usize, usize)>,
     sub_count: usize,
-    slugs: HashSet<String>,
+    /// Hashes of the slugs given out. A slug is taken only when its hash is new, so slugs stay
+    /// unique (equal slugs hash alike); a collision of two different slugs only moves one on to
+    /// the next suffix. Hashes instead of strings: one allocation less per slide.
+    slugs: HashSet<u64, BuildHasherDefault<DefaultHasher>>,
     /// Next suffix to try for each base slug, so 20,000 identical headings don't each retry
     /// `-2`, `-3`, ... from the start.
     next_suffix: HashMap<String, usize>,
+}
+
+/// A slug's hash for [`Grouper::slugs`]: fixed keys, so ids are the same on every run.
+fn slug_hash(slug: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(slug)
 }
 
 impl<'a> Grouper<'a> {
@@ -204,8 +214,8 @@ impl<'a> Grouper<'a> {
             title: "소개".into(),
             slides: vec![title],
         };
-        let mut slugs = HashSet::with_capacity(headings.saturating_add(2));
-        slugs.extend(["title".to_string(), "intro".to_string()]);
+        let mut slugs = HashSet::with_capacity_and_hasher(headings.saturating_add(2), BuildHasherDefault::default());
+        slugs.extend(["title", "intro"].map(slug_hash));
         Self {
             lines,
             chapters: vec![intro],
@@ -221,20 +231,25 @@ impl<'a> Grouper<'a> {
         let base = Some(slugify(title))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| fallback.to_string());
-        if !self.slugs.contains(&base) {
-            self.slugs.insert(base.clone());
-            return base;
-        }
-        if !self.next_suffix.contains_key(&base) {
-            self.next_suffix.insert(base.clone(), 2);
-        }
-        let Some(n) = self.next_suffix.get_mut(&base) else {
-            return base;
+        // A base with a counter is taken already: go straight to its next suffix.
+        let n = match self.next_suffix.get_mut(&base) {
+            Some(n) => n,
+            None => {
+                if self.slugs.insert(slug_hash(&base)) {
+                    return base;
+                }
+                self.next_suffix.entry(base.clone()).or_insert(2)
+            }
         };
+        let mut slug = String::with_capacity(base.len() + 6);
         loop {
-            let slug = format!("{base}-{n}");
+            slug.clear();
+            slug.push_str(&base);
+            slug.push('-');
+            // Writing to a String cannot fail.
+            let _ = write!(slug, "{n}");
             *n += 1;
-            if self.slugs.insert(slug.clone()) {
+            if self.slugs.insert(slug_hash(&slug)) {
                 return slug;
             }
         }
@@ -258,21 +273,26 @@ impl<'a> Grouper<'a> {
             3 => {
                 self.close_slide(line);
                 let slug = self.unique_slug(&title, "slide");
-                self.section = Some((number.clone(), title.clone(), slug.clone()));
                 self.sub_count = 0;
                 self.new_slide(number, slug, title, None, line);
+                let chapter = self.chapters.len() - 1;
+                self.section = Some((chapter, self.chapters[chapter].slides.len() - 1));
             }
             4 if own_code => {
                 self.close_slide(line);
                 self.sub_count += 1;
-                let (parent_number, parent_title, _) = self.section.clone().unwrap_or_default();
+                let parent = self
+                    .section
+                    .and_then(|(c, s)| self.chapters.get(c)?.slides.get(s))
+                    .map(|p| (p.number.clone(), p.title.as_str()));
+                let (parent_number, parent_title) = parent.unwrap_or((None, ""));
                 let number = number.or_else(|| parent_number.as_ref().map(|p| format!("{p}.{}", self.sub_count)));
-                let slug = self.unique_slug(&title, "slide");
                 let section = Some(match &parent_number {
                     Some(n) => format!("{n} {parent_title}"),
-                    None => parent_title,
+                    None => parent_title.to_string(),
                 })
                 .filter(|s| !s.is_empty());
+                let slug = self.unique_slug(&title, "slide");
                 self.new_slide(number, slug, title, section, line);
             }
             _ => self.block(
@@ -374,6 +394,13 @@ fn merge_empty_parents(chapters: &mut [Chapter]) {
                 Some(mut child) => {
                     child.extra_ids.extend(slide.number);
                     child.extra_ids.push(slide.slug);
+                    // The source view numbers lines from the parent's heading: its source
+                    // starts there too (heading, the blank lines between, then the child's).
+                    let gap = child.lines.start().saturating_sub(*slide.lines.end());
+                    let mut source = slide.source;
+                    source.push_str(&"\n".repeat(gap.max(1)));
+                    source.push_str(&child.source);
+                    child.source = source;
                     child.lines = *slide.lines.start()..=*child.lines.end();
                     kept.push(child);
                 }

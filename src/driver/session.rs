@@ -154,6 +154,12 @@ impl Session {
         }
     }
 
+    /// The learner's lab folder for the lesson shown: `<data dir>/lab/LEARNER/LESSON`.
+    pub fn lab_dir(&self, app: &App) -> Option<std::path::PathBuf> {
+        let data = self.store.dir()?;
+        Some(crate::progress::lab::dir(data, &self.learner, &app.current_lesson().id))
+    }
+
     /// `:learner NAME`: saves this learner's changes and continues as `name`.
     pub fn switch(&mut self, name: &str, app: &mut App) {
         let learner = match Learner::new(name) {

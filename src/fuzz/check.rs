@@ -202,13 +202,14 @@ fn protocol(bytes: &[u8]) -> Result<(), String> {
             Some(Message::State(state)) => {
                 no_control("a state's speed", &state.speed)?;
                 no_control("a state's session", &state.session)?;
+                no_control("a state's flash", &state.flash)?;
                 let again = parse(state.to_line().trim_end());
                 if again != Some(Message::State(state.clone())) {
                     return Err(format!("state does not survive a round trip: {state:?} -> {again:?}"));
                 }
             }
             Some(Message::Command(c)) => {
-                if parse(c.to_line().trim_end()) != Some(Message::Command(c)) {
+                if parse(c.to_line().trim_end()) != Some(Message::Command(c.clone())) {
                     return Err(format!("command {c:?} does not survive a round trip"));
                 }
             }

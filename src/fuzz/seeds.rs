@@ -174,6 +174,9 @@ fn protocol_seeds() -> Vec<Vec<u8>> {
         position_ms: 300_000,
         speed: "1.5x".into(),
         session: "lecture 12:34 / 20:00".into(),
+        flash: "no narration on 1.3".into(),
+        flash_error: true,
+        selecting: true,
     };
     let hello = crate::present::protocol::hello();
     vec![
@@ -184,6 +187,13 @@ fn protocol_seeds() -> Vec<Vec<u8>> {
             Command::Next.to_line(),
             Command::Prev.to_line(),
             Command::PlayPause.to_line()
+        )
+        .into_bytes(),
+        format!(
+            "{hello}{}{}{}",
+            Command::Act("half_page_down").to_line(),
+            Command::Run("speed 1.5".into()).to_line(),
+            Command::Find("파드 100%".into()).to_line()
         )
         .into_bytes(),
     ]

@@ -32,10 +32,22 @@ pub struct State {
     pub speed: String,
     /// The session timer as the header shows it (`lecture 12:34 / 20:00`, `break 4:59`).
     pub session: String,
+    /// The presenter's last message (`playing 4/24 at 1x`, `no narration on 1.3`): shown in the
+    /// notes window only, never on the audience's screen. Empty when there is none.
+    pub flash: String,
+    /// Whether that message reports a problem.
+    pub flash_error: bool,
+    /// Whether a diagram component is selected: the arrows then move the selection, in the notes
+    /// window as on the presenter's keyboard.
+    pub selecting: bool,
 }
 
+/// The longest `:` command line or filter text a follower may send, in bytes: far more than a
+/// slide id, a speed or a search, far less than a line.
+pub const MAX_TEXT: usize = 512;
+
 /// What a follower asks the presenter to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Next slide.
     Next,
@@ -43,6 +55,13 @@ pub enum Command {
     Prev,
     /// Play or pause the narration.
     PlayPause,
+    /// Any action a key can be bound to, by its name in the action registry (`half_page_down`):
+    /// only names the registry has are read, so the presenter can act on it without checking.
+    Act(&'static str),
+    /// A `:` command line as typed (`3.1`, `speed 1.5`): the presenter parses it like its own.
+    Run(String),
+    /// Filter text for `/`: the presenter filters as if it were typed there.
+    Find(String),
 }
 
 /// One line, understood.
@@ -54,32 +73,55 @@ pub(crate) enum Message {
 }
 
 impl Command {
-    /// The word after `cmd` on the wire.
-    fn word(self) -> &'static str {
+    /// `cmd next\n`, `cmd act name=half_page_down\n`, `cmd run line=speed%201.5\n`.
+    pub fn to_line(&self) -> String {
         match self {
-            Command::Next => "next",
-            Command::Prev => "prev",
-            Command::PlayPause => "play",
+            Command::Next => "cmd next\n".into(),
+            Command::Prev => "cmd prev\n".into(),
+            Command::PlayPause => "cmd play\n".into(),
+            Command::Act(name) => format!("cmd act name={name}\n"),
+            Command::Run(line) => format!("cmd run line={}\n", escape(line)),
+            Command::Find(text) => format!("cmd find text={}\n", escape(text)),
         }
     }
 
-    /// `cmd next\n`.
-    pub fn to_line(self) -> String {
-        format!("cmd {}\n", self.word())
+    /// The words after `cmd`; `None` for an unknown command, an action the registry doesn't
+    /// have, or text that is badly escaped or longer than [`MAX_TEXT`].
+    fn from_words(rest: &str) -> Option<Command> {
+        let (word, fields) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
+        // The one field each command takes: `key=value`, escaped.
+        let field = |key: &str| {
+            let value = fields.split(' ').find_map(|f| f.strip_prefix(key)?.strip_prefix('='))?;
+            let text = crate::text::clean_line(&unescape(value)?);
+            (text.len() <= MAX_TEXT).then_some(text)
+        };
+        match word {
+            "next" => Some(Command::Next),
+            "prev" => Some(Command::Prev),
+            "play" => Some(Command::PlayPause),
+            "act" => Some(Command::Act(crate::keymap::bindable(&field("name")?)?.name)),
+            "run" => Some(Command::Run(field("line")?)),
+            "find" => Some(Command::Find(field("text")?)),
+            _ => None,
+        }
     }
 }
 
 impl State {
-    /// `state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34...\n`.
+    /// `state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34...
+    /// flash=playing%204/24 error=0 selecting=0\n`.
     pub fn to_line(&self) -> String {
         format!(
-            "state lesson={} slide={} playing={} position={} speed={} session={}\n",
+            "state lesson={} slide={} playing={} position={} speed={} session={} flash={} error={} selecting={}\n",
             self.lesson,
             self.slide,
             u8::from(self.playing),
             self.position_ms,
             escape(&self.speed),
-            escape(&self.session)
+            escape(&self.session),
+            escape(&self.flash),
+            u8::from(self.flash_error),
+            u8::from(self.selecting),
         )
     }
 
@@ -100,6 +142,9 @@ impl State {
                 // Shown in the notes window: what a peer sends is cleaned like any file's text.
                 "speed" => state.speed = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
                 "session" => state.session = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
+                "flash" => state.flash = unescape(value).map(|s| crate::text::clean_line(&s)).unwrap_or_default(),
+                "error" => state.flash_error = value == "1",
+                "selecting" => state.selecting = value == "1",
                 _ => {}
             }
         }
@@ -123,12 +168,7 @@ pub(crate) fn parse(line: &str) -> Option<Message> {
             Some(Message::Hello(version.trim().parse().ok()?))
         }
         "state" => State::from_fields(rest).map(Message::State),
-        "cmd" => match rest.trim() {
-            "next" => Some(Message::Command(Command::Next)),
-            "prev" => Some(Message::Command(Command::Prev)),
-            "play" => Some(Message::Command(Command::PlayPause)),
-            _ => None,
-        },
+        "cmd" => Command::from_words(rest).map(Message::Command),
         _ => None,
     }
 }
@@ -222,6 +262,9 @@ mod tests {
             position_ms: 300_000,
             speed: "1.5x".into(),
             session: "lecture 12:34 / 20:00".into(),
+            flash: "playing 4/24 at 1x".into(),
+            flash_error: false,
+            selecting: false,
         }
     }
 
@@ -230,7 +273,8 @@ mod tests {
         let line = state().to_line();
         assert_eq!(
             line,
-            "state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34%20/%2020:00\n"
+            "state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34%20/%2020:00 \
+             flash=playing%204/24%20at%201x error=0 selecting=0\n"
         );
         assert_eq!(parse(line.trim_end()), Some(Message::State(state())));
     }
@@ -273,6 +317,34 @@ mod tests {
         assert_eq!(parse(hello().trim_end()), Some(Message::Hello(VERSION)));
         assert_eq!(parse("hello k8s-course-present 7"), Some(Message::Hello(7)));
         assert_eq!(parse("hello someone-else 1"), None);
+    }
+
+    #[test]
+    fn any_registry_action_and_command_lines_go_over() {
+        for cmd in [
+            Command::Act("half_page_down"),
+            Command::Act("first"),
+            Command::Run("3.1".into()),
+            Command::Run("speed 1.5".into()),
+            Command::Find("파드 = pod 100%".into()),
+        ] {
+            assert_eq!(
+                parse(cmd.to_line().trim_end()),
+                Some(Message::Command(cmd.clone())),
+                "{cmd:?}"
+            );
+        }
+        assert_eq!(parse("cmd act name=down"), Some(Message::Command(Command::Act("down"))));
+        // Only what the registry has, and text within bounds, is read.
+        assert_eq!(parse("cmd act name=format_disk"), None);
+        assert_eq!(parse("cmd act"), None);
+        assert_eq!(parse("cmd run"), None);
+        assert_eq!(parse("cmd run line=%zz"), None);
+        assert_eq!(parse(&format!("cmd run line={}", "x".repeat(MAX_TEXT + 1))), None);
+        let Some(Message::Command(Command::Run(line))) = parse("cmd run line=%1B[2Jgoto%203.1") else {
+            panic!("a line with a control character is read, cleaned");
+        };
+        assert!(!line.contains('\u{1b}'), "{line:?}");
     }
 
     #[test]

@@ -10,8 +10,13 @@
 //! │ 파드는 쿠버네티스에서 ...                               │
 //! └────────────────────────────────────────── ▼ 1-9/14 ┘
 //!  next  2.2.2 Deployment
-//!  <→ space pgdn> next  <← bksp pgup> previous  <p> play/pause  <j k> scroll  <q> quit
+//!        Deployment는 파드의 복제본 수를 …      (the next slide's first lines, room allowing)
+//!  <right> next  <left> previous  <j> scroll  <p> play/pause  <:> command  <t> contents  <q> quit  <[ ]> notes
 //! ```
+//!
+//! The bottom line gives way to the `:` or `/` prompt while one is typed, to a message of this
+//! window (a command not sent), or to the presenter's last message (`playing 4/24 at 1x`), which
+//! the audience never sees. The hints are made from the live key table.
 //!
 //! Text is wrapped in display cells by `render::wrap` and written with its width known, as the
 //! player does, so Hangul never splits at the edge.
@@ -23,6 +28,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::notes::{Link, Notes};
+use crate::app::Action;
 use crate::content::script::clock;
 use crate::content::{Lesson, SlideIndex};
 use crate::i18n::{Phrase, words};
@@ -33,14 +39,24 @@ use crate::text::{clean_line, display_width, truncate_to};
 use crate::theme::{Theme, UiRole};
 use crate::ui::{self, Ctx, MIN_HEIGHT, MIN_WIDTH};
 
-/// The keys, as the bottom line lists them.
-const HINTS: &[(&str, Phrase)] = &[
-    ("→ space pgdn", words::N_HINT_NEXT),
-    ("← bksp pgup", words::N_HINT_PREVIOUS),
-    ("p", words::N_HINT_PLAY),
-    ("j k", words::N_HINT_SCROLL),
-    ("q", words::N_HINT_QUIT),
+/// The actions the bottom line hints at, in order, with their words.
+const HINTED: &[(Action, Phrase)] = &[
+    (Action::NextSlide, words::NOTES_HINT_NEXT),
+    (Action::PrevSlide, words::NOTES_HINT_PREV),
+    (Action::Down, words::NOTES_SCROLL_SLIDE),
+    (Action::PlayPause, words::NOTES_HINT_PLAY),
+    (Action::CommandMode, words::NOTES_HINT_COMMAND),
+    (Action::Toc, words::NOTES_HINT_TOC),
 ];
+
+/// Rows of the next slide shown under its title, by window height: none below 16 rows.
+fn preview_rows(height: u16) -> u16 {
+    match height {
+        0..16 => 0,
+        16..24 => 2,
+        _ => 4,
+    }
+}
 
 /// Draws the whole window.
 pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
@@ -54,14 +70,19 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
             highlighter: &highlighter,
             clock: "",
         };
-        ui::chrome::too_small(frame, area, notes.lang, &ctx);
+        ui::chrome::too_small(frame, area, notes.lang(), &ctx);
         return;
     }
+    let preview = if notes.next_slide().is_some() {
+        preview_rows(area.height)
+    } else {
+        0
+    };
     let [status, clock_row, pane, next, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(1 + preview),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -81,20 +102,74 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
     );
     row(frame, clock_row, clock_spans(notes, theme));
     body(frame, pane, notes, theme);
-    row(frame, next, next_spans(notes, theme));
-    let hints = match &notes.flash {
-        Some(message) => vec![Span::styled(format!(" {message}"), theme.ui(UiRole::FlashError))],
-        None => HINTS
-            .iter()
-            .flat_map(|(key, what)| {
-                [
-                    Span::styled(format!(" <{key}>"), theme.ui(UiRole::KeyHint)),
-                    Span::styled(format!(" {} ", what.get(notes.lang)), theme.ui(UiRole::KeyHintText)),
-                ]
-            })
-            .collect(),
+    next_rows(frame, next, notes, theme);
+    bottom_row(frame, bottom, notes, theme);
+}
+
+/// The bottom line: the prompt being typed, else a message (this window's, then the
+/// presenter's), else the key hints.
+fn bottom_row(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
+    if let Some(p) = &notes.prompt {
+        let text = clean_line(&p.text);
+        let before: String = text.chars().take(p.cursor).collect();
+        let sigil = format!(" {}", p.kind.sigil());
+        let cursor = display_width(&sigil) + display_width(&before);
+        row(
+            frame,
+            area,
+            vec![
+                Span::styled(sigil, theme.ui(UiRole::PromptPrefix)),
+                Span::styled(text, theme.ui(UiRole::Prompt)),
+            ],
+        );
+        if cursor < area.width as usize {
+            frame.set_cursor_position((area.x + cursor as u16, area.y));
+        }
+        return;
+    }
+    let lang = notes.lang();
+    let presenter = notes.state.as_ref().filter(|s| !s.flash.is_empty());
+    let spans = match (&notes.flash, presenter) {
+        (Some(message), _) => vec![Span::styled(format!(" {message}"), theme.ui(UiRole::FlashError))],
+        (None, Some(state)) => vec![
+            Span::styled(
+                format!(" {} ", words::NOTES_PRESENTER_SAYS.get(lang)),
+                theme.ui(UiRole::HeaderLabel),
+            ),
+            Span::styled(
+                state.flash.clone(),
+                theme.ui(if state.flash_error {
+                    UiRole::FlashError
+                } else {
+                    UiRole::Flash
+                }),
+            ),
+        ],
+        (None, None) => hints(notes, theme),
     };
-    row(frame, bottom, hints);
+    row(frame, area, spans);
+}
+
+/// `<right> next  <left> previous  <j> scroll  …  <q> quit  <[ ]> notes`, from the
+/// live key table: a rebound key shows as bound.
+fn hints(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
+    let lang = notes.lang();
+    let mut pairs: Vec<(String, String)> = HINTED
+        .iter()
+        .filter_map(|(action, words)| Some((notes.keymap.hint(action)?, words.get(lang).to_string())))
+        .collect();
+    // Quitting is named before the notes' own scrolling, which a narrow window may cut.
+    pairs.push(("q".into(), words::NOTES_QUIT.get(lang).into()));
+    pairs.push(("[ ]".into(), words::NOTES_SCROLL_NOTES.get(lang).into()));
+    pairs
+        .into_iter()
+        .flat_map(|(key, what)| {
+            [
+                Span::styled(format!(" <{key}>"), theme.ui(UiRole::KeyHint)),
+                Span::styled(format!(" {what} "), theme.ui(UiRole::KeyHintText)),
+            ]
+        })
+        .collect()
 }
 
 /// `▶ segment 12/24  03:20 / 8:01.2  1.5x     lecture 12:34 / 20:00`.
@@ -109,10 +184,10 @@ fn clock_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
                 if bar.playing { " ▶ " } else { " ‖ " },
                 theme.ui(UiRole::PaneTitleAccent),
             ),
-            Span::styled(bar.label(notes.lang), value),
+            Span::styled(bar.label(notes.lang()), value),
         ],
         None => vec![Span::styled(
-            words::N_NO_NARRATION.get(notes.lang),
+            format!(" {}", words::NOTES_NO_NARRATION.get(notes.lang())),
             theme.ui(UiRole::Muted),
         )],
     };
@@ -124,21 +199,59 @@ fn clock_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-/// `next  2.2.2 Deployment`, or that this is the last slide.
-fn next_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
+/// `next  2.2.2 Deployment` and the next slide's first lines as the audience will see them (in
+/// the theme's colours, code plain), or that this is the last slide.
+fn next_rows(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
     if notes.slide().is_none() {
-        return Vec::new();
+        return;
     }
-    let label = Span::styled(words::N_NEXT.get(notes.lang), theme.ui(UiRole::HeaderLabel));
-    match notes.next_slide() {
-        Some(slide) => vec![
+    let label = format!(" {}  ", words::NOTES_NEXT.get(notes.lang()));
+    let indent = display_width(&label);
+    let label = Span::styled(label, theme.ui(UiRole::HeaderLabel));
+    let Some((lesson, slide)) = notes.next() else {
+        let spans = vec![
+            label,
+            Span::styled(words::NOTES_END.get(notes.lang()), theme.ui(UiRole::Muted)),
+        ];
+        return row(frame, area, spans);
+    };
+    row(
+        frame,
+        area,
+        vec![
             label,
             Span::styled(slide.display_title(), theme.ui(UiRole::HeaderValue)),
         ],
-        None => vec![
-            label,
-            Span::styled(words::N_END_OF_COURSE.get(notes.lang), theme.ui(UiRole::Muted)),
-        ],
+    );
+    let rows = area.height.saturating_sub(1) as usize;
+    let width = (area.width as usize).saturating_sub(indent + 1).max(1);
+    // Only the first blocks are rendered: a preview never costs a whole long slide.
+    let first = crate::content::Slide {
+        number: None,
+        slug: String::new(),
+        title: String::new(),
+        section: None,
+        extra_ids: Vec::new(),
+        blocks: slide.blocks.iter().take(rows).cloned().collect(),
+        lines: 0..=0,
+        source: String::new(),
+    };
+    let options = render::blocks::RenderOptions {
+        width,
+        highlighter: None,
+        syntax_theme: "",
+        diagrams: &lesson.diagrams,
+        focus: None,
+    };
+    let lines = render::slide_lines(&first, &options);
+    let buf = frame.buffer_mut();
+    for (i, line) in lines.iter().filter(|l| !l.is_empty()).take(rows).enumerate() {
+        let spans: Vec<Span<'static>> = line
+            .iter()
+            .map(|s| Span::styled(s.text.clone(), theme.content(&s.style)))
+            .collect();
+        let x = area.x + indent as u16;
+        buf.set_line(x, area.y + 1 + i as u16, &fit(spans, width), width as u16);
     }
 }
 
@@ -168,20 +281,16 @@ fn body(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
             (vec![subject, count], lines, focus)
         }
         (_, _, Some(state)) => {
-            let text = format!(
-                "The presenter is on slide {} of lesson {}, which this course does not have: start both \
-                 with the same --course.",
-                state.slide + 1,
-                state.lesson + 1
-            );
+            let text = words::NOTES_NOT_IN_COURSE
+                .get(notes.lang())
+                .replace("{slide}", &(state.slide + 1).to_string())
+                .replace("{lesson}", &(state.lesson + 1).to_string());
             (Vec::new(), plain(&text, width, muted), None)
         }
         _ => {
-            let text = format!(
-                "Start `k8s-course present` in another terminal on this machine, with the same --course: \
-                 these notes attach to it. (socket {})",
-                notes.socket.display()
-            );
+            let text = words::NOTES_START
+                .get(notes.lang())
+                .replace("{socket}", &notes.socket.display().to_string());
             (Vec::new(), plain(&text, width, muted), None)
         }
     };
@@ -193,7 +302,7 @@ fn body(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
         _ => notes.scroll,
     }
     .min(max);
-    pane_frame(frame, area, &title, (first, page, lines.len()), notes.lang, theme);
+    pane_frame(frame, area, &title, (first, page, lines.len()), notes.lang(), theme);
     let buf = frame.buffer_mut();
     for (i, line) in lines.iter().skip(first).take(page).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
@@ -211,11 +320,17 @@ fn narration(
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let muted = theme.ui(UiRole::Muted);
     let Some(script) = &lesson.script else {
-        return (plain(words::N_NO_SCRIPT.get(notes.lang), width, muted), None);
+        return (
+            plain(words::NOTES_LESSON_NO_NARRATION.get(notes.lang()), width, muted),
+            None,
+        );
     };
     let segments = lesson.segments_of(index);
     if segments.is_empty() {
-        return (plain(words::NO_NARRATION_HERE.get(notes.lang), width, muted), None);
+        return (
+            plain(words::NOTES_SLIDE_NO_NARRATION.get(notes.lang()), width, muted),
+            None,
+        );
     }
     let current = notes.segment();
     let playing = notes.state.as_ref().is_some_and(|s| s.playing);
@@ -243,19 +358,22 @@ fn narration(
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(
-                    format!("[{} {}]", words::SEGMENT.get(notes.lang), seg.number),
+                    format!("[{} {}]", words::SEGMENT.get(notes.lang()), seg.number),
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(times, muted.patch(mark)),
             ],
             width,
         ));
-        lines.extend(wrapped(
-            &inline_spans(&seg.inlines, render::Style::default()),
-            width,
-            theme,
-            mark,
-        ));
+        match crate::ui::text_views::non_speech(seg, width, muted, notes.lang()) {
+            Some(shown) => lines.extend(shown),
+            None => lines.extend(wrapped(
+                &inline_spans(&seg.inlines, render::Style::default()),
+                width,
+                theme,
+                mark,
+            )),
+        }
     }
     (lines, focus)
 }

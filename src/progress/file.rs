@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::time::{format_utc, parse_utc};
 use super::{LessonProgress, Progress};
 use crate::content::yaml::{YamlSource, parse, to_string};
+use crate::text::clean_line;
 
 /// The layout this version writes.
 pub const SCHEMA: u64 = 1;
@@ -114,17 +115,26 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
                     "seconds for slide '{slide}' in lesson '{lesson}' is {secs}, more than a year: not a time this program counted"
                 ));
             }
+            // Ids are printed by `progress` and matched against the course: a hand-edited file
+            // can hold controls (a tab in a lesson id once reached stdout raw), so they are cleaned
+            // like any text from a file. Two ids that clean alike keep the first record.
             let record = LessonProgress {
-                last_slide: l.last_slide,
+                last_slide: l.last_slide.as_deref().map(clean_line),
                 first_opened: time(l.first_opened)?,
                 last_opened: time(l.last_opened)?,
                 last_seen: time(l.last_seen)?,
-                visited: l.visited.into_iter().collect(),
-                completed: l.completed.into_iter().collect(),
-                bookmarks: l.bookmarks.into_iter().collect(),
-                seconds: l.seconds,
+                visited: l.visited.iter().map(|s| clean_line(s)).collect(),
+                completed: l.completed.iter().map(|s| clean_line(s)).collect(),
+                bookmarks: l.bookmarks.iter().map(|s| clean_line(s)).collect(),
+                seconds: l.seconds.iter().fold(BTreeMap::new(), |mut m, (k, &v)| {
+                    m.entry(clean_line(k)).or_insert(v);
+                    m
+                }),
             };
-            progress.lessons.insert((course.clone(), lesson), record);
+            progress
+                .lessons
+                .entry((clean_line(&course), clean_line(&lesson)))
+                .or_insert(record);
         }
     }
     Ok(progress)
@@ -186,6 +196,21 @@ mod tests {
             "{text}"
         );
         assert_eq!(decode("p.yaml", text.as_bytes()), Decoded::Ok(sample()));
+    }
+
+    #[test]
+    fn ids_with_controls_are_cleaned_on_reading() {
+        // Found by the fuzzer (seed 4002, input 298785): a tab in a lesson id reached the output
+        // of `progress --all` raw.
+        let text = "schema: 1\nlearner: kim\ncourses:\n  \"c\\e[2J\":\n    \"week\\t00\":\n      last_slide: \"p\\u0007od\"\n      visited: [\"a\\tb\"]\n      seconds: {\"x\\u001by\": 3}\n# end\n";
+        let Decoded::Ok(p) = decode("p", text.as_bytes()) else {
+            panic!("{:?}", decode("p", text.as_bytes()));
+        };
+        let ((course, lesson), record) = p.lessons.iter().next().expect("one lesson");
+        assert_eq!((course.as_str(), lesson.as_str()), ("c\u{241b}[2J", "week 00"));
+        assert_eq!(record.last_slide.as_deref(), Some("p\u{2407}od"));
+        assert!(record.visited.contains("a b"));
+        assert_eq!(record.seconds.get("x\u{241b}y"), Some(&3));
     }
 
     #[test]

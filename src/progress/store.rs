@@ -269,6 +269,10 @@ impl Store {
     pub fn reset(&self, learner: &Learner) -> Result<bool, String> {
         let Some(dir) = &self.dir else { return Ok(false) };
         let main = dir.join(learner.file_name());
+        // Nothing saved: nothing to lock either, so an unknown name leaves no `NAME.lock` behind.
+        if !self.fs.exists(&main) && !self.fs.exists(&Self::good_path(&main)) {
+            return Ok(false);
+        }
         let _lock = self
             .fs
             .lock(&Self::lock_path(dir, learner))

@@ -34,16 +34,24 @@ fn clean(s: &str, expand_tabs: bool) -> String {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
         return s.to_string();
     }
+    // Korean prose: nothing to replace, drop, cap or compose means one copy and no rebuilding.
+    if s.chars().all(plain) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.to_string();
+    }
     // Most text has no carriage return: skip two copies of it.
     let unix = if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         s.to_string()
     };
+    // Drop and mark characters before composing and capping: a dropped U+200B between two runs of
+    // marks would otherwise split one run into two under the cap, and cleaning the output again
+    // would join them and cap anew (text must come out of a second cleaning as it went in).
+    let filtered = filter(unix);
     // Almost all text is already NFC; the quick check avoids re-composing it (a quarter of load time).
-    let normalized: String = match is_nfc_quick(unix.chars()) {
-        IsNormalized::Yes => unix,
-        _ => unix.nfc().collect(),
+    let normalized: String = match is_nfc_quick(filtered.chars()) {
+        IsNormalized::Yes => filtered,
+        _ => filtered.nfc().collect(),
     };
     let mut out = String::with_capacity(normalized.len());
     let mut column = 0usize;
@@ -70,13 +78,37 @@ fn clean(s: &str, expand_tabs: bool) -> String {
                 continue;
             }
             '\t' => out.push(' '),
-            _ => match replacement(c) {
-                Replacement::Keep => out.push(c),
-                Replacement::Drop => continue,
-                Replacement::Marker(m) => out.push(m),
-            },
+            _ => out.push(c),
         }
         column += 1;
+    }
+    out
+}
+
+/// A character that every cleaning keeps as it is (not a control, tab, mark or format character).
+fn plain(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || (c >= ' ' && !is_combining_mark(c) && matches!(replacement(c), Replacement::Keep))
+}
+
+/// Controls become visible markers and invisible format characters go; newlines and tabs stay
+/// for the caller's layout pass.
+fn filter(s: String) -> String {
+    let keep = |c: char| matches!(c, '\n' | '\t') || matches!(replacement(c), Replacement::Keep);
+    if s.chars().all(keep) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\n' | '\t') {
+            out.push(c);
+            continue;
+        }
+        match replacement(c) {
+            Replacement::Keep => out.push(c),
+            Replacement::Drop => {}
+            Replacement::Marker(m) => out.push(m),
+        }
     }
     out
 }
@@ -128,5 +160,24 @@ mod tests {
         assert_eq!(clean_text("\u{1112}\u{1161}\u{11ab}"), "한");
         let zalgo = format!("e{}", "\u{301}".repeat(40));
         assert_eq!(clean_text(&zalgo).chars().count(), 1 + MAX_COMBINING);
+    }
+
+    #[test]
+    fn cleaning_twice_changes_nothing() {
+        // Found by the fuzzer (seed 4001, a presenter `session`): a zero-width space between two
+        // runs of marks split the run under the cap, and the second cleaning capped it again.
+        let acute = "\u{301}";
+        let session = format!("e{}\u{200b}{}lecture", acute.repeat(2), acute.repeat(5));
+        let once = clean_line(&session);
+        assert_eq!(clean_line(&once), once);
+        assert_eq!(once, format!("\u{e9}{}lecture", acute.repeat(MAX_COMBINING)));
+        for dirty in [
+            "a\u{1b}\u{301}\u{301}",
+            "\t\u{301}x",
+            "\u{feff}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}",
+        ] {
+            let once = clean_code(dirty);
+            assert_eq!(clean_code(&once), once, "{dirty:?}");
+        }
     }
 }

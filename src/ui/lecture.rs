@@ -76,9 +76,7 @@ pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<
     if let Some(t) = &app.timer {
         parts.push(t.header(app.now, app.lang()));
     }
-    if let Some(f) = &app.flash {
-        parts.push(f.text.clone());
-    }
+    // No flash here: the operator's messages (`playing 4/24 at 1x`) go to the notes window.
     let text = truncate_to(&format!(" {}", parts.join("   ")), area.width as usize);
     frame
         .buffer_mut()

@@ -16,13 +16,13 @@ use crate::text::{display_width, pad_to};
 use crate::theme::UiRole;
 
 /// A column: its header, width (None: takes the rest) and whether it is right-aligned.
-struct Column {
+pub(super) struct Column {
     header: Phrase,
     width: Option<usize>,
     right: bool,
 }
 
-const fn col(header: Phrase, width: Option<usize>, right: bool) -> Column {
+pub(super) const fn col(header: Phrase, width: Option<usize>, right: bool) -> Column {
     Column { header, width, right }
 }
 
@@ -89,7 +89,7 @@ fn row_line(cells: Vec<Vec<Span<'static>>>, columns: &[Column], widths: &[usize]
 }
 
 /// Draws a table: header, rows from `first`, the selected row highlighted across the whole width.
-fn table(
+pub(super) fn table(
     frame: &mut Frame<'_>,
     area: Rect,
     title: &pane::Title<'_>,
@@ -241,11 +241,8 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
 }
 
 pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
-    const COLUMNS: &[Column] = &[
-        col(words::COL_ID, Some(7), false),
-        col(words::COL_WHERE, Some(11), false),
-        col(words::COL_TEXT, None, false),
-    ];
+    // In a course of several lessons WHERE names the lesson first (`week03 구간 12`).
+    let several = app.course.lessons.len() > 1;
     let query = app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
     let needle = query.to_lowercase();
     let rows: Vec<_> = app
@@ -258,6 +255,11 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
                 Place::Narration(n) => format!("{} {n}", words::SEGMENT.get(app.lang())),
                 Place::Component { .. } => words::IN_DIAGRAM.get(app.lang()).to_string(),
             };
+            let place = if several {
+                format!("{} {place}", crate::text::clean_line(&lesson.id))
+            } else {
+                place
+            };
             let line = vec![render::Span::new(hit.line.clone(), render::Style::default())];
             let (text, _) = convert::line_with_matches(&line, ctx.theme, &needle);
             vec![
@@ -267,21 +269,41 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
             ]
         })
         .collect();
+    let where_width = rows
+        .iter()
+        .map(|r| r[1].iter().map(|s| display_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 30);
+    let columns = [
+        col(words::COL_ID, Some(7), false),
+        col(words::COL_WHERE, Some(where_width), false),
+        col(words::COL_TEXT, None, false),
+    ];
+    let pending = app.lessons_pending();
+    let reading = |p: crate::i18n::Phrase| p.get(app.lang()).replace("{n}", &pending.to_string());
+    let count = if pending > 0 {
+        format!("{} · {}", rows.len(), reading(words::SEARCH_READING))
+    } else {
+        rows.len().to_string()
+    };
     let title = pane::Title {
         name: words::PANE_FILTER.get(app.lang()),
         subject: Some(format!("/{query}")),
-        count: Some(rows.len().to_string()),
+        count: Some(count),
     };
     if rows.is_empty() {
         let message = if query.is_empty() {
-            words::FILTER_EMPTY.get(app.lang())
+            words::FILTER_EMPTY.get(app.lang()).to_string()
+        } else if pending > 0 {
+            reading(words::SEARCH_NO_MATCH_YET)
         } else {
-            words::NO_MATCH.get(app.lang())
+            words::NO_MATCH.get(app.lang()).to_string()
         };
-        let lines = [convert::plain(pad_to(message, 1), ctx.ui(UiRole::Muted))];
+        let lines = [convert::plain(pad_to(&message, 1), ctx.ui(UiRole::Muted))];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
-    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
+    table(frame, area, &title, (&columns, app.lang()), rows, selected, ctx)
 }
 
 pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {

@@ -88,24 +88,39 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
     drawn
 }
 
-/// A segment's text as the narration views show it: speech as written, a cue dimmed after `♪`,
-/// a pause as a thin rule, a preamble dimmed and struck through.
+/// A segment's text as the narration views show it: speech as written, the rest as
+/// [`non_speech`] draws it.
 fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
-    let muted = ctx.ui(UiRole::Muted);
+    match non_speech(seg, width, ctx.ui(UiRole::Muted), app.lang()) {
+        Some(lines) => lines,
+        None => wrapped(&inline_spans(&seg.inlines, render::Style::default()), width, app, ctx),
+    }
+}
+
+/// A segment that is not speech, as every narration view (`l`, the notes window) shows it: a cue
+/// dimmed after `♪`, a pause as a thin rule, a preamble dimmed and struck through. None for speech.
+pub(crate) fn non_speech(
+    seg: &Segment,
+    width: usize,
+    muted: ratatui::style::Style,
+    lang: crate::i18n::Lang,
+) -> Option<Vec<Line<'static>>> {
     match seg.kind {
-        SegmentKind::Speech => wrapped(&inline_spans(&seg.inlines, render::Style::default()), width, app, ctx),
-        SegmentKind::Pause => vec![convert::plain("┄".repeat(width.min(12)), muted)],
+        SegmentKind::Speech => None,
+        SegmentKind::Pause => Some(vec![convert::plain("┄".repeat(width.min(12)), muted)]),
         SegmentKind::Cue | SegmentKind::Preamble => {
             let (lead, modifier) = if seg.kind == SegmentKind::Cue {
                 ("♪ ", Modifier::empty())
             } else {
-                (words::PREAMBLE.get(app.lang()), Modifier::CROSSED_OUT)
+                (words::PREAMBLE.get(lang), Modifier::CROSSED_OUT)
             };
             let text = format!("{lead}{}", crate::content::inline_text(&seg.inlines));
-            wrap_spans(&[render::Span::new(text, render::Style::default())], width)
-                .iter()
-                .map(|l| convert::plain(render::line_text(l), muted.add_modifier(modifier)))
-                .collect()
+            Some(
+                wrap_spans(&[render::Span::new(text, render::Style::default())], width)
+                    .iter()
+                    .map(|l| convert::plain(render::line_text(l), muted.add_modifier(modifier)))
+                    .collect(),
+            )
         }
     }
 }

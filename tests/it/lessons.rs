@@ -13,7 +13,7 @@ use crate::screen::{command, screen};
 use crate::support::{BIN, PROMPT, Sandbox, Tmux, copy_dir, last_line, require, sh_quote};
 
 /// The built-in week and three corpus weeks, in that order.
-fn course(root: &Path) -> PathBuf {
+pub(crate) fn course(root: &Path) -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let c = root.join("course");
     copy_dir(&manifest.join("course/week07-docker-kubernetes"), &c.join("week07"));

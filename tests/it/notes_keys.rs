@@ -20,15 +20,21 @@ fn a_rebound_key_drives_the_notes_window_too() {
     notes.keymap = Keymap::with_overrides([
         ("next_slide", vec![parse_key("f").expect("key")]),
         ("down", vec![parse_key("J").expect("key")]),
+        ("first", vec![parse_key("[").expect("key")]),
     ])
     .expect("a valid keymap");
-    assert_eq!(notes.on_key(&key(KeyCode::Char('f'))), Intent::Send(Command::Next));
+    let act = |name| Intent::Send(Command::Act(name));
+    assert_eq!(notes.on_key(&key(KeyCode::Char('f'))), act("next_slide"));
     // The old key for it does nothing now, in the notes window as in the player.
     assert_eq!(notes.on_key(&key(KeyCode::Char(' '))), Intent::None);
-    assert_eq!(notes.on_key(&key(KeyCode::Left)), Intent::Send(Command::Prev));
-    notes.on_key(&key(KeyCode::Char('J')));
-    notes.on_key(&key(KeyCode::Char('J')));
-    assert_eq!(notes.scroll, 2);
-    notes.on_key(&key(KeyCode::Char('j')));
-    assert_eq!(notes.scroll, 2, "j is not bound to down any more");
+    assert_eq!(notes.on_key(&key(KeyCode::Left)), act("prev_slide"));
+    assert_eq!(notes.on_key(&key(KeyCode::Char('J'))), act("down"));
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Char('j'))),
+        Intent::None,
+        "j is not bound to down any more"
+    );
+    // A key the player binds is the player's: `[` no longer scrolls the notes.
+    assert_eq!(notes.on_key(&key(KeyCode::Char('['))), act("first"));
+    assert_eq!(notes.scroll, 0);
 }

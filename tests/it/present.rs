@@ -46,6 +46,7 @@ fn state(slide: usize) -> State {
         position_ms: 0,
         speed: "1x".into(),
         session: "lecture 00:05 / 20:00".into(),
+        ..State::default()
     }
 }
 
@@ -443,24 +444,33 @@ fn keys_become_commands_and_scrolling() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
     notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    for (code, cmd) in [
-        (KeyCode::Right, Command::Next),
-        (KeyCode::Char(' '), Command::Next),
-        (KeyCode::PageDown, Command::Next),
-        (KeyCode::Left, Command::Prev),
-        (KeyCode::Backspace, Command::Prev),
-        (KeyCode::PageUp, Command::Prev),
-        (KeyCode::Char('p'), Command::PlayPause),
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for (event, name) in [
+        (key(KeyCode::Right), "next_slide"),
+        (key(KeyCode::Char(' ')), "next_slide"),
+        (key(KeyCode::PageDown), "next_slide"),
+        (key(KeyCode::Left), "prev_slide"),
+        (key(KeyCode::Backspace), "prev_slide"),
+        (key(KeyCode::PageUp), "prev_slide"),
+        (key(KeyCode::Char('p')), "play"),
+        (key(KeyCode::Char('j')), "down"),
+        (key(KeyCode::Char('k')), "up"),
+        (ctrl('d'), "half_page_down"),
+        (key(KeyCode::Char('g')), "first"),
+        (key(KeyCode::Char('G')), "last"),
+        (key(KeyCode::Char('t')), "toc"),
+        (key(KeyCode::Enter), "enter"),
+        (key(KeyCode::Char('+')), "faster"),
     ] {
-        assert_eq!(notes.on_key(&key(code)), Intent::Send(cmd), "{code:?}");
+        assert_eq!(notes.on_key(&event), Intent::Send(Command::Act(name)), "{event:?}");
     }
     assert_eq!(notes.on_key(&key(KeyCode::Char('q'))), Intent::Quit);
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(notes.on_key(&ctrl_c), Intent::Quit);
-    notes.on_key(&key(KeyCode::Char('j')));
-    notes.on_key(&key(KeyCode::Down));
+    assert_eq!(notes.on_key(&ctrl('c')), Intent::Quit);
+    // `[` and `]` scroll the notes themselves.
+    notes.on_key(&key(KeyCode::Char(']')));
+    notes.on_key(&key(KeyCode::Char(']')));
     assert_eq!(notes.scroll, 2);
-    notes.on_key(&key(KeyCode::Up));
+    notes.on_key(&key(KeyCode::Char('[')));
     assert_eq!(notes.scroll, 1);
     notes.on_event(Event::State(state(5)));
     assert_eq!(notes.scroll, 0, "a new slide starts at the top");
@@ -471,6 +481,23 @@ fn keys_become_commands_and_scrolling() {
     assert_eq!(notes.flash.as_deref(), Some("not sent: not following a presenter"));
     notes.on_key(&key(KeyCode::Char('x')));
     assert_eq!(notes.flash, None, "a key clears the message");
+    // With a diagram component selected on the presenter, the arrows move the selection.
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Right)),
+        Intent::Send(Command::Act("next_slide"))
+    );
+    notes.on_event(Event::State(State {
+        selecting: true,
+        ..state(4)
+    }));
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Right)),
+        Intent::Send(Command::Act("focus_right"))
+    );
+    assert_eq!(
+        notes.on_key(&key(KeyCode::Char('j'))),
+        Intent::Send(Command::Act("down"))
+    );
 }
 
 #[test]
@@ -523,7 +550,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
 
     // A slide this course doesn't have is explained, not a crash.
     notes.on_event(Event::State(state(99)));
-    assert!(draw(&notes, 60, 12).contains("same --course"));
+    assert!(draw(&notes, 60, 12).contains("the same --course"));
 }
 
 #[test]
@@ -601,9 +628,9 @@ fn notes_follows_a_presenter_and_drives_it() {
 
     // Keys in the notes window reach the presenter.
     for (key, cmd) in [
-        ("Space", Command::Next),
-        ("Left", Command::Prev),
-        ("p", Command::PlayPause),
+        ("Space", Command::Act("next_slide")),
+        ("Left", Command::Act("prev_slide")),
+        ("p", Command::Act("play")),
     ] {
         tmux.keys(&[key]);
         let mut got = Vec::new();
@@ -611,7 +638,7 @@ fn notes_follows_a_presenter_and_drives_it() {
             got.extend(presenter.commands());
             (!got.is_empty()).then_some(())
         });
-        assert_eq!(got, [cmd]);
+        assert_eq!(got, std::slice::from_ref(&cmd));
     }
 
     // The presenter quits: notes says so, keeps the slide, and follows the next presenter.

@@ -359,3 +359,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `k8s-course ARGS` alone in a 100x30 tmux pane under bash, with the sandbox's environment (its
+/// runtime dir too); `EXIT=n` is printed when it ends.
+pub fn program(sandbox: &Sandbox, label: &str, args: &[&str]) -> Tmux {
+    require("bash");
+    let mut argv = sandbox.env_argv();
+    argv.extend(["bash", "--norc", "--noprofile", "-c"].map(String::from));
+    let args: Vec<String> = args.iter().map(|a| sh_quote(a)).collect();
+    argv.push(format!(
+        "{} {}; echo \"EXIT=$?\"; exec sleep 60",
+        sh_quote(BIN),
+        args.join(" ")
+    ));
+    Tmux::start(label, 100, 30, &argv)
+}

@@ -1,0 +1,104 @@
+//! K9s habits and small things: `?` help on one screen in columns, filtered as you type; K9s
+//! resource names as `:` aliases; `progress --reset` for a learner nobody knows.
+
+use crate::support::Sandbox;
+
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read a dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).expect("under dir").display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn progress_reset_for_an_unknown_learner_leaves_no_lock_file() {
+    let sandbox = Sandbox::new();
+    // Someone else's progress exists, so the folder is there and a lock could be made in it.
+    std::fs::write(sandbox.data_dir().join("kim.yaml"), "").expect("write kim.yaml");
+    let before = files_under(&sandbox.data_dir());
+    let out = sandbox.run(&["progress", "--reset", "--yes", "--learner", "nobody"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "'nobody' had no progress saved.\n"
+    );
+    assert_eq!(files_under(&sandbox.data_dir()), before);
+    assert!(!sandbox.data_dir().join("nobody.lock").exists());
+}
+
+/// The pane title of the slide on screen: `slide(2.2.1)`.
+fn slide_title(screen: &str) -> String {
+    let start = screen.find("slide(").expect("a slide pane");
+    let end = screen[start..].find(')').expect("closing paren") + start + 1;
+    screen[start..end].to_string()
+}
+
+#[test]
+fn k9s_resource_names_open_the_slide_that_teaches_the_resource() {
+    use crate::screen::{app, command, screen};
+    let expected = [
+        ("po", "2.2.1"),
+        ("pods", "2.2.1"),
+        ("dp", "2.2.2"),
+        ("deployments", "2.2.2"),
+        ("svc", "2.2.3"),
+        ("services", "2.2.3"),
+        ("np", "3.3"),
+        ("networkpolicy", "3.3"),
+        // No slide declares a Namespace: the NetworkPolicy slide, which isolates one, stands in.
+        ("ns", "3.3"),
+    ];
+    for (name, slide) in expected {
+        let mut app = app();
+        command(&mut app, name);
+        let shown = screen(&mut app, 100, 30);
+        assert_eq!(slide_title(&shown), format!("slide({slide})"), ":{name}\n{shown}");
+        assert!(app.flash.is_none(), ":{name}: {:?}", app.flash);
+    }
+    // The command line knows them too.
+    let out = Sandbox::new().run(&["show", "po", "--plain"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2.2.1 Pod"));
+}
+
+#[test]
+fn tab_or_enter_accepts_the_completion_shown() {
+    use crate::screen::{app, screen, type_text};
+    use k8s_course::app::{Action, Edit};
+    // enter: `:dep` shows `deploy` after the cursor, and enter goes there.
+    let mut app = app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "dep");
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("completion_shown_100x30", shown);
+    assert!(shown.contains(":deploy"), "{shown}");
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(slide_title(&screen(&mut app, 100, 30)), "slide(2.2.2)");
+
+    // tab: takes it into the prompt; enter then runs it.
+    let mut app = crate::screen::app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "networkp");
+    app.update(Action::Input(Edit::Complete));
+    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("networkpolicy"));
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(slide_title(&screen(&mut app, 100, 30)), "slide(3.3)");
+
+    // A command typed whole runs as typed, with no completion shown over it: `:h` is help.
+    let mut app = crate::screen::app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "h");
+    assert_eq!(app.suggestion(), None);
+    app.update(Action::Input(Edit::Submit));
+    assert_eq!(app.view().map(|v| v.name(k8s_course::i18n::Lang::En)), Some("help"));
+}
