@@ -4,7 +4,7 @@ use std::io::BufRead;
 
 use super::Io;
 use crate::content::{Course, SlideIndex};
-use crate::progress::time::{ago, duration, format_utc, now};
+use crate::progress::time::{ago, duration, format_local, now};
 use crate::progress::{Learner, Mode, Store};
 use crate::settings::Settings;
 use crate::text::{pad_to, truncate_to};
@@ -76,11 +76,7 @@ pub fn run(
                 format!("{}%", (completed * 100).checked_div(total).unwrap_or(0))
             });
             let opened_at = record.last_opened.map_or("-".to_string(), |o| {
-                format!(
-                    "{} ({})",
-                    format_utc(o).replace('T', " ").replace('Z', " UTC"),
-                    ago(o, t, crate::i18n::Lang::En)
-                )
+                format!("{} ({})", format_local(o), ago(o, t, crate::i18n::Lang::En))
             });
             writeln!(
                 io.out,

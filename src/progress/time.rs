@@ -19,6 +19,66 @@ pub fn format_utc(t: Unix) -> String {
     )
 }
 
+/// `2026-11-23 00:04 KST`: `t` in the local time zone (`TZ`, else /etc/localtime, as the C
+/// library reads them), to the minute, with the zone's abbreviation; UTC when the zone can't be
+/// read. Progress files keep UTC; this is for people.
+pub fn format_local(t: Unix) -> String {
+    match local(t) {
+        Some(l) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} {}",
+            l.year, l.month, l.day, l.hour, l.minute, l.zone
+        ),
+        None => {
+            let utc = format_utc(t);
+            format!("{} {} UTC", &utc[..10], &utc[11..16])
+        }
+    }
+}
+
+/// A moment as the local clock and calendar show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Local {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    /// `KST`, `UTC`, `+09` (as the zone database names it).
+    pub zone: String,
+}
+
+/// `t` in the local time zone, or None when the C library can't convert it.
+pub fn local(t: Unix) -> Option<Local> {
+    let t = libc::time_t::try_from(t).ok()?;
+    // SAFETY: `localtime_r` is the thread-safe variant; it writes only into `tm`, which lives on
+    // this stack frame, and returns null on failure, which is checked. `tm_zone` points at a
+    // static string owned by the C library (or is null), read at once and copied.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&t, &mut tm).is_null() {
+            return None;
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            let raw = std::ffi::CStr::from_ptr(tm.tm_zone).to_string_lossy();
+            // A zone abbreviation is a few letters or digits; anything else is not shown raw.
+            raw.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || "+-".contains(*c))
+                .take(8)
+                .collect()
+        };
+        Some(Local {
+            year: i64::from(tm.tm_year) + 1900,
+            month: u32::try_from(tm.tm_mon + 1).ok()?,
+            day: u32::try_from(tm.tm_mday).ok()?,
+            hour: u32::try_from(tm.tm_hour).ok()?,
+            minute: u32::try_from(tm.tm_min).ok()?,
+            zone,
+        })
+    }
+}
+
 /// Parses what [`format_utc`] writes; None for anything else.
 pub fn parse_utc(s: &str) -> Option<Unix> {
     let s = s.trim().strip_suffix('Z')?;

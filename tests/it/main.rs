@@ -43,5 +43,6 @@ mod signals;
 mod terminal_safety;
 mod themes;
 mod timer;
+mod times;
 mod validate;
 mod variants;
