@@ -44,5 +44,6 @@ mod terminal_safety;
 mod themes;
 mod timer;
 mod times;
+mod ui_lang;
 mod validate;
 mod variants;
