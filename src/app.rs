@@ -12,6 +12,7 @@ mod lazy;
 pub mod lecture;
 pub mod lessons;
 mod matches;
+mod narration;
 pub mod progress;
 pub mod prompt;
 pub mod registry;
@@ -40,7 +41,13 @@ pub struct Search {
 pub struct Flash {
     pub text: String,
     pub error: bool,
+    /// The session time it was said at: an info message goes after [`FLASH_FOR`]; an error stays
+    /// until the next key.
+    pub said_at: std::time::Duration,
 }
+
+/// How long an info message stays on the flash line.
+pub const FLASH_FOR: std::time::Duration = std::time::Duration::from_secs(4);
 
 /// The diagram component a learner has selected on the current slide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +72,9 @@ pub struct Drawn {
     /// Where the selected diagram's components were drawn (component, centre x, centre y), so the
     /// arrows move through the picture as it is on screen.
     pub diagram_boxes: Vec<(usize, usize, usize)>,
+    /// In the narration view: the row where each of the slide's segments begins, so the marked
+    /// segment is scrolled into view.
+    pub segment_rows: Vec<usize>,
 }
 
 /// What the player shows and where the learner is.
@@ -93,6 +103,10 @@ pub struct App {
     pub header_hidden: bool,
     /// Whether the narration has been played this session (the timeline bar shows from then on).
     pub played: bool,
+    /// Subtitles (the spoken segment over the timeline bar) are shown; on by default.
+    pub subtitles: bool,
+    /// The narration was playing when the break card came up: it plays on after the break.
+    resume_after_break: bool,
     pub search: Option<Search>,
     pub flash: Option<Flash>,
     /// Commands typed, oldest first.
@@ -140,6 +154,8 @@ impl App {
             presenting: false,
             header_hidden: false,
             played: false,
+            subtitles: true,
+            resume_after_break: false,
             search: None,
             flash: None,
             history: Vec::new(),
@@ -188,6 +204,7 @@ impl App {
         self.flash = Some(Flash {
             text: crate::text::clean_line(&text.into()),
             error,
+            said_at: self.now,
         });
     }
 
@@ -228,7 +245,10 @@ impl App {
                 let selected = self.current_toc_row();
                 self.open(View::Toc { selected });
             }
-            Action::Narration => self.open(View::Narration { scroll: 0 }),
+            Action::Narration => {
+                let selected = self.spoken_here().unwrap_or(0);
+                self.open(View::Narration { scroll: 0, selected });
+            }
             Action::Describe => self.open(View::Describe { scroll: 0 }),
             Action::Source => self.open(View::Source { scroll: 0 }),
             Action::Help => self.open(View::Help { scroll: 0 }),
@@ -248,6 +268,7 @@ impl App {
             Action::Slower => self.change_speed(false),
             Action::SetSpeed(text) => self.set_speed(&text),
             Action::Seek(text) => self.seek(&text),
+            Action::ToggleSubtitles => self.toggle_subtitles(),
             Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
             Action::FilterMode => {
                 self.prompt = Some(Prompt::new(PromptKind::Filter));
@@ -290,15 +311,38 @@ impl App {
             changed |= target.min(max) != self.scroll;
             self.scroll = target.min(max);
         }
-        // The narration view follows the segment being spoken while the narration plays.
+        // The narration view marks the segment being spoken while the narration plays, and
+        // scrolls to keep the marked segment in view.
         let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
-        if let (Some(View::Narration { scroll }), Some(line), true) = (self.views.last_mut(), drawn.focus_line, playing)
-            && (line < *scroll || line + 3 > *scroll + drawn.page)
-        {
-            *scroll = line.min(max);
-            changed = true;
+        let spoken = self.spoken_here().filter(|_| playing);
+        if let Some(View::Narration { scroll, selected }) = self.views.last_mut() {
+            if let Some(i) = spoken.filter(|i| i != selected) {
+                *selected = i;
+                changed = true;
+            }
+            let rows = &drawn.segment_rows;
+            *selected = (*selected).min(rows.len().saturating_sub(1));
+            let target = match rows.get(*selected) {
+                Some(&top) => {
+                    // The segment runs to the blank line before the next one, or to the end.
+                    let end = rows
+                        .get(*selected + 1)
+                        .map_or(max + drawn.page, |&next| next.saturating_sub(1));
+                    // Part of it hidden: its `[구간 N]` line goes to the top.
+                    if top < *scroll || end > *scroll + drawn.page {
+                        top
+                    } else {
+                        *scroll
+                    }
+                }
+                None => *scroll,
+            }
+            .min(max);
+            changed |= target != *scroll;
+            *scroll = target;
         }
         match self.views.last_mut() {
+            Some(View::Narration { .. }) => {}
             Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
             Some(_) => {}
             None => {
@@ -331,6 +375,7 @@ impl App {
         if let Some(p) = &mut self.playback {
             p.seek_to_slide(slide, now);
         }
+        self.note_narration();
     }
 
     /// Shows another slide (the learner's move, or the narration's).
@@ -341,7 +386,10 @@ impl App {
         }
         let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
         let index = SlideIndex(index.0.min(last));
-        if lesson != self.lesson {
+        let other_lesson = lesson != self.lesson;
+        if other_lesson {
+            // Each lesson keeps its own narration place and speed.
+            self.note_narration();
             self.playback = crate::playback::Playback::new(&self.course.lessons[lesson]);
         }
         if index != self.slide || lesson != self.lesson {
@@ -353,10 +401,16 @@ impl App {
             self.visited();
             // Views about the slide follow it, from their top.
             for v in &mut self.views {
+                if let View::Narration { scroll, .. } = v {
+                    *scroll = 0;
+                }
                 if !v.is_list() && !matches!(v, View::Help { .. }) {
                     *v.position_mut() = 0;
                 }
             }
+        }
+        if other_lesson {
+            self.restore_narration();
         }
     }
 
@@ -413,6 +467,7 @@ impl App {
             View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
             View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
             View::Code { .. } => self.code_blocks().len().saturating_sub(1),
+            View::Narration { .. } => self.current_lesson().segments_of(self.slide).len().saturating_sub(1),
             _ => self.drawn.max_scroll,
         }
     }
@@ -447,6 +502,8 @@ impl App {
                     self.go(self.lesson, index);
                 }
             }
+            Some(View::Narration { selected, .. }) => self.play_marked(selected),
+            None if self.focus.is_some() => self.play_mention(),
             _ => {}
         }
     }

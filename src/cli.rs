@@ -11,6 +11,7 @@ pub mod info;
 pub mod list;
 pub mod notes;
 pub mod play;
+pub mod practice;
 pub mod progress;
 pub mod screen;
 pub mod shell;
@@ -137,6 +138,11 @@ pub enum Command {
         #[arg(long, value_name = "N", num_args = 0..=1, value_parser = clap::value_parser!(u16).range(1..))]
         code: Option<Option<u16>>,
     },
+    /// Practice: list the exercises with your state (ID KIND SLIDE STATE TRIES), or check one
+    Practice {
+        #[command(subcommand)]
+        action: Option<PracticeCommand>,
+    },
     /// Check Kubernetes manifests offline; findings as FILE:LINE:COL: PATH: message, exit 1 on errors
     Validate {
         /// Manifest files (`-` reads stdin); each `---` document is checked
@@ -165,6 +171,22 @@ pub enum Command {
     },
     /// Print the man page (roff): `k8s-course man | man -l -`
     Man,
+}
+
+/// `k8s-course practice ...`.
+#[derive(Debug, Subcommand)]
+pub enum PracticeCommand {
+    /// Check an exercise: exit 0 on pass, 1 with each finding as FILE:LINE: FIELD: message
+    Check {
+        /// The exercise id (`k8s-course practice` lists them); LESSON/ID picks a lesson
+        id: String,
+        /// The file to check (`-` reads stdin); default: your work file in the lab folder
+        #[arg(value_name = "FILE")]
+        file: Option<String>,
+        /// The answer of a command or quiz exercise, as you would type it
+        #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+        answer: Option<String>,
+    },
 }
 
 /// Where output goes, and whether stdout is a terminal.
@@ -245,6 +267,28 @@ pub fn run(cli: &Cli, settings: &Settings, io: &mut Io<'_>) -> ExitCode {
             )
             .map(code)
         }
+        Some(Command::Practice { action: None }) => {
+            with_course(source, io, |course, io| practice::list(settings, course, io)).map(code)
+        }
+        Some(Command::Practice {
+            action: Some(PracticeCommand::Check { id, file, answer }),
+        }) => with_course(source, io, |course, io| {
+            // Findings follow the global `--lang`, else the course (as `validate`'s do).
+            let lang = cli
+                .lang
+                .as_deref()
+                .and_then(Lang::parse)
+                .or_else(|| Lang::parse(&course.language))
+                .unwrap_or_default();
+            let req = practice::CheckRequest {
+                id,
+                file: file.as_deref(),
+                answer: answer.as_deref(),
+                lang,
+            };
+            practice::check_one(settings, course, &req, io)
+        })
+        .map(code),
         Some(Command::Explain { path, width }) => explain::run(path, *width, io).map(code),
         Some(Command::Import {
             post,

@@ -4,7 +4,7 @@
 //! ```yaml
 //! theme: high-contrast        # a built-in theme or one in <config dir>/themes
 //! lecture: 20m                # lecture stretch before the break card, and the break
-//! break: 5m
+//! break: 5m                   # or off (also 0): no break card
 //! keys:                       # only the actions named change; each gets exactly the keys listed
 //!   next_slide: [right, space, f]
 //!   quit: ["<c-c>", Q]
@@ -51,13 +51,35 @@ enum KeyList {
     Many(Vec<String>),
 }
 
+/// A length in YAML: `20m`, a plain number of minutes (`break: 0` is no break), or `off`/`false`
+/// for the break.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLength {
+    Text(String),
+    Minutes(u64),
+    Switch(bool),
+}
+
+impl RawLength {
+    /// The length as `--lecture`/`--break` would write it.
+    fn text(&self) -> String {
+        match self {
+            RawLength::Text(t) => t.clone(),
+            RawLength::Minutes(n) => n.to_string(),
+            RawLength::Switch(false) => "off".into(),
+            RawLength::Switch(true) => "on".into(),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     theme: Option<String>,
-    lecture: Option<String>,
+    lecture: Option<RawLength>,
     #[serde(rename = "break")]
-    break_: Option<String>,
+    break_: Option<RawLength>,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
 }
@@ -135,19 +157,20 @@ pub fn parse(file: &Path, text: &str) -> Result<Config, String> {
             .max();
         at(line, e)
     })?;
-    // Lengths are checked here, where their line is known, so the player never starts with one
-    // it would refuse (and `info` refuses it too).
-    for (name, value) in [("lecture", &raw.lecture), ("break", &raw.break_)] {
-        if let Some(value) = value {
-            crate::timer::parse_duration(value).map_err(|e| at(line_of_key(text, 1, name), format!("{name}: {e}")))?;
-        }
+    // Lengths are checked here, where the line is known, so the player never starts on a bad one.
+    let lecture = raw.lecture.as_ref().map(RawLength::text);
+    let break_ = raw.break_.as_ref().map(RawLength::text);
+    let checked = crate::timer::Durations::parse(lecture.as_deref(), break_.as_deref());
+    if let Err(e) = checked {
+        let key = if e.starts_with("lecture") { "lecture" } else { "break" };
+        return Err(at(line_of_key(text, 1, key), e));
     }
     Ok(Config {
         file: Some(file.to_path_buf()),
         theme: raw.theme.map(|t| t.trim().to_string()),
         keymap,
-        lecture: raw.lecture,
-        break_: raw.break_,
+        lecture,
+        break_,
     })
 }
 

@@ -151,6 +151,9 @@ fn run_screen(
             app.timer.is_some().then(|| to_next_second(started.elapsed())),
             moving.then_some(TICK),
             session.due_in(app),
+            // An info message goes after a few seconds: one wake-up for it (a millisecond late,
+            // so it has expired when the loop looks), then none.
+            app.flash_expires_in().map(|d| d + Duration::from_millis(1)),
         ]
         .into_iter()
         .flatten()

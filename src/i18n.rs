@@ -178,10 +178,6 @@ pub mod words {
     pub const AT_1_5X: Phrase = Phrase::new("(1.5배속)", "at 1.5x");
     /// An age under a minute (`ago`).
     pub const JUST_NOW: Phrase = Phrase::new("방금", "just now");
-    /// The break card.
-    pub const BREAK_TITLE: Phrase = Phrase::new("휴식 시간", "Break");
-    pub const RESUMES_AT: Phrase = Phrase::new("강의는 다음 슬라이드에서 이어집니다:", "The lecture resumes at");
-    pub const ANY_KEY: Phrase = Phrase::new("아무 키나 누르면 바로 돌아갑니다", "Press any key to go back now");
     /// The lecture timer in the header: `강의 12:34 / 20:00`, `휴식 4:59`.
     pub const TIMER_LECTURE: Phrase = Phrase::new("강의", "lecture");
     pub const TIMER_BREAK: Phrase = Phrase::new("휴식", "break");
@@ -241,7 +237,6 @@ pub mod words {
         "강의 끝: {}를 누르면 처음부터 다시 재생합니다",
         "end of the lecture: {} plays it again from the start",
     );
-    pub const F_BACK_TO_LECTURE: Phrase = Phrase::new("강의로 돌아왔습니다", "back to the lecture");
     pub const F_NO_NARRATION_TO_PLAY: Phrase = Phrase::new(
         "이 강의에는 재생할 내레이션이 없습니다",
         "this lesson has no narration to play",
@@ -335,6 +330,32 @@ pub mod words {
     pub const CODE_WRITE_FAILED: Phrase =
         Phrase::new("파일을 쓸 수 없습니다: {error}", "cannot write the file: {error}");
     // --- end of code you can use ---
+
+    // --- Watching (issue 14): subtitles, the break card, playing from a segment. ---
+    /// Flash after the break, when the lecture is back.
+    pub const BACK_TO_LECTURE: Phrase = Phrase::new("강의로 돌아왔습니다", "back to the lecture");
+    /// Flash: the narration plays (followed by `12/24 · 1x`).
+    pub const NOW_PLAYING: Phrase = Phrase::new("재생", "playing");
+    /// Flash: the narration plays from a chosen segment (followed by `[구간 12]`).
+    pub const PLAYING_FROM: Phrase = Phrase::new("여기서부터 재생:", "playing from");
+    /// Flash: subtitles switched on or off.
+    pub const SUBTITLES_ON: Phrase = Phrase::new("자막 켜짐", "subtitles on");
+    pub const SUBTITLES_OFF: Phrase = Phrase::new("자막 꺼짐", "subtitles off");
+    /// Flash: `enter` where there is no segment to play.
+    pub const NO_SEGMENT_HERE: Phrase =
+        Phrase::new("여기에는 재생할 구간이 없습니다", "no narration segment here to play");
+    /// The narration view's bottom line: what `enter` does there.
+    pub const ENTER_PLAYS: Phrase = Phrase::new("enter: 선택한 구간부터 재생", "enter: play from the marked segment");
+    /// The diagram panel's note under the segments that mention a component.
+    pub const ENTER_PLAYS_MENTION: Phrase = Phrase::new("enter: 이 구간부터 재생", "enter: play from this segment");
+    /// The break card's title.
+    pub const BREAK_TITLE: Phrase = Phrase::new("휴식 시간", "Break");
+    /// The break card: where the lecture goes on (followed by the slide's title).
+    pub const BREAK_RESUMES_AT: Phrase = Phrase::new("이어서 볼 슬라이드:", "The lecture resumes at");
+    /// The break card's last line.
+    pub const BREAK_ANY_KEY: Phrase = Phrase::new("아무 키나 누르면 바로 돌아갑니다", "Press any key to go back now");
+    // --- end of Watching ---
+
     // --- A course of many lessons: lessons read in the background, search across them (issue 10).
     /// The filter's count while lessons are still being read (`{n}`: how many are left).
     pub const SEARCH_READING: Phrase = Phrase::new("레슨 {n}개 읽는 중", "reading {n} more lessons");
@@ -416,6 +437,12 @@ pub mod words {
         "발표는 자기 터미널에서 종료하세요 (노트 창은 q)",
         "quit the presentation in its own terminal (q quits the notes window)",
     );
+
+    // --- Practice (issue 15): `k8s-course practice` and the player's practice view. ---
+    /// `practice check`: the exercise passed.
+    pub const PRACTICE_PASSED: Phrase = Phrase::new("통과", "passed");
+    /// `practice check`: after the number of findings left.
+    pub const PRACTICE_TO_FIX: Phrase = Phrase::new("개 남았습니다", " to fix");
 }
 
 #[cfg(test)]

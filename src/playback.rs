@@ -212,6 +212,13 @@ impl Playback {
         Ok(span.slide)
     }
 
+    /// Puts the narration back where a learner left it: paused at `at` (the end of the lecture at
+    /// most), whatever it was doing. The speed is kept.
+    pub fn restore(&mut self, at: Millis, now: Duration) {
+        self.pause(now);
+        self.move_to(at, now);
+    }
+
     /// Manual navigation to `slide`: pauses, so that `p` resumes from the slide the learner is on.
     ///
     /// The position moves to the start of the slide's first segment. A slide with no narration

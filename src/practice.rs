@@ -15,6 +15,14 @@ use crate::content::exercise::{Exercise, ExerciseKind};
 pub use crate::manifest::Lang;
 use crate::manifest::{Message, Options, Severity, validate_text};
 
+/// The program's word table speaks the same two languages.
+pub fn words_lang(lang: Lang) -> crate::i18n::Lang {
+    match lang {
+        Lang::Ko => crate::i18n::Lang::Ko,
+        Lang::En => crate::i18n::Lang::En,
+    }
+}
+
 /// Longest command or quiz answer read; a real one is a line.
 pub const MAX_ANSWER_BYTES: usize = 4096;
 

@@ -6,6 +6,7 @@
 //! whatever is on disk, under a lock. Two players for the same learner therefore never drop each
 //! other's visited slides: the lock serialises writers, the delta merges.
 
+pub mod exercise;
 pub mod file;
 pub mod lab;
 pub mod learner;
@@ -16,6 +17,7 @@ pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use exercise::{ExerciseDelta, ExerciseProgress, ExerciseState};
 pub use learner::Learner;
 pub use store::{Mode, Opened, Store};
 use time::Unix;
@@ -37,9 +39,20 @@ pub struct LessonProgress {
     pub bookmarks: BTreeSet<String>,
     /// Seconds spent on each slide.
     pub seconds: BTreeMap<String, u64>,
+    /// Where the narration was left, in script milliseconds (reopening resumes there, paused).
+    pub narration_ms: Option<u64>,
+    /// The narration speed chosen for this lesson, as written (`1.5x`).
+    pub speed: Option<String>,
+    /// Practice exercises by id: state, tries, time.
+    pub exercises: BTreeMap<String, ExerciseProgress>,
 }
 
 impl LessonProgress {
+    /// The state of exercise `id` (untried when never checked).
+    pub fn exercise_state(&self, id: &str) -> ExerciseState {
+        self.exercises.get(id).map_or(ExerciseState::Untried, |e| e.state)
+    }
+
     pub fn total_seconds(&self) -> u64 {
         // Each value is bounded when read, but the sum of many must still not overflow.
         self.seconds.values().fold(0, |sum, &s| sum.saturating_add(s))
@@ -85,6 +98,15 @@ impl Progress {
                 let total = l.seconds.entry(slide.clone()).or_default();
                 *total = total.saturating_add(*secs);
             }
+            if let Some(ms) = d.narration_ms {
+                l.narration_ms = Some(ms);
+            }
+            if let Some(speed) = &d.speed {
+                l.speed = Some(speed.clone());
+            }
+            for (id, e) in &d.exercises {
+                l.exercises.entry(id.clone()).or_default().apply(e);
+            }
         }
     }
 }
@@ -100,6 +122,10 @@ pub struct LessonDelta {
     /// Slide -> bookmarked or not, as the session last left it.
     pub bookmarks: BTreeMap<String, bool>,
     pub seconds: BTreeMap<String, u64>,
+    /// Where the narration was left and at what speed, as the session last left them.
+    pub narration_ms: Option<u64>,
+    pub speed: Option<String>,
+    pub exercises: BTreeMap<String, ExerciseDelta>,
 }
 
 /// A session's changes not yet saved.
@@ -131,6 +157,15 @@ impl Delta {
             for (slide, secs) in d.seconds {
                 let total = mine.seconds.entry(slide).or_default();
                 *total = total.saturating_add(secs);
+            }
+            if d.narration_ms.is_some() {
+                mine.narration_ms = d.narration_ms;
+            }
+            if d.speed.is_some() {
+                mine.speed = d.speed;
+            }
+            for (id, e) in d.exercises {
+                mine.exercises.entry(id).or_default().absorb(e);
             }
         }
     }
@@ -216,6 +251,44 @@ impl Tracker {
         on
     }
 
+    /// The narration of the lesson is at `ms` (script time) at `speed`; nothing is recorded when
+    /// that is already what the record says, so a paused player writes nothing.
+    pub fn narration(&mut self, key: &LessonKey, ms: u64, speed: &str) {
+        let same = self
+            .view
+            .lesson(key)
+            .is_some_and(|l| l.narration_ms == Some(ms) && l.speed.as_deref() == Some(speed));
+        if !same {
+            self.record(key, |d| {
+                d.narration_ms = Some(ms);
+                d.speed = Some(speed.to_string());
+            });
+        }
+    }
+
+    /// Exercise `id` was checked at `now`: one more try, passed or not.
+    pub fn exercise_checked(&mut self, key: &LessonKey, id: &str, passed: bool, now: Unix) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::checked(passed, now));
+        });
+    }
+
+    /// `secs` more spent on exercise `id`.
+    pub fn exercise_time(&mut self, key: &LessonKey, id: &str, secs: u64) {
+        if secs > 0 {
+            self.record(key, |d| {
+                d.exercises.insert(id.to_string(), ExerciseDelta::time(secs));
+            });
+        }
+    }
+
+    /// Exercise `id` starts over: untried, no tries.
+    pub fn exercise_reset(&mut self, key: &LessonKey, id: &str) {
+        self.record(key, |d| {
+            d.exercises.insert(id.to_string(), ExerciseDelta::reset());
+        });
+    }
+
     /// Whether there is anything to save.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
@@ -267,6 +340,23 @@ mod tests {
         assert_eq!(l.last_slide.as_deref(), Some("2.1"));
         assert!(l.bookmarks.contains("1.1"));
         assert!(!a.has_pending());
+    }
+
+    #[test]
+    fn the_narration_place_is_recorded_only_when_it_changes() {
+        let mut t = Tracker::default();
+        t.narration(&key(), 283_000, "1.5x");
+        let first = t.take_pending();
+        assert_eq!(first.lessons[&key()].narration_ms, Some(283_000));
+        // The same place again (a paused player, a save on the way out): nothing to write.
+        t.narration(&key(), 283_000, "1.5x");
+        assert!(!t.has_pending());
+        t.narration(&key(), 290_000, "1.5x");
+        let mut disk = Progress::default();
+        disk.apply(&first);
+        disk.apply(&t.take_pending());
+        let l = disk.lesson(&key()).expect("lesson");
+        assert_eq!((l.narration_ms, l.speed.as_deref()), (Some(290_000), Some("1.5x")));
     }
 
     #[test]

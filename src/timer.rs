@@ -11,7 +11,7 @@
 
 mod duration;
 
-pub use duration::{Durations, MAX_DURATION, format_duration, parse_duration};
+pub use duration::{Durations, MAX_DURATION, format_duration, parse_break, parse_duration};
 
 use std::time::Duration;
 
@@ -86,7 +86,12 @@ impl SessionTimer {
         let since = self.stretch_elapsed(now).as_nanos();
         // Zero lengths are refused by `parse_duration`, but `Durations` has public fields: a zero
         // cycle would divide by zero, so it means lecturing without breaks.
-        let into = if cycle == 0 { since } else { since % cycle };
+        // Without a break the lecture simply runs on, and its clock with it.
+        let into = if cycle == 0 || cycle == lecture {
+            since
+        } else {
+            since % cycle
+        };
         if into < lecture || cycle == lecture {
             Phase::Lecture { elapsed: nanos(into) }
         } else {
@@ -138,6 +143,10 @@ impl SessionTimer {
     pub fn header(&self, now: Duration, lang: crate::i18n::Lang) -> String {
         use crate::i18n::words;
         match self.phase(now) {
+            // No break to count towards: the lecture time alone.
+            Phase::Lecture { elapsed } if self.durations.no_break() => {
+                format!("lecture {}", minutes_seconds(elapsed))
+            }
             Phase::Lecture { elapsed } => format!(
                 "{} {} / {}",
                 words::TIMER_LECTURE.get(lang),
@@ -248,6 +257,8 @@ mod tests {
             ..Durations::DEFAULT
         };
         let t = SessionTimer::new(no_break, Duration::ZERO);
-        assert_eq!(t.phase(at(20, 0)), Phase::Lecture { elapsed: at(0, 0) });
+        assert_eq!(t.phase(at(20, 0)), Phase::Lecture { elapsed: at(20, 0) });
+        assert_eq!(t.phase(at(95, 0)), Phase::Lecture { elapsed: at(95, 0) });
+        assert_eq!(t.header(at(95, 0), crate::i18n::Lang::En), "lecture 95:00");
     }
 }

@@ -5,9 +5,11 @@
 //! Every line is wrapped by `render::wrap` before it gets here and written cell by cell with its
 //! width known, so ratatui never wraps and a wide glyph never starts in the last column.
 
+mod audience;
 pub mod chrome;
 mod code_picker;
 mod convert;
+mod digits;
 mod help;
 pub(crate) mod lecture;
 mod lists;
@@ -15,6 +17,7 @@ mod pane;
 mod panel;
 mod prompt;
 mod slide;
+pub(crate) mod subtitles;
 pub(crate) mod text_views;
 
 use ratatui::Frame;
@@ -62,15 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     }
     let prompt = if app.prompt.is_some() { 3 } else { 0 };
     if app.presenting {
-        // The audience view: the slide as large as the screen allows, one status line.
-        let [prompt_area, pane_area, status_area] =
-            Layout::vertical([Constraint::Length(prompt), Constraint::Min(3), Constraint::Length(1)]).areas(area);
-        if let Some(p) = &app.prompt {
-            prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
-        }
-        let drawn = body(frame, pane_area, app, ctx);
-        lecture::presenter_status(frame, status_area, app, ctx);
-        return drawn;
+        return audience::draw(frame, area, app, ctx);
     }
     let header = if app.header_hidden {
         0
@@ -80,10 +75,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         1
     };
     let timeline = u16::from(lecture::shows_timeline(app) && area.height >= 14);
+    let subtitles = subtitles::rows(app, area.height);
     let [
         header_area,
         prompt_area,
         pane_area,
+        subtitles_area,
         timeline_area,
         crumbs_area,
         flash_area,
@@ -91,6 +88,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Constraint::Length(header),
         Constraint::Length(prompt),
         Constraint::Min(3),
+        Constraint::Length(subtitles),
         Constraint::Length(timeline),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -103,6 +101,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
     let drawn = body(frame, pane_area, app, ctx);
+    if subtitles > 0 {
+        subtitles::draw(frame, subtitles_area, app, ctx);
+    }
     if timeline > 0 {
         lecture::timeline(frame, timeline_area, app, ctx);
     }
@@ -112,7 +113,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
 }
 
 /// The pane: the slide, or the view on top of it.
-fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
+pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
     match app.view() {
         None => slide::draw(frame, area, app, ctx),
         Some(View::Toc { selected }) => lists::toc(frame, area, app, *selected, ctx),
@@ -120,7 +121,9 @@ fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
         Some(View::Lessons { selected }) => lists::lessons(frame, area, app, *selected, ctx),
         Some(View::Code { selected, .. }) => code_picker::draw(frame, area, app, *selected, ctx),
-        Some(View::Narration { scroll }) => text_views::narration(frame, area, app, *scroll, ctx),
+        Some(View::Narration { scroll, selected }) => {
+            text_views::narration(frame, area, app, (*scroll, *selected), ctx)
+        }
         Some(View::Describe { scroll }) => text_views::describe(frame, area, app, *scroll, ctx),
         Some(View::Source { scroll }) => text_views::source(frame, area, app, *scroll, ctx),
         Some(View::Help { scroll }) => help::draw(frame, area, app, *scroll, ctx),

@@ -71,6 +71,8 @@ pub enum Action {
     SetSpeed(String),
     /// Narration from segment N (`:seg 12`)
     Seek(String),
+    /// Show or hide the subtitles (the spoken segment over the timeline bar)
+    ToggleSubtitles,
     /// Suspend to the shell (`fg` resumes)
     Suspend,
     /// Quit the player

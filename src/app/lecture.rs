@@ -10,19 +10,22 @@ use crate::timer::Phase;
 
 impl App {
     /// Moves the session clock (the driver calls this before each update and on every tick) and
-    /// lets the narration and the timer act. Returns whether anything visible changed.
+    /// lets the narration and the timer act, and an info message expire. Returns whether anything
+    /// visible changed.
     pub fn tick(&mut self, now: Duration) -> bool {
         self.now = now;
-        let mut changed = false;
+        let mut changed = self.expire_flash();
         if let Some(p) = &mut self.playback {
             let t = p.tick(now);
             if let Some(slide) = t.slide {
                 self.move_to(self.lesson, slide);
+                self.note_narration();
                 changed = true;
             }
             if t.ended {
                 let key = self.key_name(&Action::PlayPause, ":play");
                 self.say(words::F_LECTURE_ENDED.fill(self.lang, &[&key]), false);
+                self.note_narration();
                 changed = true;
             }
         }
@@ -31,13 +34,61 @@ impl App {
         {
             changed = true;
             if phase.is_break() {
-                // The break card covers the screen; the narration waits for the lecture.
-                if let Some(p) = &mut self.playback {
-                    p.pause(now);
-                }
+                self.break_began();
+            } else {
+                self.break_ended(false);
             }
         }
         changed
+    }
+
+    /// When the flash line's info message goes (one timed wake-up for the driver), `None` when
+    /// nothing on it expires: no message, or an error, which stays until the next key.
+    pub fn flash_expires_in(&self) -> Option<Duration> {
+        let f = self.flash.as_ref().filter(|f| !f.error)?;
+        Some((f.said_at + super::FLASH_FOR).saturating_sub(self.now))
+    }
+
+    /// Clears an info message that has been up for [`super::FLASH_FOR`]; returns whether it did.
+    fn expire_flash(&mut self) -> bool {
+        if self.flash_expires_in() == Some(Duration::ZERO) {
+            self.flash = None;
+            return true;
+        }
+        false
+    }
+
+    /// The break card covers the screen: the narration waits for the lecture, and a message about
+    /// playing would now be wrong, so it goes.
+    fn break_began(&mut self) {
+        let now = self.now;
+        self.resume_after_break = false;
+        if let Some(p) = &mut self.playback
+            && p.is_playing()
+        {
+            p.pause(now);
+            self.resume_after_break = true;
+        }
+        self.flash = None;
+        self.note_narration();
+    }
+
+    /// The lecture is back (the countdown ran out, or a key ended the break): the narration plays
+    /// on if it was playing when the break began, and the flash line says what is true now.
+    fn break_ended(&mut self, early: bool) {
+        let back = crate::i18n::words::BACK_TO_LECTURE.get(self.lang());
+        let resume = std::mem::take(&mut self.resume_after_break);
+        let now = self.now;
+        match &mut self.playback {
+            Some(p) if resume => {
+                p.play(now);
+                let (bar, speed) = (p.status(now), p.speed());
+                let playing = crate::i18n::words::NOW_PLAYING.get(self.lang());
+                self.say(format!("{back}: {playing} {} · {speed}", bar.counter()), false);
+            }
+            _ if early => self.say(back, false),
+            _ => {}
+        }
     }
 
     /// The break countdown (`4:59`) while the break card is up.
@@ -53,7 +104,7 @@ impl App {
         if let Some(t) = &mut self.timer
             && t.dismiss(self.now)
         {
-            self.say(words::F_BACK_TO_LECTURE.get(self.lang), false);
+            self.break_ended(true);
         }
     }
 
@@ -80,6 +131,7 @@ impl App {
         } else {
             self.say(words::F_PAUSED.get(self.lang), false);
         }
+        self.note_narration();
     }
 
     /// `:play` and `:pause`: the state asked for, whatever it was.
@@ -95,6 +147,7 @@ impl App {
         if let Some(p) = &mut self.playback {
             let speed = if faster { p.faster(now) } else { p.slower(now) };
             self.say(words::F_SPEED.fill(self.lang, &[&speed]), false);
+            self.note_narration();
         }
     }
 
@@ -104,6 +157,7 @@ impl App {
             (Ok(speed), Some(p)) => {
                 p.set_speed(speed, now);
                 self.say(words::F_SPEED.fill(self.lang, &[&speed]), false);
+                self.note_narration();
             }
             (Err(e), _) => self.say(e, true),
             (Ok(_), None) => self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true),
@@ -124,6 +178,7 @@ impl App {
                 let bar = p.status(now);
                 self.say(words::F_SEGMENT.fill(self.lang, &[&bar.counter()]), false);
                 self.move_to(self.lesson, slide);
+                self.note_narration();
             }
             Err(e) => self.say(e, true),
         }

@@ -66,6 +66,8 @@ impl App {
         if let Some(p) = &mut self.playback {
             p.seek_to_slide(slide, clock);
         }
+        // And from where the learner left it, at the speed they chose.
+        self.restore_narration();
     }
 
     /// Records the current slide as visited (and the place to resume).
@@ -158,6 +160,9 @@ impl App {
         self.lesson = 0;
         self.slide = SlideIndex(0);
         self.scroll = 0;
+        // The narration as this learner left it, not as the last one did.
+        self.playback = crate::playback::Playback::new(self.current_lesson());
+        self.played = false;
         self.begin(now, false);
         if self.flash.is_none() {
             self.say(words::F_LEARNER_FROM_START.fill(self.lang, &[&name]), false);

@@ -537,6 +537,17 @@ pub const ENTRIES: &[Entry] = &[
         ..entry("seg", Action::Seek)
     },
     Entry {
+        keys: keys(Lecture, Phrase::new("자막 켜기 / 끄기", "subtitles on / off"), &["v"]),
+        command: cmd(
+            19,
+            &["subs"],
+            Arg::None,
+            Phrase::new("자막 보이기 / 숨기기 (v)", "show or hide the subtitles (v)"),
+        ),
+        hint: hint(12, Phrase::new("자막", "subtitles")),
+        ..entry("subtitles", |_| Action::ToggleSubtitles)
+    },
+    Entry {
         keys: keys(General, Phrase::new("명령 입력", "command prompt"), &[":"]),
         hint: hint(4, Phrase::new("명령", "command")),
         ..entry("command", |_| Action::CommandMode)

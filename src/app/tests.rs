@@ -45,7 +45,7 @@ fn scrolling_is_clamped_to_what_was_drawn() {
         page: 10,
         match_lines: vec![],
         focus_line: None,
-        diagram_boxes: vec![],
+        ..Drawn::default()
     });
     for _ in 0..5 {
         app.update(Action::Down);
@@ -208,7 +208,7 @@ fn a_search_hit_on_the_slide_is_scrolled_into_view() {
         page: 10,
         match_lines: vec![25],
         focus_line: None,
-        diagram_boxes: vec![],
+        ..Drawn::default()
     });
     assert!(again);
     assert_eq!(app.scroll, 23);

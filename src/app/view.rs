@@ -8,8 +8,9 @@ use crate::content::{Course, SlideIndex};
 pub enum View {
     /// Table of contents, with the selected row.
     Toc { selected: usize },
-    /// The narration segments of the current slide.
-    Narration { scroll: usize },
+    /// The narration segments of the current slide: `selected` is the marked segment (an index
+    /// into the slide's segments) that `enter` plays from; the text scrolls to keep it in view.
+    Narration { scroll: usize, selected: usize },
     /// Id, aliases, source, code, segments of the current slide.
     Describe { scroll: usize },
     /// The slide's markdown as written.
@@ -44,18 +45,17 @@ impl View {
         .get(lang)
     }
 
-    /// Views that show text scroll; views that show rows move a selection.
+    /// Views that show text scroll; views that show rows (and the narration, by segment) move a
+    /// selection.
     pub fn position_mut(&mut self) -> &mut usize {
         match self {
             View::Toc { selected }
             | View::Results { selected }
             | View::Bookmarks { selected }
             | View::Lessons { selected }
-            | View::Code { selected, .. } => selected,
-            View::Narration { scroll }
-            | View::Describe { scroll }
-            | View::Source { scroll }
-            | View::Help { scroll } => scroll,
+            | View::Code { selected, .. }
+            | View::Narration { selected, .. } => selected,
+            View::Describe { scroll } | View::Source { scroll } | View::Help { scroll } => scroll,
         }
     }
 

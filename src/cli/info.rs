@@ -27,6 +27,7 @@ pub fn run(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<bool> {
     // What the player would refuse, `info` refuses too: a bad config (above) or a bad length.
     let lengths = config.map(|c| settings.lengths(c));
     let (lecture, break_) = match &lengths {
+        Some(Ok(d)) if d.break_.is_zero() => (format_duration(d.lecture), "off".to_string()),
         Some(Ok(d)) => (format_duration(d.lecture), format_duration(d.break_)),
         Some(Err(_)) => ("(not usable, see below)".to_string(), "-".to_string()),
         None => ("(the config has errors)".to_string(), "-".to_string()),

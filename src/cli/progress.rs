@@ -5,7 +5,7 @@ use std::io::BufRead;
 use super::Io;
 use crate::content::{Course, SlideIndex};
 use crate::progress::time::{ago, duration, format_local, now};
-use crate::progress::{Learner, Mode, Store};
+use crate::progress::{ExerciseState, Learner, Mode, Store};
 use crate::settings::Settings;
 use crate::text::{pad_to, truncate_to};
 
@@ -35,12 +35,13 @@ pub fn run(
     }
     writeln!(
         io.out,
-        "{}  {}  {}  {:>4}  {:>7}  LAST OPENED",
+        "{}  {}  {}  {:>4}  {:>7}  {:>8}  LAST OPENED",
         pad_to("LEARNER", 12),
         pad_to("LESSON", 26),
         pad_to("LAST SLIDE", 24),
         "DONE",
-        "TIME"
+        "TIME",
+        "PRACTICE"
     )?;
     let t = now();
     for learner in learners {
@@ -78,9 +79,20 @@ pub fn run(
             let opened_at = record.last_opened.map_or("-".to_string(), |o| {
                 format!("{} ({})", format_local(o), ago(o, t, crate::i18n::Lang::En))
             });
+            // Exercises passed out of those the lesson has (of those recorded, for a lesson not loaded).
+            let passed = |id: &str| record.exercise_state(id) == ExerciseState::Passed;
+            let practice = match lesson {
+                Some(l) if !l.exercises.is_empty() => format!(
+                    "{}/{}",
+                    l.exercises.iter().filter(|e| passed(&e.id)).count(),
+                    l.exercises.len()
+                ),
+                Some(_) => "-".to_string(),
+                None => format!("{} done", record.exercises.keys().filter(|id| passed(id)).count()),
+            };
             writeln!(
                 io.out,
-                "{}  {}  {}  {done:>4}  {:>7}  {opened_at}",
+                "{}  {}  {}  {done:>4}  {:>7}  {practice:>8}  {opened_at}",
                 pad_to(&truncate_to(learner.as_str(), 12), 12),
                 pad_to(&truncate_to(lesson_id, 26), 26),
                 pad_to(&truncate_to(&last, 24), 24),

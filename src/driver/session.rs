@@ -167,6 +167,7 @@ impl Session {
             Err(e) => return app.say(e, true),
         };
         self.clock_in(app);
+        app.remember_narration();
         self.submit(app);
         let opened = self.store.open(&learner, now());
         self.learner = learner;
@@ -184,6 +185,8 @@ impl Session {
     /// The last save, waited for: on quit and on the signals that end the player.
     pub fn finish(mut self, app: &mut App) -> Option<String> {
         self.clock_in(app);
+        // Where the narration is now, playing or not, so the next session starts there.
+        app.remember_narration();
         if self.mode == Mode::ReadWrite && app.progress.has_pending() {
             let key = app.lesson_key();
             app.progress.seen(&key, now());

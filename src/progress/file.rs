@@ -3,18 +3,29 @@
 //!
 //! To change the layout: add `FileV2`, bump [`SCHEMA`], make [`decode`] read a `schema: 1` file as
 //! `FileV1` and convert it (that is the migration path), and write only the newest layout.
+//!
+//! Schema 2 added `exercises:` (practice state, tries, time) to each lesson. Every other field is
+//! as in schema 1, so a `schema: 1` file is read by the same structs with no exercises (that is
+//! its migration) and written back as schema 2. A k8s-course that knows only schema 1 sees a
+//! schema-2 file as from a newer version and leaves it alone.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::time::{format_utc, parse_utc};
-use super::{LessonProgress, Progress};
+use super::{ExerciseProgress, ExerciseState, LessonProgress, Progress};
 use crate::content::yaml::{YamlSource, parse, to_string};
 use crate::text::clean_line;
 
 /// The layout this version writes.
-pub const SCHEMA: u64 = 1;
+pub const SCHEMA: u64 = 2;
+
+/// The oldest layout still read (and migrated on the next save).
+pub const OLDEST_SCHEMA: u64 = 1;
+
+/// More checks of one exercise than a person makes; a file claiming more was not written by us.
+pub const MAX_TRIES: u32 = 1_000_000;
 
 const HEADER: &str = "# k8s-course progress: where this learner stopped, what they visited, completed and\n\
 # bookmarked, and the seconds spent per slide. Written by k8s-course; safe to read, edit with care\n\
@@ -60,6 +71,29 @@ struct LessonV1 {
     bookmarks: Vec<String>,
     #[serde(default)]
     seconds: BTreeMap<String, u64>,
+    /// Where the narration was left (script ms) and its speed (`1.5x`); optional, so files
+    /// written before these existed read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    narration_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speed: Option<String>,
+    /// Schema 2: exercise id -> record.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    exercises: BTreeMap<String, ExerciseV2>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseV2 {
+    state: String,
+    #[serde(default)]
+    tries: u32,
+    #[serde(default)]
+    seconds: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_try: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    passed_at: Option<String>,
 }
 
 /// What a file turned out to hold.
@@ -91,7 +125,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Decoded {
         Err(d) => return Decoded::Corrupt(d.to_string()),
     };
     match schema {
-        SCHEMA => match parse::<FileV1>(&src) {
+        OLDEST_SCHEMA..=SCHEMA => match parse::<FileV1>(&src) {
             Ok(file) => from_v1(file).map_or_else(Decoded::Corrupt, Decoded::Ok),
             Err(d) => Decoded::Corrupt(d.to_string()),
         },
@@ -130,6 +164,9 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
                     m.entry(clean_line(k)).or_insert(v);
                     m
                 }),
+                narration_ms: l.narration_ms,
+                speed: l.speed.map(|s| clean_line(&s)),
+                exercises: exercises(&lesson, l.exercises, &time)?,
             };
             progress
                 .lessons
@@ -138,6 +175,39 @@ fn from_v1(file: FileV1) -> Result<Progress, String> {
         }
     }
     Ok(progress)
+}
+
+fn exercises(
+    lesson: &str,
+    raw: BTreeMap<String, ExerciseV2>,
+    time: &dyn Fn(Option<String>) -> Result<Option<crate::progress::time::Unix>, String>,
+) -> Result<BTreeMap<String, ExerciseProgress>, String> {
+    let mut out = BTreeMap::new();
+    for (id, e) in raw {
+        let Some(state) = ExerciseState::parse(&e.state) else {
+            return Err(format!(
+                "exercise '{id}' in lesson '{lesson}' has state '{}': expected untried, failed or passed",
+                e.state
+            ));
+        };
+        if e.tries > MAX_TRIES || e.seconds > MAX_SLIDE_SECONDS {
+            return Err(format!(
+                "exercise '{id}' in lesson '{lesson}' has {} tries and {} seconds: not what this program counted",
+                e.tries, e.seconds
+            ));
+        }
+        out.insert(
+            clean_line(&id),
+            ExerciseProgress {
+                state,
+                tries: e.tries,
+                seconds: e.seconds,
+                last_try: time(e.last_try)?,
+                passed_at: time(e.passed_at)?,
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// The file's text for `learner`'s `progress`.
@@ -155,6 +225,22 @@ pub fn encode(learner: &str, progress: &Progress) -> Result<String, String> {
                 completed: l.completed.iter().cloned().collect(),
                 bookmarks: l.bookmarks.iter().cloned().collect(),
                 seconds: l.seconds.clone(),
+                narration_ms: l.narration_ms,
+                speed: l.speed.clone(),
+                exercises: l
+                    .exercises
+                    .iter()
+                    .map(|(id, e)| {
+                        let record = ExerciseV2 {
+                            state: e.state.name().to_string(),
+                            tries: e.tries,
+                            seconds: e.seconds,
+                            last_try: e.last_try.map(format_utc),
+                            passed_at: e.passed_at.map(format_utc),
+                        };
+                        (id.clone(), record)
+                    })
+                    .collect(),
             },
         );
     }
@@ -183,14 +269,61 @@ mod tests {
         l.completed.insert("title".into());
         l.bookmarks.insert("2.2.2".into());
         l.seconds.insert("title".into(), 42);
+        l.exercises.insert(
+            "pod-fix".into(),
+            ExerciseProgress {
+                state: ExerciseState::Passed,
+                tries: 3,
+                seconds: 95,
+                last_try: Some(1_795_449_845),
+                passed_at: Some(1_795_449_845),
+            },
+        );
         p
+    }
+
+    #[test]
+    fn a_schema_1_file_is_read_and_written_back_as_schema_2() {
+        let v1 =
+            "schema: 1\nlearner: kim\ncourses:\n  c:\n    w:\n      last_slide: '2.1'\n      visited: ['2.1']\n# end\n";
+        let Decoded::Ok(p) = decode("p", v1.as_bytes()) else {
+            panic!("{:?}", decode("p", v1.as_bytes()))
+        };
+        let l = p.lesson(&("c".into(), "w".into())).expect("lesson");
+        assert_eq!(l.last_slide.as_deref(), Some("2.1"));
+        assert!(l.exercises.is_empty());
+        let written = encode("kim", &p).expect("encodes");
+        assert!(written.contains("schema: 2\n"), "{written}");
+        assert_eq!(decode("p", written.as_bytes()), Decoded::Ok(p));
+    }
+
+    #[test]
+    fn exercise_records_out_of_range_are_refused() {
+        let bad = |e: &str| {
+            format!("schema: 2\nlearner: kim\ncourses:\n  c:\n    w:\n      exercises:\n        x: {e}\n# end\n")
+        };
+        assert!(
+            matches!(decode("p", bad("{state: won}").as_bytes()), Decoded::Corrupt(m) if m.contains("state 'won'"))
+        );
+        assert!(matches!(
+            decode("p", bad("{state: passed, tries: 4000000000}").as_bytes()),
+            Decoded::Corrupt(_)
+        ));
+        assert!(matches!(
+            decode("p", bad("{state: passed, last_try: yesterday}").as_bytes()),
+            Decoded::Corrupt(_)
+        ));
+        assert!(matches!(
+            decode("p", bad("{state: failed, tries: 2}").as_bytes()),
+            Decoded::Ok(_)
+        ));
     }
 
     #[test]
     fn round_trips_and_reads_like_a_document() {
         let text = encode("alice", &sample()).expect("encodes");
         assert!(text.starts_with("# k8s-course progress"), "{text}");
-        assert!(text.contains("schema: 1\nlearner: alice\n"), "{text}");
+        assert!(text.contains("schema: 2\nlearner: alice\n"), "{text}");
         assert!(
             text.contains("last_slide: 2.2.2") && text.contains("2026-11-23T15:04:05Z"),
             "{text}"
@@ -228,7 +361,7 @@ mod tests {
             "{:?}",
             decode("p", wrong)
         );
-        assert_eq!(decode("p", b"schema: 2\nwhatever: [1, 2]\n# end\n"), Decoded::Future(2));
+        assert_eq!(decode("p", b"schema: 3\nwhatever: [1, 2]\n# end\n"), Decoded::Future(3));
         let whole = encode("alice", &sample()).expect("encodes");
         for cut in 1..whole.len() - 6 {
             if whole.is_char_boundary(cut) {

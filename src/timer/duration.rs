@@ -34,9 +34,28 @@ impl Durations {
         };
         Ok(Durations {
             lecture: pick(lecture, Durations::DEFAULT.lecture, "lecture length")?,
-            break_: pick(break_, Durations::DEFAULT.break_, "break length")?,
+            break_: match break_ {
+                Some(text) => parse_break(text).map_err(|e| format!("break length: {e}"))?,
+                None => Durations::DEFAULT.break_,
+            },
         })
     }
+
+    /// Whether the break card is switched off (`--break 0`, `break: off`).
+    pub fn no_break(&self) -> bool {
+        self.break_.is_zero()
+    }
+}
+
+/// A break length: as [`parse_duration`], or `0` (any zero length), `off`, `no` or `none` for no
+/// break card at all, for a learner alone who needs none.
+pub fn parse_break(text: &str) -> Result<Duration, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let zero = lower.contains('0') && lower.chars().all(|c| c == '0' || "hms".contains(c));
+    if zero || ["off", "no", "none", "false"].contains(&lower.as_str()) {
+        return Ok(Duration::ZERO);
+    }
+    parse_duration(text).map_err(|e| format!("{e}, or off for no break"))
 }
 
 impl Default for Durations {
@@ -180,8 +199,14 @@ mod tests {
         );
         assert_eq!(
             Durations::parse(None, Some("soon")),
-            Err(format!("break length: invalid duration 'soon': {FORMS}"))
+            Err(format!(
+                "break length: invalid duration 'soon': {FORMS}, or off for no break"
+            ))
         );
+        for off in ["0", "0m", "off", "OFF", "none", "no"] {
+            let d = Durations::parse(None, Some(off)).expect("a break switched off");
+            assert!(d.no_break(), "{off}");
+        }
         assert_eq!(
             Durations::parse(Some("0s"), None),
             Err("lecture length: invalid duration '0s': it must be longer than zero".to_string())

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 
 use super::{Ctx, convert::plain};
 use crate::app::App;
-use crate::i18n::words;
 use crate::text::{display_width, truncate_to};
 use crate::theme::UiRole;
 
@@ -34,19 +33,35 @@ pub fn timeline(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
 }
 
-/// The break card: the countdown, large and centred, over the whole screen.
+/// The break card over the whole screen: the countdown in block digits as large as the screen
+/// allows (a shared screen shrunk by a video call still shows it), where the lecture resumes, and
+/// that a key ends the break. Too small for block digits, the countdown is written plainly.
 pub fn break_card(frame: &mut Frame<'_>, area: Rect, app: &App, countdown: &str, ctx: &Ctx<'_>) {
+    use crate::i18n::words;
+    let lang = app.lang();
     let lesson = app.current_lesson();
     let back = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
-    let lang = app.lang();
-    let lines = [
-        (words::BREAK_TITLE.get(lang).to_string(), UiRole::HeaderTitle),
-        (String::new(), UiRole::Muted),
-        (countdown.to_string(), UiRole::PaneTitle),
-        (String::new(), UiRole::Muted),
-        (format!("{} {back}", words::RESUMES_AT.get(lang)), UiRole::HeaderValue),
-        (words::ANY_KEY.get(lang).to_string(), UiRole::Muted),
+    let head = [(words::BREAK_TITLE.get(lang).to_string(), UiRole::HeaderTitle)];
+    let foot = [
+        (
+            format!("{} {back}", words::BREAK_RESUMES_AT.get(lang)),
+            UiRole::HeaderValue,
+        ),
+        (words::BREAK_ANY_KEY.get(lang).to_string(), UiRole::Muted),
     ];
+    // Title, a blank row, the clock, a blank row, the two lines under it.
+    let room = (area.height as usize).saturating_sub(head.len() + foot.len() + 2);
+    let clock = match super::digits::fit(countdown, (area.width as usize).saturating_sub(4), room) {
+        Some((sx, sy)) => super::digits::render(countdown, sx, sy),
+        None => vec![countdown.to_string()],
+    };
+    let blank = (String::new(), UiRole::Muted);
+    let lines: Vec<(String, UiRole)> = (head.into_iter())
+        .chain([blank.clone()])
+        .chain(clock.into_iter().map(|l| (l, UiRole::PaneTitle)))
+        .chain([blank])
+        .chain(foot)
+        .collect();
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let buf = frame.buffer_mut();
     for (i, (text, role)) in lines.iter().enumerate() {

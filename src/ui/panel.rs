@@ -28,10 +28,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
         if !mentions.is_empty() {
             lines.push(Line::default());
         }
-        for i in mentions {
+        let spoken = (app.playback.as_ref())
+            .filter(|_| crate::ui::lecture::shows_timeline(app))
+            .and_then(|p| p.segment_at(app.now));
+        for &i in &mentions {
             let seg = &script.segments[i];
+            let mark = if spoken == Some(i) { "▶ " } else { "" };
             let head = format!(
-                "[{} {}] {} ",
+                "{mark}[{} {}] {} ",
                 crate::i18n::words::SEGMENT.get(app.lang()),
                 seg.number,
                 clock(seg.start)
@@ -45,6 +49,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
                     ctx.theme.content(&render::Style::role(Role::Quote)),
                 ),
             ]));
+        }
+        if !mentions.is_empty() {
+            lines.push(convert::plain(
+                crate::i18n::words::ENTER_PLAYS_MENTION.get(app.lang()).to_string(),
+                ctx.ui(UiRole::Muted),
+            ));
         }
     }
     let title = pane::Title {

@@ -34,12 +34,16 @@ fn wrapped(spans: &[render::Span], width: usize, app: &App, ctx: &Ctx<'_>) -> Ve
         .collect()
 }
 
-pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
+/// The narration of the slide, K9s logs-style: each segment's `[구간 N]` line and its text. The
+/// marked segment (`selected`, which `enter` plays from) is highlighted, the one being spoken has
+/// `▶`. `at` is (first row shown, marked segment).
+pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize), ctx: &Ctx<'_>) -> Drawn {
+    let (scroll, selected) = at;
     let lesson = app.current_lesson();
     let width = pane::inner(area).width.max(1) as usize;
     let segments = lesson.segments_of(app.slide);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut spoken_line = None;
+    let mut segment_rows = Vec::new();
     let muted = ctx.ui(UiRole::Muted);
     let lang = app.lang();
     match &lesson.script {
@@ -54,14 +58,13 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
                 // The segment the narration is on, when it is playing or paused part-way.
                 let spoken = crate::ui::lecture::shows_timeline(app)
                     && app.playback.as_ref().and_then(|p| p.segment_at(app.now)) == Some(i);
-                let (mark, role) = if spoken {
-                    ("▶ ", UiRole::Selection)
+                let mark = if spoken { "▶ " } else { "" };
+                let role = if n == selected {
+                    UiRole::Selection
                 } else {
-                    ("", UiRole::PaneTitleAccent)
+                    UiRole::PaneTitleAccent
                 };
-                if spoken {
-                    spoken_line = Some(lines.len());
-                }
+                segment_rows.push(lines.len());
                 lines.push(Line::from(vec![
                     Span::styled(
                         format!("{mark}[{} {}]", words::SEGMENT.get(lang), seg.number),
@@ -79,18 +82,23 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ct
                 ]));
                 lines.extend(segment_body(seg, width, app, ctx));
             }
+            lines.push(Line::default());
+            lines.push(convert::plain(
+                crate::i18n::words::ENTER_PLAYS.get(app.lang()).to_string(),
+                muted,
+            ));
         }
     }
     let mut t = title(words::PANE_NARRATION.get(lang), app);
     t.count = Some(format!("{}", segments.len()));
     let mut drawn = pane::text(frame, area, &t, &lines, scroll, ctx);
-    drawn.focus_line = spoken_line;
+    drawn.segment_rows = segment_rows;
     drawn
 }
 
 /// A segment's text as the narration views show it: speech as written, the rest as
 /// [`non_speech`] draws it.
-fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+pub(crate) fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     match non_speech(seg, width, ctx.ui(UiRole::Muted), app.lang()) {
         Some(lines) => lines,
         None => wrapped(&inline_spans(&seg.inlines, render::Style::default()), width, app, ctx),

@@ -516,3 +516,160 @@ fn check_reports_a_solution_that_fails_its_own_check() {
         "{err}"
     );
 }
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn work_file(sandbox: &Sandbox, id: &str) -> std::path::PathBuf {
+    sandbox
+        .data_dir()
+        .join(format!("lab/tester/week07-docker-kubernetes/{id}.yaml"))
+}
+
+#[test]
+fn practice_lists_exercises_with_state_and_check_records_tries() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["practice"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    let mut rows = table.lines();
+    let header: Vec<&str> = rows.next().expect("header").split_whitespace().collect();
+    assert_eq!(header, ["ID", "KIND", "SLIDE", "STATE", "TRIES"]);
+    let pod: Vec<&str> = table
+        .lines()
+        .find(|l| l.starts_with("pod-fix "))
+        .expect("pod-fix row")
+        .split_whitespace()
+        .collect();
+    assert_eq!(pod, ["pod-fix", "fix", "2.2.1", "untried", "0"]);
+    assert_eq!(rows.count(), week7().exercises.len());
+
+    // First check: the work file is seeded with the broken Pod, which fails with its findings.
+    let out = sandbox.run(&["practice", "check", "pod-fix", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let file = work_file(&sandbox, "pod-fix");
+    assert!(
+        stdout(&out).contains(&format!(
+            "{}:6: metadata.labels.app: is 'web', the task asks for 'nginx'",
+            file.display()
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("    Map of string keys and values"),
+        "{}",
+        stdout(&out)
+    );
+    let mode = |p: &std::path::Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(file.parent().expect("lesson dir")), 0o700);
+    assert_eq!(mode(&sandbox.data_dir().join("lab/tester")), 0o700);
+
+    // The learner fixes it: pass, exit 0; a file named on the command line is checked, not recorded.
+    std::fs::write(&file, &exercise(&week7(), "pod-fix").solution).expect("write");
+    let out = sandbox.run(&["practice", "check", "pod-fix", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "✓ pod-fix: passed\n");
+    let elsewhere = sandbox.path("other.yaml");
+    std::fs::write(&elsewhere, "kind: Pod\n").expect("write");
+    let out = sandbox.run(&["practice", "check", "pod-fix", elsewhere.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = sandbox.run(&["practice", "check", "k8s-etcd", "--answer", "etcd"]);
+    assert_eq!(
+        (out.status.code(), stdout(&out)),
+        (Some(0), "✓ k8s-etcd: 통과\n".to_string())
+    );
+
+    let table = stdout(&sandbox.run(&["practice"]));
+    let row = |id: &str| -> Vec<String> {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .expect("row")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(row("pod-fix")[3..], ["passed".to_string(), "2".to_string()]);
+    assert_eq!(row("k8s-etcd")[3..], ["passed".to_string(), "1".to_string()]);
+    let progress = stdout(&sandbox.run(&["progress"]));
+    let total = week7().exercises.len();
+    assert!(
+        progress.lines().next().expect("header").contains("PRACTICE"),
+        "{progress}"
+    );
+    assert!(progress.contains(&format!(" 2/{total} ")), "{progress}");
+    let saved = std::fs::read_to_string(sandbox.data_dir().join("tester.yaml")).expect("progress file");
+    assert!(saved.contains("schema: 2\n"), "{saved}");
+    assert!(
+        saved.contains("pod-fix:\n") && saved.contains("state: passed"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn practice_check_refuses_bad_work_files_and_unknown_ids() {
+    let sandbox = Sandbox::new();
+    let dir = work_file(&sandbox, "x").parent().expect("dir").to_path_buf();
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    // Not UTF-8.
+    std::fs::write(dir.join("pod-fix.yaml"), b"apiVersion: v1\nkind: \xff\xfePod\n").expect("write");
+    let out = sandbox.run(&["practice", "check", "pod-fix", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("pod-fix.yaml:2: not UTF-8 text (line 2): save the file as UTF-8"),
+        "{}",
+        stdout(&out)
+    );
+    // A directory where the file should be.
+    std::fs::create_dir(dir.join("deploy-fix.yaml")).expect("mkdir");
+    let out = sandbox.run(&["practice", "check", "deploy-fix", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("is a directory, not a file: remove it and reset the exercise"),
+        "{}",
+        stdout(&out)
+    );
+    // A FILE that doesn't exist.
+    let out = sandbox.run(&["practice", "check", "pod-fix", "/nonexistent/x.yaml", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("/nonexistent/x.yaml does not exist"),
+        "{}",
+        stdout(&out)
+    );
+    // An unknown id, and a command exercise with no answer.
+    let out = sandbox.run(&["practice", "check", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no exercise 'nope': `k8s-course practice` lists them"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sandbox.run(&["practice", "check", "docker-ps"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("answered with --answer TEXT"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_schema_1_progress_file_keeps_its_places_and_gains_exercises() {
+    let sandbox = Sandbox::new();
+    let v1 = "schema: 1\nlearner: tester\ncourses:\n  cloud-security-7:\n    week07-docker-kubernetes:\n      last_slide: '2.1'\n      visited: ['2.1']\n# end\n";
+    std::fs::write(sandbox.data_dir().join("tester.yaml"), v1).expect("write v1");
+    let out = sandbox.run(&["practice", "check", "docker-ps", "--answer", "docker ps"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let saved = std::fs::read_to_string(sandbox.data_dir().join("tester.yaml")).expect("progress file");
+    assert!(saved.contains("schema: 2\n"), "{saved}");
+    assert!(
+        saved.contains("last_slide: '2.1'") || saved.contains("last_slide: \"2.1\""),
+        "{saved}"
+    );
+    assert!(saved.contains("docker-ps:\n"), "{saved}");
+}

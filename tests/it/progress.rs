@@ -55,7 +55,7 @@ fn saves_and_reads_back_everything() {
     assert_eq!(l.first_opened, Some(NOW));
     // Human-readable, versioned, with the learner's name.
     let text = std::fs::read_to_string(dir.path().join("nested/data/alice.yaml")).expect("file");
-    assert!(text.contains("schema: 1") && text.contains("learner: alice") && text.contains("2026-11-23T15:04:05Z"));
+    assert!(text.contains("schema: 2") && text.contains("learner: alice") && text.contains("2026-11-23T15:04:05Z"));
     // A second save keeps the first as the last-known-good copy.
     let mut more = Tracker::default();
     more.visit(&key(), "3.1");
@@ -494,8 +494,8 @@ fn invalid_lecture_and_break_lengths_are_refused_before_the_terminal() {
             "lecture length: invalid duration 'abc': use 20m, 90s, 1h30m or a plain number of minutes",
         ),
         (
-            ["--break", "0m"],
-            "break length: invalid duration '0m': it must be longer than zero",
+            ["--break", "soon"],
+            "break length: invalid duration 'soon': use 20m, 90s, 1h30m or a plain number of minutes, or off for no break",
         ),
     ] {
         let tmp = tempfile::tempdir().expect("temp dir");

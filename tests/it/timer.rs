@@ -100,7 +100,10 @@ fn invalid_lengths_are_refused_with_a_clear_message() {
     );
     assert_eq!(
         Durations::parse(Some("20m"), Some("five")),
-        Err("break length: invalid duration 'five': use 20m, 90s, 1h30m or a plain number of minutes".to_string())
+        Err(
+            "break length: invalid duration 'five': use 20m, 90s, 1h30m or a plain number of minutes, or off for no break"
+                .to_string()
+        )
     );
     assert_eq!(
         Durations::parse(Some("-20m"), None),

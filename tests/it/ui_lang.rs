@@ -58,7 +58,7 @@ fn latin_words(text: &str) -> Vec<String> {
 /// chrome only: the header, the pane's top border, a table's heading, the flash line.
 fn chrome_rows(app: &App, screen: &str, table: bool) -> Vec<String> {
     let lines: Vec<&str> = screen.lines().collect();
-    let mut rows: Vec<String> = lines[..6].to_vec().into_iter().map(String::from).collect();
+    let mut rows: Vec<String> = lines[..6].iter().map(|l| l.to_string()).collect();
     let pane_top = lines.iter().position(|l| l.starts_with('┌')).expect("a pane");
     rows.push(lines[pane_top].to_string());
     if table {
