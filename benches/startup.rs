@@ -28,8 +28,12 @@
 //! draws the crumb bar (the last row with text) starting with the lesson id, so a frame that is
 //! not the player's first slide fails the run instead of being timed.
 //!
+//! - `startup_lessons_WxH`: the first frame of a course folder of 1 lesson and of 100 (copies of
+//!   the built-in week), beside hello-world, alternately; the ratio of their costs over
+//!   hello-world (the budget: 100 lessons within 2x of one).
+//!
 //! `cargo bench --bench startup -- FILTER` runs the parts whose name contains FILTER (`startup`,
-//! `fifo`, `memory`). Budgets and results: BENCHMARKS.md.
+//! `fifo`, `lessons`, `memory`). Budgets and results: BENCHMARKS.md.
 
 use std::cell::Cell;
 use std::ffi::{CStr, CString, OsString};
@@ -147,6 +151,7 @@ impl Running {
     /// terminal emulator; fds 1 and 2 are copies of it.
     fn spawn(
         program: &Path,
+        args: &[OsString],
         env: &[(&str, OsString)],
         (cols, rows): (u16, u16),
         policy: Policy,
@@ -176,7 +181,11 @@ impl Running {
         let tty = unsafe { CStr::from_ptr(name.as_ptr()) }.to_owned();
 
         let path = cstring(program.as_os_str().as_bytes());
-        let argv = [path.as_ptr(), std::ptr::null()];
+        let args: Vec<CString> = args.iter().map(|a| cstring(a.as_bytes())).collect();
+        let argv: Vec<*const libc::c_char> = std::iter::once(path.as_ptr())
+            .chain(args.iter().map(|a| a.as_ptr()))
+            .chain(std::iter::once(std::ptr::null()))
+            .collect();
         let mut vars: Vec<(OsString, OsString)> = vec![
             ("PATH".into(), std::env::var_os("PATH").unwrap_or_default()),
             ("HOME".into(), std::env::var_os("HOME").unwrap_or_default()),
@@ -436,8 +445,8 @@ impl Setup {
         ]
     }
 
-    fn spawn(&self, program: &Path, size: (u16, u16), policy: Policy) -> Running {
-        Running::spawn(program, &self.env(), size, policy).unwrap_or_else(|e| {
+    fn spawn(&self, program: &Path, args: &[OsString], size: (u16, u16), policy: Policy) -> Running {
+        Running::spawn(program, args, &self.env(), size, policy).unwrap_or_else(|e| {
             panic!(
                 "cannot start {}: {}",
                 program.display(),
@@ -448,7 +457,7 @@ impl Setup {
 
     /// Whether programs can be started under `SCHED_FIFO` here.
     fn fifo_allowed(&self) -> bool {
-        match Running::spawn(&self.hello, &self.env(), SIZES[0], Policy::Fifo) {
+        match Running::spawn(&self.hello, &[], &self.env(), SIZES[0], Policy::Fifo) {
             Ok(run) => {
                 run.finish();
                 true
@@ -459,7 +468,7 @@ impl Setup {
 
     /// One start of hello-world, until `hello` arrives.
     fn hello_once(&self, size: (u16, u16), policy: Policy) -> Sample {
-        let mut run = self.spawn(&self.hello, size, policy);
+        let mut run = self.spawn(&self.hello, &[], size, policy);
         let t = run.read_until("`hello`", |out| find(out, b"hello").is_some());
         let sample = run.sample(t);
         let (status, _) = run.finish();
@@ -469,42 +478,29 @@ impl Setup {
 
     /// One start of the player, until its first frame is complete; then SIGTERM.
     fn player_once(&self, size: (u16, u16), policy: Policy) -> Sample {
-        let mut run = self.spawn(Path::new(PLAYER), size, policy);
+        self.player_on(&[], &self.expect, size, policy)
+    }
+
+    /// One start of the player with `args` (a `--course`), checked against `expect`.
+    fn player_on(&self, args: &[OsString], expect: &Expect, size: (u16, u16), policy: Policy) -> Sample {
+        let mut run = self.spawn(Path::new(PLAYER), args, size, policy);
         let t = run.read_until("first frame", |out| find(out, FRAME_END).is_some());
         let sample = run.sample(t);
-        self.check_first_frame(&run.output, size);
+        check_first_frame(expect, &run.output, size);
         run.kill();
         run.finish();
         sample
     }
 
-    /// Panics unless the output up to the first frame's end shows the first slide's pane title
-    /// and, on the second-to-last row, the crumb bar starting with the lesson id (cut to fit on
-    /// narrow screens, so only its start is looked for).
-    fn check_first_frame(&self, output: &[u8], (cols, rows): (u16, u16)) {
-        let end = find(output, FRAME_END).expect("a frame end");
-        let frame = &output[..end];
-        let text = strip_escapes(frame);
-        let e = &self.expect;
-        let crumb: String = e.crumb.chars().take(12).collect();
-        assert!(
-            text.contains(&e.pane_title),
-            "{cols}x{rows}: the first frame lacks `{}`:\n{text}",
-            e.pane_title
-        );
-        let crumb_row = format!("\x1b[{};1H", rows - 1);
-        let at = find(frame, crumb_row.as_bytes())
-            .unwrap_or_else(|| panic!("{cols}x{rows}: the first frame does not draw the crumb row:\n{text}"));
-        assert!(
-            strip_escapes(&frame[at..]).starts_with(&format!(" {crumb}")),
-            "{cols}x{rows}: the crumb row does not start with `{crumb}`:\n{text}"
-        );
+    /// [`check_first_frame`] against the built-in course.
+    fn check_first_frame(&self, output: &[u8], size: (u16, u16)) {
+        check_first_frame(&self.expect, output, size);
     }
 
     /// The memory tour: every slide, then `:q`. Returns (VmHWM before quitting, VmRSS then,
     /// ru_maxrss after exit), in KiB.
     fn memory_once(&self, size: (u16, u16)) -> (u64, u64, u64) {
-        let mut run = self.spawn(Path::new(PLAYER), size, Policy::Inherit);
+        let mut run = self.spawn(Path::new(PLAYER), &[], size, Policy::Inherit);
         run.read_until("first frame", |out| find(out, FRAME_END).is_some());
         self.check_first_frame(&run.output, size);
         for frames in 2..=self.expect.slides {
@@ -537,6 +533,28 @@ impl Setup {
         assert!(code == 0, "the player exited with wait status {code} after :q");
         (hwm, rss, maxrss as u64)
     }
+}
+
+/// Panics unless the output up to the first frame's end shows the first slide's pane title
+/// and, on the second-to-last row, the crumb bar starting with the lesson id (cut to fit on
+/// narrow screens, so only its start is looked for).
+fn check_first_frame(e: &Expect, output: &[u8], (cols, rows): (u16, u16)) {
+    let end = find(output, FRAME_END).expect("a frame end");
+    let frame = &output[..end];
+    let text = strip_escapes(frame);
+    let crumb: String = e.crumb.chars().take(12).collect();
+    assert!(
+        text.contains(&e.pane_title),
+        "{cols}x{rows}: the first frame lacks `{}`:\n{text}",
+        e.pane_title
+    );
+    let crumb_row = format!("\x1b[{};1H", rows - 1);
+    let at = find(frame, crumb_row.as_bytes())
+        .unwrap_or_else(|| panic!("{cols}x{rows}: the first frame does not draw the crumb row:\n{text}"));
+    assert!(
+        strip_escapes(&frame[at..]).starts_with(&format!(" {crumb}")),
+        "{cols}x{rows}: the crumb row does not start with `{crumb}`:\n{text}"
+    );
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -612,6 +630,73 @@ fn startup(setup: &Setup, policy: Policy) {
     }
 }
 
+/// A course folder of `n` copies of the built-in lesson, `week000`.., and its first frame.
+fn course_of(setup: &Setup, n: usize) -> (PathBuf, Expect) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("course/week07-docker-kubernetes");
+    let dir = setup.dir.path().join(format!("course-{n}"));
+    let mut yaml = String::from("id: many\ntitle: 많은 주차\nlessons:\n");
+    for i in 0..n {
+        let name = format!("week{i:03}");
+        yaml.push_str(&format!("  - {name}\n"));
+        std::fs::create_dir_all(dir.join(&name)).expect("lesson folder");
+        for f in ["post.md", "script.txt", "lesson.yaml"] {
+            std::fs::copy(src.join(f), dir.join(&name).join(f)).expect("copy a lesson file");
+        }
+    }
+    std::fs::write(dir.join("course.yaml"), yaml).expect("course.yaml");
+    let builtin = Expect::builtin();
+    let expect = Expect {
+        crumb: "week000".into(),
+        ..builtin
+    };
+    (dir, expect)
+}
+
+/// `startup_lessons`: the first frame of a course of 1 lesson and of 100 (each a copy of the
+/// built-in week), beside hello-world, alternately. The budget: 100 lessons within 2x of
+/// one over the hello-world floor.
+fn lessons(setup: &Setup) {
+    let size = SIZES[0];
+    let courses: Vec<(usize, Vec<OsString>, Expect)> = [1, 100]
+        .into_iter()
+        .map(|n| {
+            let (dir, expect) = course_of(setup, n);
+            (n, vec!["--course".into(), dir.into_os_string()], expect)
+        })
+        .collect();
+    for _ in 0..WARM_UP_RUNS {
+        setup.hello_once(size, Policy::Inherit);
+        for (_, args, expect) in &courses {
+            setup.player_on(args, expect, size, Policy::Inherit);
+        }
+    }
+    let mut hello = Vec::new();
+    let mut players: Vec<Vec<Sample>> = vec![Vec::new(); courses.len()];
+    for _ in 0..RUNS {
+        hello.push(setup.hello_once(size, Policy::Inherit));
+        for (samples, (_, args, expect)) in players.iter_mut().zip(&courses) {
+            samples.push(setup.player_on(args, expect, size, Policy::Inherit));
+        }
+    }
+    let (cols, rows) = size;
+    let (hello_wall, _) = report(&format!("startup_lessons_{cols}x{rows}/hello"), &hello);
+    let over: Vec<f64> = courses
+        .iter()
+        .zip(&players)
+        .map(|((n, _, _), samples)| {
+            let (wall, _) = report(&format!("startup_lessons_{cols}x{rows}/{n}"), samples);
+            wall - hello_wall
+        })
+        .collect();
+    let ratio = over[1] / over[0];
+    println!(
+        "startup_lessons_{cols}x{rows}/ratio       over hello: 1 lesson {:.3} ms, 100 lessons {:.3} ms, ratio {ratio:.2}   within 2x: {}",
+        over[0],
+        over[1],
+        if ratio <= 2.0 { "yes" } else { "NO" }
+    );
+}
+
 fn memory(setup: &Setup) {
     let size = SIZES[0];
     let (mut hwm, mut maxrss) = (Vec::new(), Vec::new());
@@ -646,7 +731,10 @@ fn main() {
         player_dir == Some("release".as_ref()),
         "{PLAYER} is not a release build"
     );
-    if !["startup", "startup_fifo", "memory"].iter().any(|n| wanted(n)) {
+    if !["startup", "startup_fifo", "startup_lessons", "memory"]
+        .iter()
+        .any(|n| wanted(n))
+    {
         return;
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -656,6 +744,9 @@ fn main() {
     let setup = Setup::new();
     if wanted("startup") {
         startup(&setup, Policy::Inherit);
+    }
+    if wanted("startup_lessons") {
+        lessons(&setup);
     }
     if wanted("startup_fifo") {
         if setup.fifo_allowed() {

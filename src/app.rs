@@ -7,6 +7,7 @@ pub mod action;
 pub mod command;
 pub mod copy;
 pub mod focus;
+mod help_filter;
 pub mod keymap;
 mod lazy;
 pub mod lecture;
@@ -129,6 +130,8 @@ pub struct App {
     reveal: Option<usize>,
     /// `→` on a lesson's last slide said the next lesson follows: another `→` opens it.
     next_lesson_armed: bool,
+    /// What `/` in help filters its rows by, once `enter` kept it (see `help_filter`).
+    help_filter: Option<String>,
     /// Wall-clock time when the session began (`now` counts from here), for "last opened".
     started: crate::progress::time::Unix,
 }
@@ -171,6 +174,7 @@ impl App {
             drawn: Drawn::default(),
             reveal: None,
             next_lesson_armed: false,
+            help_filter: None,
             started: 0,
         };
         app.playback = playback;
@@ -251,7 +255,10 @@ impl App {
             }
             Action::Describe => self.open(View::Describe { scroll: 0 }),
             Action::Source => self.open(View::Source { scroll: 0 }),
-            Action::Help => self.open(View::Help { scroll: 0 }),
+            Action::Help => {
+                self.help_filter = None;
+                self.open(View::Help { scroll: 0 });
+            }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleHeader => self.header_hidden = !self.header_hidden,
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
@@ -270,6 +277,7 @@ impl App {
             Action::Seek(text) => self.seek(&text),
             Action::ToggleSubtitles => self.toggle_subtitles(),
             Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
+            Action::FilterMode if self.help_open() => self.prompt = Some(Prompt::new(PromptKind::Filter)),
             Action::FilterMode => {
                 self.prompt = Some(Prompt::new(PromptKind::Filter));
                 self.search = None;
@@ -448,7 +456,10 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.views.pop().is_some() {
+        if let Some(view) = self.views.pop() {
+            if matches!(view, View::Help { .. }) {
+                self.help_filter = None;
+            }
             return;
         }
         if self.focus.take().is_some() {

@@ -184,6 +184,7 @@ pub mod words {
     /// Help: sections that are not action groups, and rows that are not actions.
     pub const H_COMMANDS: Phrase = Phrase::new("명령", "COMMANDS");
     pub const H_PROMPT: Phrase = Phrase::new("입력줄", "PROMPT");
+    pub const H_MOVE_SELECTION: Phrase = Phrase::new("선택 옮기기 (선택 중)", "move the selection (while selecting)");
     pub const H_UNBOUND: Phrase = Phrase::new("(키 없음)", "(unbound)");
     pub const H_GO_TO_ALIAS: Phrase = Phrase::new("슬라이드로 이동:", "go to a slide:");
     pub const H_PROMPT_ENTER: Phrase = Phrase::new("명령 실행 / 결과로 이동", "run the command / jump to the result");

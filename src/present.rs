@@ -17,15 +17,23 @@
 //! it is.
 //!
 //! ```text
-//! hello k8s-course-present 1      both sides, first: the protocol version
+//! hello k8s-course-present 2      both sides, first: the protocol version
 //! state lesson=0 slide=4 playing=1 position=300000 speed=1.5x session=lecture%2012:34%20/%2020:00
+//!       flash=playing%2018/24%20at%201x error=0 selecting=0
 //!                                 presenter -> follower: on connecting, then on every change
-//! cmd next | cmd prev | cmd play  follower -> presenter: next slide, previous slide, play/pause
+//! cmd act name=half_page_down     follower -> presenter: any action a key can be bound to, by its
+//!                                 name in the action registry (others are ignored)
+//! cmd run line=speed%201.5        a `:` command line, parsed by the presenter as if typed there
+//! cmd find text=파드              a `/` filter
+//! cmd next | cmd prev | cmd play  next slide, previous slide, play/pause (kept for scripts)
 //! ```
 //!
 //! `lesson` and `slide` are indices (lesson in the course, slide in the lesson), `position` is
 //! the narration's script time in milliseconds, `speed` and `session` are the texts the player
-//! shows. A reader ignores unknown messages and fields, lines that are too long, not UTF-8 or
+//! shows, `flash` the presenter's last message (for the notes window only: the audience view
+//! doesn't show it), `selecting` whether a diagram component is selected (the arrows then move
+//! it). A command's text is at most [`MAX_TEXT`] bytes, cleaned of control characters; `run`
+//! never quits or suspends the presenter. A reader ignores unknown messages and fields, lines that are too long, not UTF-8 or
 //! badly escaped, so either side can grow. A `hello` in another version ends the connection.
 //! The presenter quitting, or dying, closes its connections: the follower reports it and waits for
 //! the next presenter.

@@ -78,19 +78,20 @@ pub fn complete(line: &str, lesson: &Lesson, themes: &[String], lessons: &[Strin
 fn slide_words(lesson: &Lesson) -> Vec<String> {
     let mut out: Vec<String> = lesson.aliases.iter().map(|(a, _)| a.clone()).collect();
     out.extend(lesson.slides().map(|(_, s)| s.id()));
-    out.extend(
-        crate::content::k9s::names()
-            .filter(|n| crate::content::k9s::resolve(lesson, n).is_some())
-            .map(str::to_string),
-    );
+    out.extend(crate::content::k9s::names_in(lesson).into_iter().map(str::to_string));
     out
 }
 
-/// What `enter` runs: the line as typed when it is a command or names a slide (`:h`, `:po`, `:3`),
-/// else the completion shown after it (`:dep` runs `:deploy`), else the line (to say what's wrong).
+/// What `enter` runs: a word as typed when it is a command or names a slide (`:h`, `:po`, `:3`),
+/// else the completion shown after it (`:dep` runs `:deploy`, `:theme l` runs `:theme light`),
+/// else the line (to say what's wrong).
 pub fn accepted(line: &str, lesson: &Lesson, themes: &[String], lessons: &[String]) -> String {
-    // Whether it parses doesn't depend on the language of the message when it doesn't.
-    if parse(line, lesson, Lang::En).is_ok() {
+    // A command's own name runs as typed, even when its argument is missing: `:lesson` then
+    // explains what it needs rather than becoming `:lessons`.
+    // An argument being typed takes its completion (`:theme l` runs `:theme light`).
+    let word = line.trim().trim_start_matches(':').split(' ').next().unwrap_or("");
+    let has_arg = line.trim().contains(' ');
+    if !has_arg && (parse(line, lesson, Lang::En).is_ok() || find(&word.to_lowercase()).is_some()) {
         return line.to_string();
     }
     complete(line, lesson, themes, lessons)

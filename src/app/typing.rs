@@ -7,6 +7,10 @@ impl App {
         let Some(mut prompt) = self.prompt.take() else {
             return Effect::None;
         };
+        if prompt.kind == PromptKind::Filter && self.help_open() {
+            self.help_input(prompt, edit);
+            return Effect::None;
+        }
         match (&edit, prompt.kind) {
             (Edit::Cancel, kind) => {
                 if kind == PromptKind::Filter {
@@ -84,15 +88,15 @@ impl App {
     /// `enter` takes it. None when the text is a command already (`:h`): `enter` runs that.
     pub fn suggestion(&self) -> Option<String> {
         let prompt = self.prompt.as_ref()?;
-        if prompt.kind != PromptKind::Command
-            || prompt.text.is_empty()
-            || command::parse(&prompt.text, self.current_lesson(), self.lang).is_ok()
-        {
+        if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
             return None;
         }
-        let first = command::complete(&prompt.text, self.current_lesson(), &self.themes, &self.lesson_ids())
-            .into_iter()
-            .next()?;
+        let (lesson, themes, lessons) = (self.current_lesson(), &self.themes, &self.lesson_ids());
+        // What `enter` would run: shown only when it is not the text as typed.
+        let first = command::accepted(&prompt.text, lesson, themes, lessons);
+        if first == prompt.text {
+            return None;
+        }
         first.strip_prefix(&prompt.text.to_lowercase()).map(str::to_string)
     }
 }

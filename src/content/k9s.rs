@@ -49,41 +49,72 @@ const RESOURCES: &[Resource] = &[
     resource("Node", &["no", "node", "nodes"]),
 ];
 
-/// Every K9s name this table knows, in table order.
-pub fn names() -> impl Iterator<Item = &'static str> {
-    RESOURCES.iter().flat_map(|r| r.names.iter().copied())
-}
-
 /// The slide K9s name `word` (lower case) leads to in `lesson`, if any.
 pub fn resolve(lesson: &Lesson, word: &str) -> Option<SlideIndex> {
     let resource = RESOURCES.iter().find(|r| r.names.contains(&word))?;
+    let taught = Taught::find(lesson);
     std::iter::once(resource.kind)
         .chain(resource.stand_ins.iter().copied())
-        .find_map(|kind| teaching(lesson, kind))
+        .find_map(|kind| taught.slide(kind))
 }
 
-/// The first slide whose YAML declares `kind: KIND`, else the first titled with the kind's name.
-fn teaching(lesson: &Lesson, kind: &str) -> Option<SlideIndex> {
-    let declares = |text: &str| {
-        text.lines()
-            .filter_map(|l| l.strip_prefix("kind:"))
-            .any(|k| k.trim().trim_matches(['"', '\'']) == kind)
-    };
-    let by_code = lesson.slides().position(|(_, s)| {
-        s.code_blocks().iter().any(|c| {
-            c.lang
-                .as_deref()
-                .is_some_and(|l| l.eq_ignore_ascii_case("yaml") || l.eq_ignore_ascii_case("yml"))
-                && declares(&c.text)
+/// The K9s names that lead somewhere in `lesson`, in table order (one pass over the lesson).
+pub fn names_in(lesson: &Lesson) -> Vec<&'static str> {
+    let taught = Taught::find(lesson);
+    RESOURCES
+        .iter()
+        .filter(|r| {
+            std::iter::once(r.kind)
+                .chain(r.stand_ins.iter().copied())
+                .any(|k| taught.slide(k).is_some())
         })
-    });
-    by_code
-        .or_else(|| {
-            let name = kind.to_lowercase();
-            lesson.slides().position(|(_, s)| {
-                let title = s.title.to_lowercase();
-                title == name || title.split_whitespace().any(|w| w == name)
-            })
-        })
-        .map(SlideIndex)
+        .flat_map(|r| r.names.iter().copied())
+        .collect()
+}
+
+/// Where each kind of the table is taught: the first slide whose YAML declares it, and the first
+/// titled with its name. Found in one pass over the lesson, whatever its size.
+struct Taught {
+    by_code: Vec<(&'static str, SlideIndex)>,
+    by_title: Vec<(&'static str, SlideIndex)>,
+}
+
+impl Taught {
+    fn find(lesson: &Lesson) -> Self {
+        let mut taught = Taught {
+            by_code: Vec::new(),
+            by_title: Vec::new(),
+        };
+        for (i, (_, slide)) in lesson.slides().enumerate() {
+            let title = slide.title.to_lowercase();
+            for r in RESOURCES {
+                let name = r.kind.to_lowercase();
+                if (title == name || title.split_whitespace().any(|w| w == name))
+                    && !taught.by_title.iter().any(|(k, _)| *k == r.kind)
+                {
+                    taught.by_title.push((r.kind, SlideIndex(i)));
+                }
+            }
+            let yaml = slide.code_blocks().into_iter().filter(|c| {
+                (c.lang.as_deref()).is_some_and(|l| l.eq_ignore_ascii_case("yaml") || l.eq_ignore_ascii_case("yml"))
+            });
+            for block in yaml {
+                for declared in block.text.lines().filter_map(|l| l.strip_prefix("kind:")) {
+                    let declared = declared.trim().trim_matches(['"', '\'']);
+                    if let Some(r) = RESOURCES.iter().find(|r| r.kind == declared)
+                        && !taught.by_code.iter().any(|(k, _)| *k == r.kind)
+                    {
+                        taught.by_code.push((r.kind, SlideIndex(i)));
+                    }
+                }
+            }
+        }
+        taught
+    }
+
+    /// The slide that teaches `kind`: by its YAML first, else by its title.
+    fn slide(&self, kind: &str) -> Option<SlideIndex> {
+        let find = |list: &[(&str, SlideIndex)]| list.iter().find(|(k, _)| *k == kind).map(|(_, i)| *i);
+        find(&self.by_code).or_else(|| find(&self.by_title))
+    }
 }

@@ -63,9 +63,10 @@ pub(super) fn state(app: &App) -> State {
 }
 
 /// Applies a command from the notes window as the same key pressed here would be: on the break
-/// card it ends the break and does nothing else; otherwise it becomes the actions it names
-/// (a `:` line is parsed against the lesson shown, its error said as a message). Quitting and
-/// suspending stay with the window that asks: the presentation goes on.
+/// card it ends the break and does nothing else; otherwise it becomes the actions it names (a `:`
+/// line or a filter is typed into this app's prompt: completion, history and errors as here, the
+/// errors said as a message). Quitting and suspending stay with the window that asks: the
+/// presentation goes on.
 pub(super) fn apply(app: &mut App, command: Command) -> Effect {
     if app.on_break().is_some() {
         app.dismiss_break();
@@ -76,27 +77,87 @@ pub(super) fn apply(app: &mut App, command: Command) -> Effect {
         Command::Prev => vec![Action::PrevSlide],
         Command::PlayPause => vec![Action::PlayPause],
         Command::Act(name) => crate::keymap::bindable(name).map(|e| e.act()).into_iter().collect(),
+        // A `:` line typed in the notes window, as if typed here (completion, history, errors).
         Command::Run(line) => match crate::app::command::parse(&line, app.current_lesson(), app.lang()) {
-            Ok(action) => vec![action],
-            Err(e) => {
-                app.say(e, true);
-                return Effect::None;
-            }
+            Ok(Action::Quit | Action::Suspend) => vec![Action::Quit],
+            _ => typed(Action::CommandMode, &line),
         },
         // The filter typed in the notes window, as if typed here: `/`, the text, `enter`.
-        Command::Find(text) => std::iter::once(Action::FilterMode)
-            .chain(text.chars().map(|c| Action::Input(Edit::Insert(c))))
-            .chain(std::iter::once(Action::Input(Edit::Submit)))
-            .collect(),
+        Command::Find(text) => typed(Action::FilterMode, &text),
     };
     let mut effect = Effect::None;
     for action in actions {
+        // The notes window quits and suspends itself: an effect of those is dropped here too.
         if matches!(action, Action::Quit | Action::Suspend) {
             let lang = app.lang();
             app.say(words::PRESENT_REMOTE_QUIT.get(lang), true);
             continue;
         }
-        effect = app.update(action);
+        effect = match app.update(action) {
+            Effect::Quit | Effect::Suspend => Effect::None,
+            other => other,
+        };
     }
     effect
+}
+
+/// Opening a prompt with `open`, typing `text` and pressing `enter`.
+fn typed(open: Action, text: &str) -> Vec<Action> {
+    std::iter::once(open)
+        .chain(text.chars().map(|c| Action::Input(Edit::Insert(c))))
+        .chain(std::iter::once(Action::Input(Edit::Submit)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{CourseSource, load_course};
+
+    fn app() -> App {
+        let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
+        let mut app = App::new(course);
+        app.presenting = true;
+        app
+    }
+
+    #[test]
+    fn commands_act_as_keys_and_lines_typed_here_would() {
+        let mut app = app();
+        assert_eq!(apply(&mut app, Command::Run("3.1".into())), Effect::None);
+        assert_eq!(app.current_lesson().id_of(app.slide), "3.1");
+        apply(&mut app, Command::Act("first"));
+        assert_eq!(app.slide.0, 0);
+        apply(&mut app, Command::Act("next_slide"));
+        assert_eq!(app.slide.0, 1);
+        // K9s names complete as typed ones do: `:po` is the Pod slide.
+        apply(&mut app, Command::Run("po".into()));
+        assert_eq!(app.current_lesson().id_of(app.slide), "2.2.1");
+        apply(&mut app, Command::Run("1.1".into()));
+        assert_eq!(
+            apply(&mut app, Command::Run("theme light".into())),
+            Effect::LoadTheme("light".into())
+        );
+
+        // A bad line is said to the notes window (through the state), not acted on.
+        apply(&mut app, Command::Run("fly".into()));
+        let said = state(&app);
+        assert!(
+            said.flash_error && said.flash.starts_with("unknown command 'fly'"),
+            "{said:?}"
+        );
+        assert_eq!(app.slide.0, 1);
+
+        // The presentation can't be quit or suspended from the notes window.
+        for cmd in [Command::Run("q".into()), Command::Act("quit"), Command::Act("suspend")] {
+            assert_eq!(apply(&mut app, cmd), Effect::None);
+            assert!(state(&app).flash_error);
+        }
+
+        // `/` from the notes window filters here as if typed.
+        apply(&mut app, Command::Find("falco".into()));
+        let said = state(&app);
+        assert!(said.flash.starts_with("match 1/"), "{said:?}");
+        assert!(app.prompt.is_none(), "the filter was submitted");
+    }
 }

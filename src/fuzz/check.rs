@@ -86,6 +86,9 @@ fn lesson(scratch: &Scratch<'_>) -> Result<(), String> {
     let mut full = vec!["--course", shown.as_str()];
     full.extend(commands[pick]);
     cli(&full, scratch)?;
+    if pick % 2 == 1 {
+        lazily(dir)?;
+    }
     let Some(course) = report.course else {
         return Ok(());
     };
@@ -108,6 +111,28 @@ fn lesson(scratch: &Scratch<'_>) -> Result<(), String> {
         }
     }
     player_screen(course)
+}
+
+/// The player's way in: `course.yaml` and the first lesson, then the others one by one, as the
+/// background thread reads them; the first screen drawn beside the placeholders.
+fn lazily(dir: &Path) -> Result<(), String> {
+    use crate::content::lazy::{load_course_lazily, load_lesson_in};
+    let source = CourseSource::Dir(dir.to_path_buf());
+    let lazy = load_course_lazily(&source, |_, _| None);
+    for d in &lazy.report.diagnostics {
+        no_control("a diagnostic", &d.to_string())?;
+    }
+    for (_, folder) in &lazy.rest {
+        if let Err(errors) = load_lesson_in(&source, folder) {
+            for d in &errors {
+                no_control("a diagnostic", &d.to_string())?;
+            }
+        }
+    }
+    match lazy.report.course {
+        Some(course) => player_screen(course),
+        None => Ok(()),
+    }
 }
 
 /// One highlighter for the whole run: loading syntect's syntaxes costs more than an input.

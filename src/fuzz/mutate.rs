@@ -145,12 +145,18 @@ const YAML: &[&str] = &[
 
 const PROTOCOL: &[&str] = &[
     "hello k8s-course-present 1",
+    "hello k8s-course-present 2",
     "hello k8s-course-present 4294967296",
     "state lesson=18446744073709551615 slide=18446744073709551615 playing=2 position=18446744073709551615 speed=%1B%5B2J session=%9B",
     "state lesson=0 slide=0",
     "cmd next",
     "cmd play",
     "cmd",
+    "cmd act name=quit",
+    "cmd act name=%71uit",
+    "cmd run line=%1B]52;c;aGk=%07",
+    "cmd find text=%E1%84",
+    "state lesson=0 slide=0 flash=%9B31m error=1 selecting=1",
 ];
 
 /// Applies one random mutation to `bytes`.

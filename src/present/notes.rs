@@ -209,6 +209,11 @@ impl<'c> Notes<'c> {
                     }
                     self.history.push(text.clone());
                 }
+                // `:q` here quits this window, as `q` does; the presentation goes on.
+                let parsed = lesson.map(|l| crate::app::command::parse(&text, l, self.lang));
+                if kind == PromptKind::Command && parsed == Some(Ok(Action::Quit)) {
+                    return Intent::Quit;
+                }
                 return Intent::Send(match kind {
                     PromptKind::Command => Command::Run(text),
                     PromptKind::Filter => Command::Find(text),

@@ -8,13 +8,15 @@
 
 use std::fmt::Write as _;
 
-/// The protocol version in the `hello` line. Raised only for changes an older peer would misread.
-pub const VERSION: u32 = 1;
+/// The protocol version in the `hello` line. Raised for changes an older peer would misread or
+/// silently drop: 2 added `cmd act`, `cmd run` and `cmd find` (an older presenter would ignore
+/// every key but three), and the state's `flash`, `error` and `selecting`.
+pub const VERSION: u32 = 2;
 
 /// The longest line either side accepts, newline excluded. A state line is about 150 bytes.
 pub const MAX_LINE: usize = 4096;
 
-/// The first words of the `hello` line each side sends first: `hello k8s-course-present 1`.
+/// The first words of the `hello` line each side sends first: `hello k8s-course-present 2`.
 const HELLO: &str = "hello k8s-course-present";
 
 /// What the presenter shows, published to every follower whenever it changes.
@@ -316,7 +318,7 @@ mod tests {
         assert_eq!(parse("cmd jump"), None);
         assert_eq!(parse(hello().trim_end()), Some(Message::Hello(VERSION)));
         assert_eq!(parse("hello k8s-course-present 7"), Some(Message::Hello(7)));
-        assert_eq!(parse("hello someone-else 1"), None);
+        assert_eq!(parse("hello someone-else 2"), None);
     }
 
     #[test]

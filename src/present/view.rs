@@ -28,10 +28,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::notes::{Link, Notes};
-use crate::app::Action;
 use crate::content::script::clock;
 use crate::content::{Lesson, SlideIndex};
-use crate::i18n::{Phrase, words};
+use crate::i18n::words;
 use crate::render::blocks::inline_spans;
 use crate::render::wrap::wrap_spans;
 use crate::render::{self, Highlighter, Role};
@@ -39,24 +38,7 @@ use crate::text::{clean_line, display_width, truncate_to};
 use crate::theme::{Theme, UiRole};
 use crate::ui::{self, Ctx, MIN_HEIGHT, MIN_WIDTH};
 
-/// The actions the bottom line hints at, in order, with their words.
-const HINTED: &[(Action, Phrase)] = &[
-    (Action::NextSlide, words::NOTES_HINT_NEXT),
-    (Action::PrevSlide, words::NOTES_HINT_PREV),
-    (Action::Down, words::NOTES_SCROLL_SLIDE),
-    (Action::PlayPause, words::NOTES_HINT_PLAY),
-    (Action::CommandMode, words::NOTES_HINT_COMMAND),
-    (Action::Toc, words::NOTES_HINT_TOC),
-];
-
-/// Rows of the next slide shown under its title, by window height: none below 16 rows.
-fn preview_rows(height: u16) -> u16 {
-    match height {
-        0..16 => 0,
-        16..24 => 2,
-        _ => 4,
-    }
-}
+mod footer;
 
 /// Draws the whole window.
 pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
@@ -74,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
         return;
     }
     let preview = if notes.next_slide().is_some() {
-        preview_rows(area.height)
+        footer::preview_rows(area.height)
     } else {
         0
     };
@@ -102,74 +84,8 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
     );
     row(frame, clock_row, clock_spans(notes, theme));
     body(frame, pane, notes, theme);
-    next_rows(frame, next, notes, theme);
-    bottom_row(frame, bottom, notes, theme);
-}
-
-/// The bottom line: the prompt being typed, else a message (this window's, then the
-/// presenter's), else the key hints.
-fn bottom_row(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
-    if let Some(p) = &notes.prompt {
-        let text = clean_line(&p.text);
-        let before: String = text.chars().take(p.cursor).collect();
-        let sigil = format!(" {}", p.kind.sigil());
-        let cursor = display_width(&sigil) + display_width(&before);
-        row(
-            frame,
-            area,
-            vec![
-                Span::styled(sigil, theme.ui(UiRole::PromptPrefix)),
-                Span::styled(text, theme.ui(UiRole::Prompt)),
-            ],
-        );
-        if cursor < area.width as usize {
-            frame.set_cursor_position((area.x + cursor as u16, area.y));
-        }
-        return;
-    }
-    let lang = notes.lang();
-    let presenter = notes.state.as_ref().filter(|s| !s.flash.is_empty());
-    let spans = match (&notes.flash, presenter) {
-        (Some(message), _) => vec![Span::styled(format!(" {message}"), theme.ui(UiRole::FlashError))],
-        (None, Some(state)) => vec![
-            Span::styled(
-                format!(" {} ", words::NOTES_PRESENTER_SAYS.get(lang)),
-                theme.ui(UiRole::HeaderLabel),
-            ),
-            Span::styled(
-                state.flash.clone(),
-                theme.ui(if state.flash_error {
-                    UiRole::FlashError
-                } else {
-                    UiRole::Flash
-                }),
-            ),
-        ],
-        (None, None) => hints(notes, theme),
-    };
-    row(frame, area, spans);
-}
-
-/// `<right> next  <left> previous  <j> scroll  …  <q> quit  <[ ]> notes`, from the
-/// live key table: a rebound key shows as bound.
-fn hints(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
-    let lang = notes.lang();
-    let mut pairs: Vec<(String, String)> = HINTED
-        .iter()
-        .filter_map(|(action, words)| Some((notes.keymap.hint(action)?, words.get(lang).to_string())))
-        .collect();
-    // Quitting is named before the notes' own scrolling, which a narrow window may cut.
-    pairs.push(("q".into(), words::NOTES_QUIT.get(lang).into()));
-    pairs.push(("[ ]".into(), words::NOTES_SCROLL_NOTES.get(lang).into()));
-    pairs
-        .into_iter()
-        .flat_map(|(key, what)| {
-            [
-                Span::styled(format!(" <{key}>"), theme.ui(UiRole::KeyHint)),
-                Span::styled(format!(" {what} "), theme.ui(UiRole::KeyHintText)),
-            ]
-        })
-        .collect()
+    footer::next_rows(frame, next, notes, theme);
+    footer::bottom_row(frame, bottom, notes, theme);
 }
 
 /// `▶ segment 12/24  03:20 / 8:01.2  1.5x     lecture 12:34 / 20:00`.
@@ -197,62 +113,6 @@ fn clock_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
         spans.push(Span::styled(session, value));
     }
     spans
-}
-
-/// `next  2.2.2 Deployment` and the next slide's first lines as the audience will see them (in
-/// the theme's colours, code plain), or that this is the last slide.
-fn next_rows(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
-    if notes.slide().is_none() {
-        return;
-    }
-    let label = format!(" {}  ", words::NOTES_NEXT.get(notes.lang()));
-    let indent = display_width(&label);
-    let label = Span::styled(label, theme.ui(UiRole::HeaderLabel));
-    let Some((lesson, slide)) = notes.next() else {
-        let spans = vec![
-            label,
-            Span::styled(words::NOTES_END.get(notes.lang()), theme.ui(UiRole::Muted)),
-        ];
-        return row(frame, area, spans);
-    };
-    row(
-        frame,
-        area,
-        vec![
-            label,
-            Span::styled(slide.display_title(), theme.ui(UiRole::HeaderValue)),
-        ],
-    );
-    let rows = area.height.saturating_sub(1) as usize;
-    let width = (area.width as usize).saturating_sub(indent + 1).max(1);
-    // Only the first blocks are rendered: a preview never costs a whole long slide.
-    let first = crate::content::Slide {
-        number: None,
-        slug: String::new(),
-        title: String::new(),
-        section: None,
-        extra_ids: Vec::new(),
-        blocks: slide.blocks.iter().take(rows).cloned().collect(),
-        lines: 0..=0,
-        source: String::new(),
-    };
-    let options = render::blocks::RenderOptions {
-        width,
-        highlighter: None,
-        syntax_theme: "",
-        diagrams: &lesson.diagrams,
-        focus: None,
-    };
-    let lines = render::slide_lines(&first, &options);
-    let buf = frame.buffer_mut();
-    for (i, line) in lines.iter().filter(|l| !l.is_empty()).take(rows).enumerate() {
-        let spans: Vec<Span<'static>> = line
-            .iter()
-            .map(|s| Span::styled(s.text.clone(), theme.content(&s.style)))
-            .collect();
-        let x = area.x + indent as u16;
-        buf.set_line(x, area.y + 1 + i as u16, &fit(spans, width), width as u16);
-    }
 }
 
 /// The framed pane: the slide's title and its narration, or why there is none to show.
@@ -401,7 +261,7 @@ fn plain(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
 }
 
 /// One line of spans cut to `width` cells, the last piece ending in `…` when cut.
-fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+pub(super) fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let mut used = 0;
     let mut out = Vec::new();
     for span in spans {
@@ -418,7 +278,7 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 }
 
 /// Writes one row of spans, cut to the area's width.
-fn row(frame: &mut Frame<'_>, area: Rect, spans: Vec<Span<'static>>) {
+pub(super) fn row(frame: &mut Frame<'_>, area: Rect, spans: Vec<Span<'static>>) {
     let line = fit(spans, area.width as usize);
     frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
 }

@@ -378,8 +378,23 @@ pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
                     ctx.theme.content(&render::Style::default()),
                 )],
                 text(date, UiRole::Muted),
-                text(lesson.slide_count().to_string(), UiRole::Muted),
-                text(time(narration), UiRole::Muted),
+                // A lesson still being read in the background has no counts yet.
+                text(
+                    if app.is_pending(l) {
+                        "…".to_string()
+                    } else {
+                        lesson.slide_count().to_string()
+                    },
+                    UiRole::Muted,
+                ),
+                text(
+                    if app.is_pending(l) {
+                        "…".to_string()
+                    } else {
+                        time(narration)
+                    },
+                    UiRole::Muted,
+                ),
                 text(format!("{}%", app.percent_of(l)), UiRole::Muted),
                 text(opened, UiRole::Muted),
             ]

@@ -23,10 +23,11 @@ pub fn options<'a>(ctx: &Ctx<'a>, width: usize, app: &'a App) -> RenderOptions<'
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    // While a diagram component is selected, its panel takes the bottom of the pane.
+    // While a diagram component is selected, its panel takes the bottom of the pane: a third of
+    // it, at least two lines of text (60x20 with the header shown) and at most eight.
     let area = match app.focused() {
-        Some((diagram, component)) if area.height >= 14 => {
-            let height = (area.height / 3).clamp(6, 10);
+        Some((diagram, component)) if area.height >= 10 => {
+            let height = (area.height / 3).clamp(4, 10);
             let [slide, panel] = Layout::vertical([Constraint::Min(3), Constraint::Length(height)]).areas(area);
             super::panel::draw(frame, panel, app, diagram, component, ctx);
             slide

@@ -94,6 +94,16 @@ fn tab_or_enter_accepts_the_completion_shown() {
     app.update(Action::Input(Edit::Submit));
     assert_eq!(slide_title(&screen(&mut app, 100, 30)), "slide(3.3)");
 
+    // An argument takes its completion too: `:theme l` shows and runs `:theme light`.
+    let mut app = crate::screen::app();
+    app.update(Action::CommandMode);
+    type_text(&mut app, "theme l");
+    assert_eq!(app.suggestion().as_deref(), Some("ight"));
+    assert_eq!(
+        app.update(Action::Input(Edit::Submit)),
+        k8s_course::app::Effect::LoadTheme("light".into())
+    );
+
     // A command typed whole runs as typed, with no completion shown over it: `:h` is help.
     let mut app = crate::screen::app();
     app.update(Action::CommandMode);
@@ -101,4 +111,111 @@ fn tab_or_enter_accepts_the_completion_shown() {
     assert_eq!(app.suggestion(), None);
     app.update(Action::Input(Edit::Submit));
     assert_eq!(app.view().map(|v| v.name(k8s_course::i18n::Lang::En)), Some("help"));
+}
+
+#[test]
+fn help_fits_one_screen_at_100x30_in_columns() {
+    use crate::screen::{app, screen};
+    use k8s_course::app::Action;
+    let mut app = app();
+    app.update(Action::Help);
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("help_100x30", shown);
+    // No scroll mark: everything is on the screen.
+    assert!(!shown.contains('▼'), "{shown}");
+    // Sections side by side, K9s-style: NAVIGATE and another section title on the same row.
+    let titles = [
+        "NAVIGATE", "VIEWS", "SEARCH", "DIAGRAM", "LECTURE", "GENERAL", "COMMANDS", "PROMPT",
+    ];
+    for title in titles {
+        assert!(shown.contains(title), "{title} missing\n{shown}");
+    }
+    // Side by side, K9s-style: the row where NAVIGATE starts holds all three columns.
+    let first = shown.lines().find(|l| l.contains("NAVIGATE")).expect("NAVIGATE");
+    let filled = first
+        .trim_matches(|c| c == '│' || c == ' ')
+        .split("  ")
+        .filter(|piece| !piece.trim().is_empty())
+        .count();
+    assert!(filled >= 4, "NAVIGATE's row is not in columns:\n{shown}");
+    // Every bound key is listed.
+    for key in ["ctrl-d", "ctrl-e", "backtab", "ctrl-z", "ctrl-c", "← → ↑ ↓"] {
+        assert!(shown.contains(key), "{key} missing\n{shown}");
+    }
+}
+
+#[test]
+fn help_filters_as_you_type() {
+    use crate::screen::{app, screen, type_text};
+    use k8s_course::app::{Action, Edit};
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::FilterMode);
+    type_text(&mut app, "narr");
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("help_filtered_100x30", shown);
+    assert!(shown.contains("help(/narr)["), "{shown}");
+    // Only rows about the narration, each whole now that there is room.
+    assert!(shown.contains("narration faster (1x 1.25x 1.5x 2x)"), "{shown}");
+    assert!(
+        !shown.contains("next slide") && !shown.contains("half a page"),
+        "{shown}"
+    );
+    // It narrows with every key.
+    type_text(&mut app, "ation f");
+    let narrower = screen(&mut app, 100, 30);
+    assert!(
+        narrower.contains("narration faster") && !narrower.contains("narration slower"),
+        "{narrower}"
+    );
+    // enter keeps the filter and closes the prompt; esc closes help, and it opens unfiltered.
+    app.update(Action::Input(Edit::Submit));
+    assert!(app.prompt.is_none());
+    assert!(screen(&mut app, 100, 30).contains("help(/narration f)"));
+    app.update(Action::Back);
+    app.update(Action::Help);
+    assert!(screen(&mut app, 100, 30).contains("─ help ─"));
+    // Nothing matches: it says so.
+    app.update(Action::FilterMode);
+    type_text(&mut app, "zzz");
+    assert!(screen(&mut app, 100, 30).contains("no key or command matches"));
+}
+
+/// The rows of the bordered box whose top border holds `title`, as text inside the borders.
+fn box_rows(screen: &str, title: &str) -> usize {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("no {title} in\n{screen}"));
+    rows[top + 1..].iter().take_while(|l| l.starts_with('│')).count()
+}
+
+#[test]
+fn at_60x20_the_diagram_panel_shows_with_the_header_and_grows_without_it() {
+    use crate::screen::{app, command, screen};
+    use k8s_course::app::Action;
+    let mut app = app();
+    command(&mut app, "arch");
+    app.update(Action::FocusNext);
+    let with_header = screen(&mut app, 60, 20);
+    insta::assert_snapshot!("panel_60x20_header", with_header);
+    assert!(with_header.contains("Course:"), "{with_header}");
+    assert!(
+        with_header.contains("API Server(관문)"),
+        "the panel shows:\n{with_header}"
+    );
+    // The selected component stays in view in the slide above it.
+    assert!(with_header.contains("┃     API Server     ┃"), "{with_header}");
+    let fewer = box_rows(&with_header, "API Server(관문)");
+
+    app.update(Action::ToggleHeader);
+    let without = screen(&mut app, 60, 20);
+    insta::assert_snapshot!("panel_60x20_no_header", without);
+    assert!(!without.contains("Course:"), "{without}");
+    let more = box_rows(&without, "API Server(관문)");
+    assert!(
+        fewer >= 2 && more > fewer,
+        "panel rows: {fewer} with the header, {more} without"
+    );
 }

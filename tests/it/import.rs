@@ -208,6 +208,9 @@ fn damaged_corpus_posts_are_mostly_repaired_and_the_rest_marked() {
     }
     println!("corpus total: {total:?}");
     assert!(total.damaged > 1000, "{total:?}");
+    // 16 were wrong while a word shared with the script overruled a corpus that preferred
+    // another candidate unless the corpus preferred it fourfold; no more than 12 now.
+    assert!(total.repaired - total.correct <= 12, "{total:?}");
 }
 
 #[test]

@@ -128,8 +128,17 @@ fn a_lesson_reached_before_it_arrives_is_read_there_and_then() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = course(tmp.path());
     let mut app = lazy_app(&dir, "w05");
-    // Nothing taken in from the background yet: week07 is still a placeholder.
+    // Nothing taken in from the background yet: week07 is still a placeholder, and `:lessons`
+    // shows it by its folder name, its counts still to come.
     assert!(app.is_pending(4));
+    command(&mut app, "lessons");
+    let list = crate::screen::screen(&mut app, 120, 14);
+    let row = list.lines().find(|l| l.contains("week07")).unwrap_or_default();
+    assert_eq!(row.matches('…').count(), 2, "{list}");
+    // The lesson read shows its counts: 10 slides, 23:24.6 of narration.
+    let read = list.lines().find(|l| l.contains(" w05 ")).unwrap_or_default();
+    assert!(read.contains(" 10 ") && read.contains("23:24.6"), "{list}");
+    app.update(Action::Back);
     command(&mut app, "lesson week07");
     assert_eq!(app.current_lesson().id, "week07");
     assert!(!app.is_pending(4));

@@ -275,7 +275,7 @@ fn malformed_lines_from_a_presenter_are_ignored() {
     let mut follower = Follower::new(&path);
     assert_eq!(follower.poll(), []);
     let (mut raw, _) = listener.accept().expect("accept");
-    let mut lines = b"state lesson=0 slide=9\nhello k8s-course-present 1\nstate lesson=0\n".to_vec();
+    let mut lines = b"state lesson=0 slide=9\nhello k8s-course-present 2\nstate lesson=0\n".to_vec();
     lines.extend(vec![b'y'; MAX_LINE + 1]);
     lines.extend(b"\n\xff\nnonsense here\nstate lesson=0 slide=3 speed=2x session=%E2%80%94 future=1\n");
     raw.write_all(&lines).expect("write");
@@ -297,7 +297,7 @@ fn malformed_lines_from_a_presenter_are_ignored() {
     );
     let mut hello = [0u8; 64];
     let n = raw.read(&mut hello).expect("read");
-    assert_eq!(&hello[..n], b"hello k8s-course-present 1\n", "the follower says hello");
+    assert_eq!(&hello[..n], b"hello k8s-course-present 2\n", "the follower says hello");
 }
 
 #[test]
@@ -371,7 +371,7 @@ fn a_follower_that_does_not_read_never_stalls_the_presenter() {
     });
     let text = String::from_utf8(text).expect("whole UTF-8 lines");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "hello k8s-course-present 1");
+    assert_eq!(lines[0], "hello k8s-course-present 2");
     assert!(lines[1..].iter().all(|l| l.starts_with("state lesson=0 slide=1 ")));
     assert!(
         lines.len() < 3000,

@@ -77,10 +77,13 @@ fn the_notes_window_scrolls_the_shared_slide_and_jumps_with_a_command() {
         assert!(!screen.contains(said), "{said:?} on the audience's screen:\n{screen}");
     }
 
-    // Quitting the notes window leaves the presentation running.
-    notes.keys(&["q"]);
+    // Quitting the notes window (`:q` as `q`) leaves the presentation running.
+    notes.type_line(":pause");
+    notes.wait_for(&["‖ segment"]);
+    notes.type_line(":q");
     notes.wait_for(&["EXIT=0"]);
-    notes.keys(&["q"]);
+    audience.keys(&["Right"]);
+    audience.wait_for(&["slide(1.2)[3/14]"]);
     audience.keys(&["C-c"]);
     audience.wait_for(&["EXIT=0"]);
 }
@@ -181,7 +184,7 @@ fn hostile_commands_on_the_socket_never_stop_the_presentation() {
     audience.wait_for(&["slide(title)[1/14]"]);
     let socket = sandbox.path("run").join("cloud-security-7.sock");
     let mut raw = std::os::unix::net::UnixStream::connect(&socket).expect("connect");
-    let mut lines: Vec<u8> = b"hello k8s-course-present 1\n".to_vec();
+    let mut lines: Vec<u8> = b"hello k8s-course-present 2\n".to_vec();
     for line in [
         // Quitting and suspending are the presenter's own: refused, said to the notes window.
         "cmd run line=q",
@@ -269,6 +272,11 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
         notes.on_key(&key(c));
     }
     assert_eq!(notes.on_key(&enter), Intent::Send(Command::Find("파드".into())));
+    // `:q` quits the notes window itself, as `q` does.
+    for c in ":q".chars() {
+        notes.on_key(&key(c));
+    }
+    assert_eq!(notes.on_key(&enter), Intent::Quit);
     // An error from the presenter shows as one.
     notes.on_event(Event::State(State {
         slide: 8,
