@@ -117,6 +117,8 @@ mod tests {
     fn app() -> App {
         let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
         let mut app = App::new(course);
+        // As the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
+        app.lang = crate::i18n::Lang::En;
         app.presenting = true;
         app
     }
