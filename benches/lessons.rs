@@ -50,6 +50,7 @@ fn show_once(source: &CourseSource, id: &str) -> Vec<u8> {
         id,
         true,
         Some(80),
+        false,
         &mut Io {
             out: &mut out,
             err: &mut err,

@@ -168,7 +168,7 @@ fn render_views(c: &mut Criterion) {
     for (name, action, title) in views {
         fx.app.views.clear();
         fx.app.update(action);
-        let open = fx.app.view().map(|v| v.name().to_string());
+        let open = fx.app.view().map(|v| v.name(k8s_course::i18n::Lang::En).to_string());
         assert_eq!(open.as_deref(), Some(name), "the {name} view opens");
         let mut term = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
         let shown = draw_once(&mut term, &fx);

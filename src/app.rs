@@ -122,6 +122,8 @@ pub struct App {
     pub lab_dir: Option<std::path::PathBuf>,
     /// The practice exercise open in the player.
     pub practice: Option<practice::Open>,
+    /// The language of the program's own words (`--lang`, `LANG`, else the course's).
+    pub lang: crate::i18n::Lang,
     /// What the learner has done, as this session sees it; the driver saves what is pending.
     pub progress: crate::progress::Tracker,
     index: search::Index,
@@ -145,6 +147,7 @@ impl App {
         let index = search::Index::build(&course);
         let toc = view::toc_rows(&course);
         let playback = crate::playback::Playback::new(&course.lessons[0]);
+        let lang = crate::i18n::Lang::from_tag(&course.language).unwrap_or_default();
         let mut app = Self {
             course,
             lesson: 0,
@@ -170,6 +173,7 @@ impl App {
             learner: String::new(),
             lab_dir: None,
             practice: None,
+            lang,
             progress: crate::progress::Tracker::default(),
             index,
             toc,
@@ -186,7 +190,7 @@ impl App {
 
     /// The language the program speaks to this learner (its own words; course text is as written).
     pub fn lang(&self) -> crate::i18n::Lang {
-        crate::i18n::Lang::from_tag(&self.course.language).unwrap_or_default()
+        self.lang
     }
 
     pub fn current_lesson(&self) -> &Lesson {
@@ -361,7 +365,7 @@ impl App {
     pub fn theme_changed(&mut self, result: Result<String, String>) {
         match result {
             Ok(name) => {
-                self.say(format!("theme {name}"), false);
+                self.say(crate::i18n::words::F_THEME.fill(self.lang, &[&name]), false);
                 self.theme = name;
             }
             Err(e) => self.say(e, true),
@@ -434,7 +438,7 @@ impl App {
                 self.go(lesson, index);
             }
             None => self.say(
-                format!("no slide '{}': :toc lists them", crate::text::clean_line(id)),
+                crate::i18n::words::F_NO_SLIDE.fill(self.lang, &[&crate::text::clean_line(id)]),
                 true,
             ),
         }
@@ -442,7 +446,7 @@ impl App {
 
     /// Opens `view` over the current one, unless it is already showing.
     fn open(&mut self, view: View) {
-        if self.views.last().map(View::name) != Some(view.name()) {
+        if self.views.last().map(std::mem::discriminant) != Some(std::mem::discriminant(&view)) {
             self.views.push(view);
         }
     }
@@ -458,7 +462,7 @@ impl App {
             return;
         }
         if self.search.take().is_some() {
-            self.say("search cleared", false);
+            self.say(crate::i18n::words::F_SEARCH_CLEARED.get(self.lang), false);
         }
     }
 

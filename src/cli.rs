@@ -26,6 +26,7 @@ use clap::{Parser, Subcommand};
 
 use crate::content::{Course, CourseSource, Diagnostic, Lesson, SlideIndex, load_course, load_course_for};
 use crate::manifest::{Lang, Options};
+use crate::settings::{Args, Settings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +46,11 @@ pub struct Cli {
     /// Colour theme: default, light, high-contrast, or one of yours in <config dir>/themes
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+
+    /// Language of the program's own words: ko or en (default: LANG when it is one of them, else
+    /// the course's language)
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ko", "en"])]
+    pub lang: Option<String>,
 
     /// Whose progress to use (default: K8S_COURSE_LEARNER, else your user name)
     #[arg(long, global = true, value_name = "NAME")]
@@ -148,9 +154,6 @@ pub enum Command {
         /// Also warn about security: privileged, runAsNonRoot, limits, :latest, hostPath, capabilities
         #[arg(long)]
         security: bool,
-        /// Language of the findings: ko or en (default: the course's language)
-        #[arg(long, value_name = "LANG", value_parser = ["ko", "en"])]
-        lang: Option<String>,
     },
     /// Print a field's type and description, like `kubectl explain` (deployment.spec.selector)
     Explain {
@@ -183,9 +186,6 @@ pub enum PracticeCommand {
         /// The answer of a command or quiz exercise, as you would type it
         #[arg(long, value_name = "TEXT", conflicts_with = "file")]
         answer: Option<String>,
-        /// Language of the findings: ko or en (default: the course's language)
-        #[arg(long, value_name = "LANG", value_parser = ["ko", "en"])]
-        lang: Option<String>,
     },
 }
 
@@ -197,16 +197,22 @@ pub struct Io<'a> {
 }
 
 impl Cli {
-    pub fn source(&self) -> CourseSource {
-        match &self.course {
-            Some(dir) => CourseSource::Dir(dir.clone()),
-            None => CourseSource::BuiltIn,
+    /// What the command line says about settings, for [`Settings::resolve`].
+    pub fn args(&self) -> Args {
+        Args {
+            course: self.course.clone(),
+            learner: self.learner.clone(),
+            lang: self.lang.clone(),
+            theme: self.theme.clone(),
+            lecture: self.lecture.clone(),
+            break_: self.break_.clone(),
+            from_start: self.from_start,
         }
     }
 }
 
-/// Runs a command-line command and returns the process exit code.
-pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
+/// Runs a command-line command with the settings `main` resolved; returns the process exit code.
+pub fn run(cli: &Cli, settings: &Settings, io: &mut Io<'_>) -> ExitCode {
     // Messages quote names and paths from files: every line to stderr is cleaned on its way out.
     let mut err = clean_err::CleanWriter::new(&mut *io.err);
     let io = &mut Io {
@@ -214,15 +220,15 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         err: &mut err,
         stdout_is_tty: io.stdout_is_tty,
     };
-    let source = cli.source();
+    let source = &settings.source;
     let code = |ok: bool| if ok { 0 } else { 1 };
     let result = match &cli.command {
-        Some(Command::Check { lint }) => check::run_with_lint(&source, *lint, io).map(code),
-        Some(Command::List) => with_course(&source, io, list::run).map(code),
-        Some(Command::Info) => info::run(cli, io).map(code),
-        Some(Command::Notes) => notes::run(cli, io),
-        Some(Command::Progress { all, reset, yes }) => with_course(&source, io, |course, io| {
-            progress::run(cli, course, *all, *reset, *yes, io)
+        Some(Command::Check { lint }) => check::run_with_lint(source, *lint, io).map(code),
+        Some(Command::List) => with_course(source, io, list::run).map(code),
+        Some(Command::Info) => info::run(settings, io).map(code),
+        Some(Command::Notes) => notes::run(settings, io),
+        Some(Command::Progress { all, reset, yes }) => with_course(source, io, |course, io| {
+            progress::run(settings, course, *all, *reset, *yes, io)
         })
         .map(code),
         // Only the lesson shown is read: a course of many weeks shows a slide as fast as one week.
@@ -232,9 +238,9 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             width,
             code: blocks,
         }) => {
-            with_loaded(load_course_for(&source, id), io, |course, io| match blocks {
+            with_loaded(load_course_for(source, id), io, |course, io| match blocks {
                 Some(n) => show::code(course, id, *n, io),
-                None => show::run(course, id, *plain, *width, io),
+                None => show::run(course, id, *plain, *width, settings.no_color, io),
             })
         }
         .map(code),
@@ -242,12 +248,13 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             files,
             reindent,
             security,
-            lang,
         }) => {
-            let lang = lang
+            // Findings follow `--lang`, else the course (as they did before `--lang` was global).
+            let lang = cli
+                .lang
                 .as_deref()
                 .and_then(Lang::parse)
-                .unwrap_or_else(|| course_lang(&source));
+                .unwrap_or_else(|| course_lang(source));
             let options = Options { security: *security };
             validate::run(
                 &validate::Request {
@@ -261,12 +268,14 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
             .map(code)
         }
         Some(Command::Practice { action: None }) => {
-            with_course(&source, io, |course, io| practice::list(cli, course, io)).map(code)
+            with_course(source, io, |course, io| practice::list(settings, course, io)).map(code)
         }
         Some(Command::Practice {
-            action: Some(PracticeCommand::Check { id, file, answer, lang }),
-        }) => with_course(&source, io, |course, io| {
-            let lang = lang
+            action: Some(PracticeCommand::Check { id, file, answer }),
+        }) => with_course(source, io, |course, io| {
+            // Findings follow the global `--lang`, else the course (as `validate`'s do).
+            let lang = cli
+                .lang
                 .as_deref()
                 .and_then(Lang::parse)
                 .or_else(|| Lang::parse(&course.language))
@@ -277,7 +286,7 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
                 answer: answer.as_deref(),
                 lang,
             };
-            practice::check_one(cli, course, &req, io)
+            practice::check_one(settings, course, &req, io)
         })
         .map(code),
         Some(Command::Explain { path, width }) => explain::run(path, *width, io).map(code),
@@ -300,8 +309,8 @@ pub fn run(cli: &Cli, io: &mut Io<'_>) -> ExitCode {
         .map(code),
         Some(Command::Completions { shell }) => shell::completions(shell, io).map(code),
         Some(Command::Man) => shell::man(io).map(code),
-        None => play::run(cli, play::Role::Learner, io),
-        Some(Command::Present { resume }) => play::run(cli, play::Role::Presenter { resume: *resume }, io),
+        None => play::run(settings, play::Role::Learner, io),
+        Some(Command::Present { resume }) => play::run(settings, play::Role::Presenter { resume: *resume }, io),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -22,9 +22,9 @@ pub const CONFIG_DIR_ENV: &str = "K8S_COURSE_CONFIG_DIR";
 pub const DATA_DIR_ENV: &str = "K8S_COURSE_DATA_DIR";
 pub const CONFIG_FILE: &str = "config.yaml";
 
-/// The directories the player uses. Resolved once in `main` from the environment, so the library
-/// only ever takes explicit paths.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The directories the player uses. Resolved once in `main` from the environment
+/// ([`crate::settings::Env`]), so the library only ever takes explicit paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paths {
     /// None when there is no home directory and no override: no config is read.
     pub config_dir: Option<PathBuf>,
@@ -32,17 +32,7 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// `K8S_COURSE_CONFIG_DIR` / `K8S_COURSE_DATA_DIR`, else the platform's dirs
-    /// (`~/.config/k8s-course`, `~/.local/share/k8s-course` on Linux).
-    pub fn from_env() -> Self {
-        let dirs = directories::ProjectDirs::from("", "", "k8s-course");
-        let env_dir = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-        Self {
-            config_dir: env_dir(CONFIG_DIR_ENV).or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf())),
-            data_dir: env_dir(DATA_DIR_ENV).or_else(|| dirs.as_ref().map(|d| d.data_dir().to_path_buf())),
-        }
-    }
-
+    /// `config.yaml` in the config dir.
     pub fn config_file(&self) -> Option<PathBuf> {
         self.config_dir.as_ref().map(|d| d.join(CONFIG_FILE))
     }
@@ -101,7 +91,7 @@ pub struct Config {
     pub file: Option<PathBuf>,
     pub theme: Option<String>,
     pub keymap: Keymap,
-    /// Lecture and break lengths as written (`20m`); checked when the player starts.
+    /// Lecture and break lengths as written (`20m`), checked when the file was read.
     pub lecture: Option<String>,
     pub break_: Option<String>,
 }
@@ -117,11 +107,9 @@ pub fn load(paths: &Paths) -> Result<Config, String> {
         Err(e) => return Err(format!("{}: {e}", file.display())),
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 (byte {}): save it as UTF-8",
-            file.display(),
-            e.utf8_error().valid_up_to()
-        )
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{}:{line}: not UTF-8 (byte {at}): save it as UTF-8", file.display())
     })?;
     parse(&file, &text)
 }

@@ -48,14 +48,254 @@ impl Phrase {
             Lang::En => self.en,
         }
     }
+
+    /// The phrase in `lang` with each `{}` replaced by the next of `args`, in order (Korean and
+    /// English put them in the same order; a phrase is written so that they can).
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        let mut parts = self.get(lang).split("{}").peekable();
+        while let Some(part) = parts.next() {
+            out.push_str(part);
+            if parts.peek().is_some()
+                && let Some(arg) = args.next()
+            {
+                out.push_str(&arg.to_string());
+            }
+        }
+        out
+    }
 }
 
 /// The table: every UI string, named for where it shows. Keep it sorted by area.
 pub mod words {
     use super::Phrase;
 
+    // --- The player's chrome: header, crumbs, flash line, panes, prompt (issue 14, i18n block) ---
+
     /// The header's label for the clock.
     pub const CLOCK: Phrase = Phrase::new("시각", "time");
+    /// The header's row labels.
+    pub const COURSE: Phrase = Phrase::new("과정:", "Course:");
+    pub const LESSON: Phrase = Phrase::new("강의:", "Lesson:");
+    pub const CHAPTER: Phrase = Phrase::new("장:", "Chapter:");
+    pub const SLIDE_LABEL: Phrase = Phrase::new("슬라이드:", "Slide:");
+    pub const LEARNER: Phrase = Phrase::new("학습자:", "Learner:");
+    pub const SESSION: Phrase = Phrase::new("세션:", "Session:");
+    /// `42% done` after the learner's name.
+    pub const PERCENT_DONE: Phrase = Phrase::new("% 완료", "% done");
+    /// The flash line while a search has hits: `/{query}: {n}` then this.
+    pub const MATCHES: Phrase = Phrase::new(
+        "개 일치 · n/N 다음/이전 · esc 지우기",
+        " matches · n/N next/previous · esc clears",
+    );
+    /// The notice for a terminal below the minimum size.
+    pub const TOO_SMALL_LONG: Phrase = Phrase::new("터미널이 너무 작습니다", "Terminal too small");
+    pub const TOO_SMALL_SHORT: Phrase = Phrase::new("너무 작음", "Too small");
+    /// `80x24, needs 40x10`: this between the sizes.
+    pub const NEEDS: Phrase = Phrase::new("필요 크기", "needs");
+    pub const NEED: Phrase = Phrase::new("필요", "need");
+    pub const ENLARGE: Phrase = Phrase::new("창이나 글꼴 크기를 키우세요", "Enlarge the window or the font");
+    /// Pane titles, as K9s names its resources.
+    pub const PANE_SLIDE: Phrase = Phrase::new("슬라이드", "slide");
+    pub const PANE_TOC: Phrase = Phrase::new("목차", "toc");
+    pub const PANE_FILTER: Phrase = Phrase::new("필터", "filter");
+    pub const PANE_BOOKMARKS: Phrase = Phrase::new("북마크", "bookmarks");
+    pub const PANE_LESSONS: Phrase = Phrase::new("강의", "lessons");
+    pub const PANE_NARRATION: Phrase = Phrase::new("내레이션", "narration");
+    pub const PANE_DESCRIBE: Phrase = Phrase::new("정보", "describe");
+    pub const PANE_SOURCE: Phrase = Phrase::new("원문", "source");
+    pub const PANE_HELP: Phrase = Phrase::new("도움말", "help");
+    pub const PANE_CODE: Phrase = Phrase::new("코드", "code");
+    pub const PANE_PRACTICE: Phrase = Phrase::new("실습", "practice");
+    pub const PANE_EXERCISE: Phrase = Phrase::new("문제", "exercise");
+    pub const PANE_DIAGRAM: Phrase = Phrase::new("다이어그램", "diagram");
+    /// The prompt's frame titles.
+    pub const PROMPT_COMMAND: Phrase = Phrase::new(" 명령 ", " command ");
+    pub const PROMPT_FILTER: Phrase = Phrase::new(" 필터 ", " filter ");
+    /// A narration segment: `구간 12` / `segment 12` (`{}` is the number).
+    pub const SEGMENT: Phrase = Phrase::new("구간", "segment");
+    /// Where a search hit is: on the slide, or in a diagram component.
+    pub const ON_SLIDE: Phrase = Phrase::new("슬라이드", "slide");
+    pub const IN_DIAGRAM: Phrase = Phrase::new("다이어그램", "diagram");
+    /// Table column headings.
+    pub const COL_ID: Phrase = Phrase::new("번호", "ID");
+    pub const COL_TITLE: Phrase = Phrase::new("제목", "TITLE");
+    pub const COL_SLIDES: Phrase = Phrase::new("개수", "SLIDES");
+    pub const COL_SEEN: Phrase = Phrase::new("읽음", "SEEN");
+    pub const COL_NARRATION: Phrase = Phrase::new("내레이션", "NARRATION");
+    pub const COL_WHERE: Phrase = Phrase::new("위치", "WHERE");
+    pub const COL_TEXT: Phrase = Phrase::new("내용", "TEXT");
+    pub const COL_LESSON: Phrase = Phrase::new("강의", "LESSON");
+    pub const COL_DATE: Phrase = Phrase::new("날짜", "DATE");
+    pub const COL_DONE: Phrase = Phrase::new("완료", "DONE");
+    pub const COL_BLANK: Phrase = Phrase::new(" ", " ");
+    pub const COL_NUMBER: Phrase = Phrase::new("#", "#");
+    pub const COL_CODE_LANG: Phrase = Phrase::new("언어", "LANG");
+    pub const COL_LINES: Phrase = Phrase::new("줄", "LINES");
+    pub const COL_FIRST_LINE: Phrase = Phrase::new("첫 줄", "FIRST LINE");
+    pub const COL_OPENED: Phrase = Phrase::new("최근 학습", "OPENED");
+    /// The filter pane before anything is typed, and with nothing found.
+    pub const FILTER_EMPTY: Phrase = Phrase::new(
+        "입력하면 슬라이드와 내레이션을 검색합니다",
+        "type to search slides and narration",
+    );
+    pub const NO_MATCH: Phrase = Phrase::new("일치하는 항목 없음", "no match");
+    pub const NO_BOOKMARKS: Phrase = Phrase::new(
+        "아직 북마크가 없습니다: b를 누르면 지금 슬라이드를 북마크합니다.",
+        "No bookmarks yet: b bookmarks the slide you are on.",
+    );
+    /// The narration view without a script, or without words for this slide.
+    pub const NO_SCRIPT: Phrase = Phrase::new(
+        "이 강의에는 내레이션이 없습니다 (script.txt 없음).",
+        "This lesson has no narration (no script.txt).",
+    );
+    pub const NO_NARRATION_HERE: Phrase =
+        Phrase::new("이 슬라이드에는 내레이션이 없습니다.", "No narration for this slide.");
+    pub const PREAMBLE: Phrase = Phrase::new("(도입부, 건너뜀) ", "(preamble, skipped) ");
+    /// `describe`'s row names.
+    pub const D_COMPONENT: Phrase = Phrase::new("구성요소", "Component");
+    pub const D_ID: Phrase = Phrase::new("번호", "Id");
+    pub const D_KIND: Phrase = Phrase::new("종류", "Kind");
+    pub const D_GROUP: Phrase = Phrase::new("그룹", "Group");
+    pub const D_DIAGRAM: Phrase = Phrase::new("다이어그램", "Diagram");
+    pub const D_DESCRIPTION: Phrase = Phrase::new("설명", "Description");
+    pub const D_NARRATION: Phrase = Phrase::new("내레이션", "Narration");
+    pub const D_TITLE: Phrase = Phrase::new("제목", "Title");
+    pub const D_CHAPTER: Phrase = Phrase::new("장", "Chapter");
+    pub const D_SLUG: Phrase = Phrase::new("슬러그", "Slug");
+    pub const D_ALIASES: Phrase = Phrase::new("별칭", "Aliases");
+    pub const D_SOURCE: Phrase = Phrase::new("원문", "Source");
+    pub const D_CODE: Phrase = Phrase::new("코드", "Code");
+    pub const D_SEGMENTS: Phrase = Phrase::new("구간", "Segments");
+    pub const D_ALSO: Phrase = Phrase::new("다른 번호", "Also");
+    pub const D_SECTION: Phrase = Phrase::new("절", "Section");
+    pub const D_FIELDS: Phrase = Phrase::new("필드", "Fields");
+    pub const NONE: Phrase = Phrase::new("없음", "none");
+    pub const NOT_MENTIONED: Phrase = Phrase::new("언급 없음", "not mentioned");
+    /// `(12 lines, post.md:40)` for a code block: the word for lines.
+    pub const LINES: Phrase = Phrase::new("줄", "lines");
+    /// `3:20.0 at 1x, 2:13.3 at 1.5x`: the words around the times.
+    pub const AT_1X: Phrase = Phrase::new("(1배속)", "at 1x");
+    pub const AT_1_5X: Phrase = Phrase::new("(1.5배속)", "at 1.5x");
+    /// An age under a minute (`ago`).
+    pub const JUST_NOW: Phrase = Phrase::new("방금", "just now");
+    /// The lecture timer in the header: `강의 12:34 / 20:00`, `휴식 4:59`.
+    pub const TIMER_LECTURE: Phrase = Phrase::new("강의", "lecture");
+    pub const TIMER_BREAK: Phrase = Phrase::new("휴식", "break");
+    /// Help: sections that are not action groups, and rows that are not actions.
+    pub const H_COMMANDS: Phrase = Phrase::new("명령", "COMMANDS");
+    pub const H_PROMPT: Phrase = Phrase::new("입력줄", "PROMPT");
+    pub const H_MOVE_SELECTION: Phrase = Phrase::new("선택 옮기기 (선택 중)", "move the selection (while selecting)");
+    pub const H_UNBOUND: Phrase = Phrase::new("(키 없음)", "(unbound)");
+    pub const H_GO_TO_ALIAS: Phrase = Phrase::new("슬라이드로 이동:", "go to a slide:");
+    pub const H_PROMPT_ENTER: Phrase = Phrase::new("명령 실행 / 결과로 이동", "run the command / jump to the result");
+    pub const H_PROMPT_ESC: Phrase = Phrase::new("입력줄 닫기", "close the prompt");
+    pub const H_PROMPT_TAB: Phrase =
+        Phrase::new("자동 완성 (다시 누르면 다음 후보)", "complete (again: next completion)");
+    pub const H_PROMPT_HISTORY: Phrase = Phrase::new("기록 (:) / 결과 (/)", "history (:) / results (/)");
+    pub const H_PROMPT_WORD: Phrase = Phrase::new("단어 지우기", "delete a word");
+
+    // --- The notes window's pane title, and the narration bar as text ---
+
+    pub const N_TITLE: Phrase = Phrase::new(" 노트", " notes");
+    /// The narration bar as text: `구간 12/24  03:20 / 08:01  1.5x`, and while stopped.
+    pub const BAR_PAUSED: Phrase = Phrase::new(" (일시정지)", " (paused)");
+
+    // --- Flash messages: `{}` marks an argument, filled in order by `Phrase::fill` ---
+
+    pub const F_THEME: Phrase = Phrase::new("테마 {}", "theme {}");
+    pub const F_NO_SLIDE: Phrase = Phrase::new(
+        "'{}' 슬라이드가 없습니다: :toc로 목록을 봅니다",
+        "no slide '{}': :toc lists them",
+    );
+    pub const F_SEARCH_CLEARED: Phrase = Phrase::new("검색을 지웠습니다", "search cleared");
+    pub const F_TYPE_COMMAND: Phrase = Phrase::new(
+        "명령을 입력하세요: :help로 목록을 봅니다",
+        "type a command: :help lists them",
+    );
+    pub const F_NO_ARGUMENT: Phrase = Phrase::new(":{}에는 인자가 없습니다", ":{} takes no argument");
+    pub const F_NEEDS_SLIDE: Phrase = Phrase::new(
+        ":{}에는 슬라이드 번호가 필요합니다 (예: :{} 2.1)",
+        ":{} needs a slide id, e.g. :{} 2.1",
+    );
+    pub const F_NEEDS_THEME: Phrase = Phrase::new(
+        ":{}에는 테마 이름이 필요합니다 (예: :{} light)",
+        ":{} needs a theme name, e.g. :{} light",
+    );
+    pub const F_NEEDS_NAME: Phrase = Phrase::new(
+        ":{}에는 이름이 필요합니다 (예: :{} kim)",
+        ":{} needs a name, e.g. :{} kim",
+    );
+    pub const F_NEEDS_LESSON: Phrase = Phrase::new(
+        ":{}에는 강의가 필요합니다 (예: :{} 2, :lessons로 목록을 봅니다)",
+        ":{} needs a lesson, e.g. :{} 2 (:lessons lists them)",
+    );
+    pub const F_NEEDS_VALUE: Phrase = Phrase::new(":{}에는 값이 필요합니다: {}", ":{} needs a value: {}");
+    pub const F_UNKNOWN_COMMAND: Phrase = Phrase::new(
+        "'{}' 명령을 모릅니다: :help로 명령을, :toc로 슬라이드를 봅니다",
+        "unknown command '{}': :help lists commands, :toc lists slides",
+    );
+    pub const F_LECTURE_ENDED: Phrase = Phrase::new(
+        "강의 끝: {}를 누르면 처음부터 다시 재생합니다",
+        "end of the lecture: {} plays it again from the start",
+    );
+    pub const F_NO_NARRATION_TO_PLAY: Phrase = Phrase::new(
+        "이 강의에는 재생할 내레이션이 없습니다",
+        "this lesson has no narration to play",
+    );
+    pub const F_NO_NARRATION_ON: Phrase = Phrase::new(
+        "{}에는 내레이션이 없습니다: {}부터 재생 ({})",
+        "no narration on {}: playing from {} ({})",
+    );
+    pub const F_PLAYING: Phrase = Phrase::new("재생 중 {} ({})", "playing {} at {}");
+    pub const F_PAUSED: Phrase = Phrase::new("일시정지", "paused");
+    pub const F_SPEED: Phrase = Phrase::new("속도 {}", "speed {}");
+    pub const F_NOT_SEGMENT: Phrase = Phrase::new(
+        "'{}'는 구간 번호가 아닙니다: :seg 12",
+        "'{}' is not a segment number: :seg 12",
+    );
+    pub const F_SEGMENT: Phrase = Phrase::new("구간 {}", "segment {}");
+    pub const F_LESSON_OF: Phrase = Phrase::new("강의 {}/{}: {}", "lesson {} of {}: {}");
+    pub const F_END_OF_LESSON: Phrase = Phrase::new(
+        "이 강의의 끝: {}를 한 번 더 누르면 다음 강의 {}",
+        "end of this lesson: {} again opens the next, {}",
+    );
+    pub const F_NO_LESSON: Phrase = Phrase::new(
+        "'{}' 강의가 없습니다: :lessons로 목록을 봅니다",
+        "no lesson '{}': :lessons lists them",
+    );
+    pub const F_MATCH: Phrase = Phrase::new("일치 {}/{}", "match {}/{}");
+    pub const F_MATCH_NARRATION: Phrase = Phrase::new(
+        "일치 {}/{}: 내레이션 구간 {}에 있습니다 (l로 보기)",
+        "match {}/{} in the narration, segment {}: l shows it",
+    );
+    pub const F_MATCH_DIAGRAM: Phrase = Phrase::new(
+        "일치 {}/{}: 다이어그램에 있습니다 ({}로 선택 해제)",
+        "match {}/{} in the diagram: {} leaves the selection",
+    );
+    pub const F_NO_SEARCH: Phrase = Phrase::new(
+        "아직 검색하지 않았습니다: /로 슬라이드와 내레이션을 검색합니다",
+        "no search yet: / filters slides and narration",
+    );
+    pub const F_NO_MATCH_FOR: Phrase = Phrase::new("'{}'와 일치하는 항목이 없습니다", "no match for '{}'");
+    pub const F_RESUMED: Phrase = Phrase::new("{}에서 이어서 봅니다 (마지막 학습: {})", "resumed at {}, last here {}");
+    pub const F_BOOKMARKED: Phrase = Phrase::new(
+        "{} 북마크함 (:bookmarks로 목록)",
+        "bookmarked {} (:bookmarks lists them)",
+    );
+    pub const F_BOOKMARK_REMOVED: Phrase = Phrase::new("{} 북마크 해제", "bookmark removed from {}");
+    pub const F_LEARNER_FROM_START: Phrase = Phrase::new(
+        "학습자 {}: 처음부터 시작합니다",
+        "learner {}: starting at the beginning",
+    );
+    pub const F_LEARNER: Phrase = Phrase::new("학습자 {}: {}", "learner {}: {}");
+    pub const F_NO_DIAGRAM: Phrase = Phrase::new(
+        "이 슬라이드에는 다이어그램이 없습니다: :arch로 아키텍처를 봅니다",
+        "no diagram on this slide: :arch shows the architecture",
+    );
+    pub const F_DEFAULT_THEME: Phrase = Phrase::new("기본 테마를 씁니다: {}", "using the default theme: {}");
+    pub const F_NOT_SAVED: Phrase = Phrase::new("진행 상황이 저장되지 않습니다: {}", "progress will not be saved: {}");
 
     // --- Code you can use (issue 14): `c` copies, `w` writes to the lab folder. ---
     /// `c`/`w` on a slide without code.
@@ -319,5 +559,10 @@ mod tests {
         assert_eq!(Lang::from_tag("C.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr_FR"), None);
         assert_eq!(words::CLOCK.get(Lang::En), "time");
+        assert_eq!(words::F_SPEED.fill(Lang::Ko, &[&"1.5x"]), "속도 1.5x");
+        assert_eq!(
+            words::F_LESSON_OF.fill(Lang::En, &[&2, &5, &"Pods"]),
+            "lesson 2 of 5: Pods"
+        );
     }
 }

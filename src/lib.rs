@@ -1,7 +1,9 @@
 //! k8s-course: a terminal course player for a Docker/Kubernetes lecture.
 //!
-//! Arrows point one way, with no cycle between these modules: `main` -> `cli` -> `driver` ->
+//! Arrows point one way, with no cycle between these modules: `main` -> `cli` -> `settings` -> `driver` ->
 //! (`ui`, `present`, `keymap`) -> `app` -> `content` -> `text`.
+//! - `settings`: the environment (read once by `main`), the command line and `config.yaml` as one
+//!   `Settings`; no module below `cli` reads the environment.
 //! - `cli`: the command line (clap), one file per subcommand, loading what a command needs.
 //! - `driver`: the loops on the real terminal (player, `present`, `notes`): they sleep until a key,
 //!   a signal, the presenter's socket or something shown changes; `driver::session` saves progress.
@@ -40,6 +42,7 @@ pub mod present;
 pub mod progress;
 pub mod render;
 pub mod repair;
+pub mod settings;
 pub mod text;
 pub mod theme;
 pub mod timer;

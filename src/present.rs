@@ -1,7 +1,7 @@
 //! Presenter mode: `k8s-course present` shows the audience view, and `k8s-course notes`, in a
 //! second terminal on the same machine, follows it live and drives it.
 //!
-//! The two talk over a Unix socket in the runtime dir ([`runtime_dir`]: `K8S_COURSE_RUNTIME_DIR`,
+//! The two talk over a Unix socket in the runtime dir ([`runtime_dir_in`]: `K8S_COURSE_RUNTIME_DIR`,
 //! else `$XDG_RUNTIME_DIR/k8s-course`, else `k8s-course-<uid>` in the temp dir; private, 0700),
 //! one per course ([`socket_path`]: `<course id>.sock`). No network. The presenter listens
 //! ([`Presenter`]); each notes window connects ([`Follower`]), and keeps trying every 150 ms
@@ -57,4 +57,4 @@ pub mod view;
 pub use channel::{Event, Follower, Presenter};
 pub use lecture_clock::LectureClock;
 pub use protocol::{Command, MAX_LINE, MAX_TEXT, State, VERSION};
-pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir, runtime_dir_in, socket_path};
+pub use socket::{RUNTIME_DIR_ENV, private_dir, runtime_dir_in, socket_path};

@@ -353,13 +353,7 @@ pub fn load_or_default(name: &str, user_dir: Option<&Path>, no_color: bool) -> (
     (if no_color { theme.monochrome() } else { theme }, error)
 }
 
-/// True when the NO_COLOR environment variable is set to a non-empty value (no-color.org).
-pub fn no_color_env() -> bool {
-    no_color_from(std::env::var_os("NO_COLOR").as_deref())
-}
-
-/// The rule behind [`no_color_env`], apart from the environment so it can be tested: set and
-/// non-empty means no colour.
+/// Whether a `NO_COLOR` value asks for no colour (no-color.org): set and non-empty.
 pub fn no_color_from(value: Option<&OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }

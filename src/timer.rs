@@ -140,18 +140,24 @@ impl SessionTimer {
     }
 
     /// The header's text: `lecture 12:34 / 20:00` during the lecture, `break 4:59` during the break.
-    pub fn header(&self, now: Duration) -> String {
+    pub fn header(&self, now: Duration, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::words;
         match self.phase(now) {
             // No break to count towards: the lecture time alone.
             Phase::Lecture { elapsed } if self.durations.no_break() => {
                 format!("lecture {}", minutes_seconds(elapsed))
             }
             Phase::Lecture { elapsed } => format!(
-                "lecture {} / {}",
+                "{} {} / {}",
+                words::TIMER_LECTURE.get(lang),
                 minutes_seconds(elapsed),
                 minutes_seconds(self.durations.lecture)
             ),
-            Phase::Break { .. } => format!("break {}", self.countdown(now).unwrap_or_default()),
+            Phase::Break { .. } => format!(
+                "{} {}",
+                words::TIMER_BREAK.get(lang),
+                self.countdown(now).unwrap_or_default()
+            ),
         }
     }
 }
@@ -222,19 +228,20 @@ mod tests {
         assert_eq!(t.tick(at(21, 0)).map(|p| p.is_break()), Some(true));
         assert!(t.dismiss(at(21, 0)));
         assert_eq!(t.tick(at(21, 0)), None, "the player closed the card itself");
-        assert_eq!(t.header(at(22, 0)), "lecture 01:00 / 20:00");
+        assert_eq!(t.header(at(22, 0), crate::i18n::Lang::En), "lecture 01:00 / 20:00");
+        assert_eq!(t.header(at(22, 0), crate::i18n::Lang::Ko), "강의 01:00 / 20:00");
         assert!(t.phase(at(41, 0)).is_break());
     }
 
     #[test]
     fn a_resumed_timer_goes_on_from_where_it_was() {
         let mut t = SessionTimer::resumed(Durations::DEFAULT, at(1, 0), at(12, 34));
-        assert_eq!(t.header(at(1, 0)), "lecture 12:34 / 20:00");
+        assert_eq!(t.header(at(1, 0), crate::i18n::Lang::En), "lecture 12:34 / 20:00");
         assert_eq!(t.stretch_elapsed(at(2, 0)), at(13, 34));
         assert!(t.phase(at(8, 26)).is_break());
         assert!(t.dismiss(at(9, 0)));
         assert_eq!(t.stretch_elapsed(at(9, 30)), at(0, 30));
-        assert_eq!(t.header(at(9, 30)), "lecture 00:30 / 20:00");
+        assert_eq!(t.header(at(9, 30), crate::i18n::Lang::En), "lecture 00:30 / 20:00");
     }
 
     #[test]
@@ -252,6 +259,6 @@ mod tests {
         let t = SessionTimer::new(no_break, Duration::ZERO);
         assert_eq!(t.phase(at(20, 0)), Phase::Lecture { elapsed: at(20, 0) });
         assert_eq!(t.phase(at(95, 0)), Phase::Lecture { elapsed: at(95, 0) });
-        assert_eq!(t.header(at(95, 0)), "lecture 95:00");
+        assert_eq!(t.header(at(95, 0), crate::i18n::Lang::En), "lecture 95:00");
     }
 }

@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     // cells that changed (a full clear would restyle every cell on each slide change).
     frame.render_widget(Block::new().style(ctx.ui(UiRole::Background)), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        chrome::too_small(frame, area, ctx);
+        chrome::too_small(frame, area, app.lang(), ctx);
         return Drawn::default();
     }
     if let Some(countdown) = app.on_break() {
@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         chrome::header(frame, header_area, app, ctx);
     }
     if let Some(p) = &app.prompt {
-        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
+        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
     let drawn = body(frame, pane_area, app, ctx);
     if subtitles > 0 {

@@ -4,6 +4,7 @@
 use super::Action;
 use super::registry::{self, Arg, Entry, Typable};
 use crate::content::Lesson;
+use crate::i18n::{Lang, words};
 
 /// A slide id or alias typed as a command (`:pod`, `:2.1`) also works: it goes there.
 fn find(word: &str) -> Option<(&'static Entry, &'static Typable)> {
@@ -13,32 +14,29 @@ fn find(word: &str) -> Option<(&'static Entry, &'static Typable)> {
 }
 
 /// Turns a typed command line into an action, or says what is wrong.
-pub fn parse(line: &str, lesson: &Lesson) -> Result<Action, String> {
+pub fn parse(line: &str, lesson: &Lesson, lang: Lang) -> Result<Action, String> {
     let line = line.trim().trim_start_matches(':').trim();
     let (word, arg) = line.split_once(' ').map_or((line, ""), |(w, a)| (w, a.trim()));
     if word.is_empty() {
-        return Err("type a command: :help lists them".into());
+        return Err(words::F_TYPE_COMMAND.get(lang).into());
     }
     if let Some((entry, cmd)) = find(&word.to_lowercase()) {
         let name = entry.name;
         return match (cmd.arg, arg.is_empty()) {
             (Arg::None, true) => Ok(entry.act()),
-            (Arg::None, false) => Err(format!(":{name} takes no argument")),
-            (Arg::SlideId, true) => Err(format!(":{name} needs a slide id, e.g. :{name} 2.1")),
-            (Arg::ThemeName, true) => Err(format!(":{name} needs a theme name, e.g. :{name} light")),
-            (Arg::LearnerName, true) => Err(format!(":{name} needs a name, e.g. :{name} kim")),
-            (Arg::LessonName, true) => Err(format!(":{name} needs a lesson, e.g. :{name} 2 (:lessons lists them)")),
-            (Arg::Value, true) => Err(format!(":{name} needs a value: {}", cmd.help)),
+            (Arg::None, false) => Err(words::F_NO_ARGUMENT.fill(lang, &[&name])),
+            (Arg::SlideId, true) => Err(words::F_NEEDS_SLIDE.fill(lang, &[&name, &name])),
+            (Arg::ThemeName, true) => Err(words::F_NEEDS_THEME.fill(lang, &[&name, &name])),
+            (Arg::LearnerName, true) => Err(words::F_NEEDS_NAME.fill(lang, &[&name, &name])),
+            (Arg::LessonName, true) => Err(words::F_NEEDS_LESSON.fill(lang, &[&name, &name])),
+            (Arg::Value, true) => Err(words::F_NEEDS_VALUE.fill(lang, &[&name, &cmd.help.get(lang)])),
             (_, false) => Ok((entry.action)(arg.to_string())),
         };
     }
     if arg.is_empty() && lesson.resolve(word).is_some() {
         return Ok(Action::Goto(word.to_string()));
     }
-    Err(format!(
-        "unknown command '{}': :help lists commands, :toc lists slides",
-        crate::text::clean_line(line)
-    ))
+    Err(words::F_UNKNOWN_COMMAND.fill(lang, &[&crate::text::clean_line(line)]))
 }
 
 /// Completions of `line`, best first, as whole prompt texts: command names and slide ids/aliases
@@ -93,7 +91,7 @@ pub fn accepted(line: &str, lesson: &Lesson, themes: &[String], lessons: &[Strin
     // An argument being typed takes its completion (`:theme l` runs `:theme light`).
     let word = line.trim().trim_start_matches(':').split(' ').next().unwrap_or("");
     let has_arg = line.trim().contains(' ');
-    if !has_arg && (parse(line, lesson).is_ok() || find(&word.to_lowercase()).is_some()) {
+    if !has_arg && (parse(line, lesson, Lang::En).is_ok() || find(&word.to_lowercase()).is_some()) {
         return line.to_string();
     }
     complete(line, lesson, themes, lessons)
@@ -115,16 +113,19 @@ mod tests {
     #[test]
     fn commands_aliases_and_slide_words_parse() {
         let l = lesson();
-        assert_eq!(parse("q", &l), Ok(Action::Quit));
-        assert_eq!(parse(":quit", &l), Ok(Action::Quit));
-        assert_eq!(parse("toc", &l), Ok(Action::Toc));
-        assert_eq!(parse("goto 2.1", &l), Ok(Action::Goto("2.1".into())));
-        assert_eq!(parse("pod", &l), Ok(Action::Goto("pod".into())));
-        assert_eq!(parse("theme light", &l), Ok(Action::SetTheme("light".into())));
-        assert_eq!(parse("goto", &l), Err(":goto needs a slide id, e.g. :goto 2.1".into()));
-        assert_eq!(parse("toc now", &l), Err(":toc takes no argument".into()));
+        assert_eq!(parse("q", &l, Lang::En), Ok(Action::Quit));
+        assert_eq!(parse(":quit", &l, Lang::En), Ok(Action::Quit));
+        assert_eq!(parse("toc", &l, Lang::En), Ok(Action::Toc));
+        assert_eq!(parse("goto 2.1", &l, Lang::En), Ok(Action::Goto("2.1".into())));
+        assert_eq!(parse("pod", &l, Lang::En), Ok(Action::Goto("pod".into())));
+        assert_eq!(parse("theme light", &l, Lang::En), Ok(Action::SetTheme("light".into())));
         assert_eq!(
-            parse("fly", &l),
+            parse("goto", &l, Lang::En),
+            Err(":goto needs a slide id, e.g. :goto 2.1".into())
+        );
+        assert_eq!(parse("toc now", &l, Lang::En), Err(":toc takes no argument".into()));
+        assert_eq!(
+            parse("fly", &l, Lang::En),
             Err("unknown command 'fly': :help lists commands, :toc lists slides".into())
         );
     }

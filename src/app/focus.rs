@@ -30,7 +30,7 @@ impl App {
     pub(super) fn focus_step(&mut self, forward: bool) {
         let figures = self.figures_here();
         let Some(&first) = figures.first() else {
-            self.say("no diagram on this slide: :arch shows the architecture", true);
+            self.say(crate::i18n::words::F_NO_DIAGRAM.get(self.lang), true);
             return;
         };
         let diagram = self.focus.map_or(first, |f| f.diagram);

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::{Action, App};
+use crate::i18n::words;
 use crate::playback::Speed;
 use crate::timer::Phase;
 
@@ -23,10 +24,7 @@ impl App {
             }
             if t.ended {
                 let key = self.key_name(&Action::PlayPause, ":play");
-                self.say(
-                    format!("end of the lecture: {key} plays it again from the start"),
-                    false,
-                );
+                self.say(words::F_LECTURE_ENDED.fill(self.lang, &[&key]), false);
                 self.note_narration();
                 changed = true;
             }
@@ -113,7 +111,7 @@ impl App {
     pub(super) fn toggle_play(&mut self) {
         let now = self.now;
         let Some(p) = &mut self.playback else {
-            return self.say("this lesson has no narration to play", true);
+            return self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true);
         };
         self.played = true;
         if p.toggle(now) {
@@ -124,16 +122,14 @@ impl App {
                 Some(next) => {
                     let lesson = self.current_lesson();
                     let (from, to) = (lesson.id_of(here), lesson.id_of(next));
-                    self.say(
-                        format!("no narration on {from}: playing from {to} ({})", bar.counter()),
-                        false,
-                    );
+                    let said = words::F_NO_NARRATION_ON.fill(self.lang, &[&from, &to, &bar.counter()]);
+                    self.say(said, false);
                     self.move_to(self.lesson, next);
                 }
-                None => self.say(format!("playing {} at {speed}", bar.counter()), false),
+                None => self.say(words::F_PLAYING.fill(self.lang, &[&bar.counter(), &speed]), false),
             }
         } else {
-            self.say("paused", false);
+            self.say(words::F_PAUSED.get(self.lang), false);
         }
         self.note_narration();
     }
@@ -150,7 +146,7 @@ impl App {
         let now = self.now;
         if let Some(p) = &mut self.playback {
             let speed = if faster { p.faster(now) } else { p.slower(now) };
-            self.say(format!("speed {speed}"), false);
+            self.say(words::F_SPEED.fill(self.lang, &[&speed]), false);
             self.note_narration();
         }
     }
@@ -160,30 +156,27 @@ impl App {
         match (Speed::parse(text), &mut self.playback) {
             (Ok(speed), Some(p)) => {
                 p.set_speed(speed, now);
-                self.say(format!("speed {speed}"), false);
+                self.say(words::F_SPEED.fill(self.lang, &[&speed]), false);
                 self.note_narration();
             }
             (Err(e), _) => self.say(e, true),
-            (Ok(_), None) => self.say("this lesson has no narration to play", true),
+            (Ok(_), None) => self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true),
         }
     }
 
     pub(super) fn seek(&mut self, text: &str) {
         let now = self.now;
         let Some(p) = &mut self.playback else {
-            return self.say("this lesson has no narration to play", true);
+            return self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true);
         };
         let result = match text.trim().parse::<usize>() {
             Ok(n) => p.seek_segment(n, now),
-            Err(_) => Err(format!(
-                "'{}' is not a segment number: :seg 12",
-                crate::text::clean_line(text)
-            )),
+            Err(_) => Err(words::F_NOT_SEGMENT.fill(self.lang, &[&crate::text::clean_line(text)])),
         };
         match result {
             Ok(slide) => {
                 let bar = p.status(now);
-                self.say(format!("segment {}", bar.counter()), false);
+                self.say(words::F_SEGMENT.fill(self.lang, &[&bar.counter()]), false);
                 self.move_to(self.lesson, slide);
                 self.note_narration();
             }

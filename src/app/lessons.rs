@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::content::SlideIndex;
+use crate::i18n::words;
 use crate::progress::time::Unix;
 
 impl App {
@@ -26,16 +27,14 @@ impl App {
         if armed {
             self.views.clear();
             self.open_lesson_at(next, SlideIndex(0));
+            let count = self.course.lessons.len();
             self.say(
-                format!("lesson {} of {}: {title}", next + 1, self.course.lessons.len()),
+                words::F_LESSON_OF.fill(self.lang, &[&(next + 1), &count, &title]),
                 false,
             );
         } else {
             self.next_lesson_armed = true;
-            self.say(
-                format!("end of this lesson: {key} again opens the next, {title}"),
-                false,
-            );
+            self.say(words::F_END_OF_LESSON.fill(self.lang, &[&key, &title]), false);
         }
     }
 
@@ -52,10 +51,8 @@ impl App {
         self.views.clear();
         self.open_lesson_at(l, resume);
         let title = crate::text::clean_line(&self.current_lesson().title);
-        self.say(
-            format!("lesson {} of {}: {title}", l + 1, self.course.lessons.len()),
-            false,
-        );
+        let count = self.course.lessons.len();
+        self.say(words::F_LESSON_OF.fill(self.lang, &[&(l + 1), &count, &title]), false);
     }
 
     /// Shows slide `index` of lesson `l` and records the opening.
@@ -82,7 +79,7 @@ impl App {
         match found {
             Some(l) if !want.is_empty() => self.open_lesson(l),
             _ => self.say(
-                format!("no lesson '{}': :lessons lists them", crate::text::clean_line(name)),
+                words::F_NO_LESSON.fill(self.lang, &[&crate::text::clean_line(name)]),
                 true,
             ),
         }

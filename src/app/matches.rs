@@ -2,6 +2,7 @@
 
 use super::search::{Hit, Place};
 use super::{Action, App, View};
+use crate::i18n::words;
 
 impl App {
     pub fn hits(&self) -> &[Hit] {
@@ -26,22 +27,13 @@ impl App {
         match hit.place {
             Place::Slide => {
                 self.reveal = Some(hit.occurrence);
-                self.say(format!("match {}/{total}", i + 1), false);
+                self.say(words::F_MATCH.fill(self.lang, &[&(i + 1), &total]), false);
             }
-            Place::Narration(n) => self.say(
-                format!("match {}/{total} in the narration, segment {n}: l shows it", i + 1),
-                false,
-            ),
+            Place::Narration(n) => self.say(words::F_MATCH_NARRATION.fill(self.lang, &[&(i + 1), &total, &n]), false),
             Place::Component { diagram, component } => {
                 self.focus = Some(super::Focus { diagram, component });
-                self.say(
-                    format!(
-                        "match {}/{total} in the diagram: {} leaves the selection",
-                        i + 1,
-                        self.key_name(&Action::Back, "esc")
-                    ),
-                    false,
-                );
+                let key = self.key_name(&Action::Back, "esc");
+                self.say(words::F_MATCH_DIAGRAM.fill(self.lang, &[&(i + 1), &total, &key]), false);
             }
         }
         // A hit in another lesson says which lesson the learner is now in.
@@ -56,12 +48,12 @@ impl App {
     pub(super) fn step_match(&mut self, forward: bool) {
         let total = self.hits().len();
         let Some(search) = &self.search else {
-            self.say("no search yet: / filters slides and narration", true);
+            self.say(words::F_NO_SEARCH.get(self.lang), true);
             return;
         };
         if total == 0 {
             let q = search.query.clone();
-            self.say(format!("no match for '{q}'"), true);
+            self.say(words::F_NO_MATCH_FOR.fill(self.lang, &[&q]), true);
             return;
         }
         let next = match (search.current, forward) {

@@ -64,7 +64,8 @@ impl App {
             .and_then(|s| s.segments.get(i))
             .map_or(i + 1, |s| s.number);
         let from = words::PLAYING_FROM.get(self.lang());
-        self.say(format!("{from} [구간 {number}]"), false);
+        let segment = crate::i18n::words::SEGMENT.get(self.lang);
+        self.say(format!("{from} [{segment} {number}]"), false);
         self.move_to(self.lesson, slide);
         // The narration view stays open on the new slide, marking the segment now spoken.
         let marked = self.spoken_here().unwrap_or(0);

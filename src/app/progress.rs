@@ -3,6 +3,7 @@
 
 use super::{App, View};
 use crate::content::SlideIndex;
+use crate::i18n::words;
 use crate::progress::time::{Unix, ago};
 use crate::progress::{LessonKey, LessonProgress, Progress};
 
@@ -50,10 +51,8 @@ impl App {
                 .slide(index)
                 .map(|s| s.display_title())
                 .unwrap_or_default();
-            self.say(
-                format!("resumed at {title}, last here {}", ago(last_opened, now)),
-                false,
-            );
+            let said = words::F_RESUMED.fill(self.lang, &[&title, &ago(last_opened, now, self.lang)]);
+            self.say(said, false);
         }
         self.started = now.saturating_sub(i64::try_from(self.now.as_secs()).unwrap_or(0));
         let key = self.lesson_key();
@@ -106,9 +105,9 @@ impl App {
         let title = title.unwrap_or(id);
         self.say(
             if on {
-                format!("bookmarked {title} (:bookmarks lists them)")
+                words::F_BOOKMARKED.fill(self.lang, &[&title])
             } else {
-                format!("bookmark removed from {title}")
+                words::F_BOOKMARK_REMOVED.fill(self.lang, &[&title])
             },
             false,
         );
@@ -166,9 +165,9 @@ impl App {
         self.played = false;
         self.begin(now, false);
         if self.flash.is_none() {
-            self.say(format!("learner {name}: starting at the beginning"), false);
+            self.say(words::F_LEARNER_FROM_START.fill(self.lang, &[&name]), false);
         } else if let Some(f) = &mut self.flash {
-            f.text = format!("learner {name}: {}", f.text);
+            f.text = words::F_LEARNER.fill(self.lang, &[&name, &f.text]);
         }
     }
 }

@@ -7,6 +7,7 @@
 
 use super::Action;
 use crate::content::diagram::Dir;
+use crate::i18n::Phrase;
 
 /// Where an action is listed in help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,15 +34,16 @@ impl Group {
         Group::Practice,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The group's heading in help.
+    pub fn title(self) -> Phrase {
         match self {
-            Group::Navigate => "NAVIGATE",
-            Group::Views => "VIEWS",
-            Group::Search => "SEARCH",
-            Group::Diagram => "DIAGRAM",
-            Group::Lecture => "LECTURE",
-            Group::General => "GENERAL",
-            Group::Practice => "PRACTICE",
+            Group::Navigate => Phrase::new("이동", "NAVIGATE"),
+            Group::Views => Phrase::new("보기", "VIEWS"),
+            Group::Search => Phrase::new("검색", "SEARCH"),
+            Group::Diagram => Phrase::new("다이어그램", "DIAGRAM"),
+            Group::Lecture => Phrase::new("강의", "LECTURE"),
+            Group::General => Phrase::new("일반", "GENERAL"),
+            Group::Practice => Phrase::new("실습", "PRACTICE"),
         }
     }
 }
@@ -63,7 +65,7 @@ pub enum Arg {
 #[derive(Debug, Clone, Copy)]
 pub struct Keys {
     pub group: Group,
-    pub help: &'static str,
+    pub help: Phrase,
     /// Default keys, as `config.yaml` writes them.
     pub defaults: &'static [&'static str],
     /// Only while a diagram component is selected (the arrows move the selection there).
@@ -75,7 +77,7 @@ pub struct Keys {
 pub struct Typable {
     pub aliases: &'static [&'static str],
     pub arg: Arg,
-    pub help: &'static str,
+    pub help: Phrase,
     /// Place in the help's command list.
     pub order: u8,
 }
@@ -84,7 +86,7 @@ pub struct Typable {
 #[derive(Debug, Clone, Copy)]
 pub struct Hint {
     pub order: u8,
-    pub text: &'static str,
+    pub text: Phrase,
 }
 
 /// One action, described once.
@@ -99,7 +101,7 @@ pub struct Entry {
     pub hint: Option<Hint>,
 }
 
-const fn keys(group: Group, help: &'static str, defaults: &'static [&'static str]) -> Option<Keys> {
+const fn keys(group: Group, help: Phrase, defaults: &'static [&'static str]) -> Option<Keys> {
     Some(Keys {
         group,
         help,
@@ -108,7 +110,7 @@ const fn keys(group: Group, help: &'static str, defaults: &'static [&'static str
     })
 }
 
-const fn selecting(help: &'static str, defaults: &'static [&'static str]) -> Option<Keys> {
+const fn selecting(help: Phrase, defaults: &'static [&'static str]) -> Option<Keys> {
     Some(Keys {
         group: Group::Diagram,
         help,
@@ -117,7 +119,7 @@ const fn selecting(help: &'static str, defaults: &'static [&'static str]) -> Opt
     })
 }
 
-const fn cmd(order: u8, aliases: &'static [&'static str], arg: Arg, help: &'static str) -> Option<Typable> {
+const fn cmd(order: u8, aliases: &'static [&'static str], arg: Arg, help: Phrase) -> Option<Typable> {
     Some(Typable {
         aliases,
         arg,
@@ -126,7 +128,7 @@ const fn cmd(order: u8, aliases: &'static [&'static str], arg: Arg, help: &'stat
     })
 }
 
-const fn hint(order: u8, text: &'static str) -> Option<Hint> {
+const fn hint(order: u8, text: Phrase) -> Option<Hint> {
     Some(Hint { order, text })
 }
 
@@ -146,45 +148,84 @@ use Group::{Diagram, General, Lecture, Navigate, Practice, Search, Views};
 /// the first default wins a hint).
 pub const ENTRIES: &[Entry] = &[
     Entry {
-        keys: keys(Navigate, "next slide", &["right", "space", "pgdn"]),
-        hint: hint(0, "next"),
+        keys: keys(
+            Navigate,
+            Phrase::new("다음 슬라이드", "next slide"),
+            &["right", "space", "pgdn"],
+        ),
+        hint: hint(0, Phrase::new("다음", "next")),
         ..entry("next_slide", |_| Action::NextSlide)
     },
     Entry {
-        keys: keys(Navigate, "previous slide", &["left", "backspace", "pgup"]),
-        hint: hint(1, "previous"),
+        keys: keys(
+            Navigate,
+            Phrase::new("이전 슬라이드", "previous slide"),
+            &["left", "backspace", "pgup"],
+        ),
+        hint: hint(1, Phrase::new("이전", "previous")),
         ..entry("prev_slide", |_| Action::PrevSlide)
     },
     Entry {
-        keys: keys(Navigate, "scroll down / select next row", &["j", "down"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("아래로 스크롤 / 다음 행 선택", "scroll down / select next row"),
+            &["j", "down"],
+        ),
         ..entry("down", |_| Action::Down)
     },
     Entry {
-        keys: keys(Navigate, "scroll up / select previous row", &["k", "up"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("위로 스크롤 / 이전 행 선택", "scroll up / select previous row"),
+            &["k", "up"],
+        ),
         ..entry("up", |_| Action::Up)
     },
     Entry {
-        keys: keys(Navigate, "half a page down", &["<c-d>"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("반 페이지 아래로", "half a page down"),
+            &["<c-d>"],
+        ),
         ..entry("half_page_down", |_| Action::HalfPageDown)
     },
     Entry {
-        keys: keys(Navigate, "half a page up", &["<c-u>"]),
+        keys: keys(Navigate, Phrase::new("반 페이지 위로", "half a page up"), &["<c-u>"]),
         ..entry("half_page_up", |_| Action::HalfPageUp)
     },
     Entry {
-        keys: keys(Navigate, "first slide / first row", &["g", "home"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("첫 슬라이드 / 첫 행", "first slide / first row"),
+            &["g", "home"],
+        ),
         ..entry("first", |_| Action::First)
     },
     Entry {
-        keys: keys(Navigate, "last slide / last row", &["G", "end"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("마지막 슬라이드 / 마지막 행", "last slide / last row"),
+            &["G", "end"],
+        ),
         ..entry("last", |_| Action::Last)
     },
     Entry {
-        keys: keys(Navigate, "open the selected row; in l, play from it", &["enter"]),
+        keys: keys(
+            Navigate,
+            Phrase::new(
+                "선택한 행 열기; l에서는 그 구간부터 재생",
+                "open the selected row; in l, play from it",
+            ),
+            &["enter"],
+        ),
         ..entry("enter", |_| Action::Enter)
     },
     Entry {
-        keys: keys(Navigate, "back to where you were", &["esc"]),
+        keys: keys(
+            Navigate,
+            Phrase::new("이전 위치로 돌아가기", "back to where you were"),
+            &["esc"],
+        ),
         ..entry("back", |_| Action::Back)
     },
     Entry {
@@ -192,100 +233,208 @@ pub const ENTRIES: &[Entry] = &[
             1,
             &["go"],
             Arg::SlideId,
-            "go to a slide by id, slug or alias (:goto 2.1, :goto pod)",
+            Phrase::new(
+                "번호, 슬러그, 별칭으로 슬라이드 이동 (:goto 2.1, :goto pod)",
+                "go to a slide by id, slug or alias (:goto 2.1, :goto pod)",
+            ),
         ),
         ..entry("goto", Action::Goto)
     },
     Entry {
-        keys: keys(Views, "table of contents", &["t"]),
-        command: cmd(0, &["contents"], Arg::None, "table of contents"),
-        hint: hint(2, "contents"),
+        keys: keys(Views, Phrase::new("목차", "table of contents"), &["t"]),
+        command: cmd(0, &["contents"], Arg::None, Phrase::new("목차", "table of contents")),
+        hint: hint(2, Phrase::new("목차", "contents")),
         ..entry("toc", |_| Action::Toc)
     },
     Entry {
-        keys: keys(Views, "narration of this slide", &["l"]),
-        command: cmd(9, &["logs"], Arg::None, "narration of this slide"),
-        hint: hint(5, "narration"),
+        keys: keys(
+            Views,
+            Phrase::new("이 슬라이드의 내레이션", "narration of this slide"),
+            &["l"],
+        ),
+        command: cmd(
+            9,
+            &["logs"],
+            Arg::None,
+            Phrase::new("이 슬라이드의 내레이션", "narration of this slide"),
+        ),
+        hint: hint(5, Phrase::new("내레이션", "narration")),
         ..entry("narration", |_| Action::Narration)
     },
     Entry {
-        keys: keys(Views, "describe this slide", &["d"]),
-        command: cmd(10, &[], Arg::None, "describe this slide"),
-        hint: hint(6, "describe"),
+        keys: keys(Views, Phrase::new("이 슬라이드 정보", "describe this slide"), &["d"]),
+        command: cmd(
+            10,
+            &[],
+            Arg::None,
+            Phrase::new("이 슬라이드 정보", "describe this slide"),
+        ),
+        hint: hint(6, Phrase::new("정보", "describe")),
         ..entry("describe", |_| Action::Describe)
     },
     Entry {
-        keys: keys(Views, "markdown source of this slide", &["y"]),
-        command: cmd(11, &["yaml"], Arg::None, "markdown source of this slide"),
-        hint: hint(7, "source"),
+        keys: keys(
+            Views,
+            Phrase::new("이 슬라이드의 마크다운 원문", "markdown source of this slide"),
+            &["y"],
+        ),
+        command: cmd(
+            11,
+            &["yaml"],
+            Arg::None,
+            Phrase::new("이 슬라이드의 마크다운 원문", "markdown source of this slide"),
+        ),
+        hint: hint(7, Phrase::new("원문", "source")),
         ..entry("source", |_| Action::Source)
     },
     Entry {
-        keys: keys(Views, "this help", &["?"]),
-        command: cmd(12, &["h"], Arg::None, "every key and command"),
-        hint: hint(8, "help"),
+        keys: keys(Views, Phrase::new("이 도움말", "this help"), &["?"]),
+        command: cmd(
+            12,
+            &["h"],
+            Arg::None,
+            Phrase::new("모든 키와 명령", "every key and command"),
+        ),
+        hint: hint(8, Phrase::new("도움말", "help")),
         ..entry("help", |_| Action::Help)
     },
     Entry {
-        keys: keys(Views, "copy the slide's code (OSC 52; a picker for several)", &["c"]),
-        command: cmd(17, &[], Arg::Value, "copy code block N of the slide (:copy 2)"),
+        keys: keys(
+            Views,
+            Phrase::new(
+                "슬라이드의 코드 복사 (OSC 52, 여러 개면 고르기)",
+                "copy the slide's code (OSC 52; a picker for several)",
+            ),
+            &["c"],
+        ),
+        command: cmd(
+            17,
+            &[],
+            Arg::Value,
+            Phrase::new(
+                "슬라이드의 N번 코드 블록 복사 (:copy 2)",
+                "copy code block N of the slide (:copy 2)",
+            ),
+        ),
         ..entry("copy", Action::CopyCode)
     },
     Entry {
-        keys: keys(Views, "write the slide's code to your lab folder", &["w"]),
+        keys: keys(
+            Views,
+            Phrase::new(
+                "슬라이드의 코드를 실습 폴더에 저장",
+                "write the slide's code to your lab folder",
+            ),
+            &["w"],
+        ),
         command: cmd(
             18,
             &["w"],
             Arg::Value,
-            "write code block N to your lab folder (:write 2)",
+            Phrase::new(
+                "N번 코드 블록을 실습 폴더에 저장 (:write 2)",
+                "write code block N to your lab folder (:write 2)",
+            ),
         ),
         ..entry("write", Action::WriteCode)
     },
     Entry {
-        keys: keys(Views, "show / hide the header", &["<c-e>"]),
-        command: cmd(14, &[], Arg::None, "show or hide the header (ctrl-e)"),
+        keys: keys(
+            Views,
+            Phrase::new("헤더 보이기 / 숨기기", "show / hide the header"),
+            &["<c-e>"],
+        ),
+        command: cmd(
+            14,
+            &[],
+            Arg::None,
+            Phrase::new("헤더 보이기 / 숨기기 (ctrl-e)", "show or hide the header (ctrl-e)"),
+        ),
         ..entry("header", |_| Action::ToggleHeader)
     },
     Entry {
-        keys: keys(Views, "bookmark this slide (again: remove)", &["b"]),
+        keys: keys(
+            Views,
+            Phrase::new(
+                "이 슬라이드 북마크 (다시 누르면 해제)",
+                "bookmark this slide (again: remove)",
+            ),
+            &["b"],
+        ),
         ..entry("bookmark", |_| Action::ToggleBookmark)
     },
     Entry {
-        keys: keys(Views, "bookmarked slides", &["B"]),
-        command: cmd(3, &["marks"], Arg::None, "the bookmarked slides (b bookmarks this one)"),
+        keys: keys(Views, Phrase::new("북마크한 슬라이드", "bookmarked slides"), &["B"]),
+        command: cmd(
+            3,
+            &["marks"],
+            Arg::None,
+            Phrase::new(
+                "북마크한 슬라이드 (b로 이 슬라이드 북마크)",
+                "the bookmarked slides (b bookmarks this one)",
+            ),
+        ),
         ..entry("bookmarks", |_| Action::Bookmarks)
     },
     Entry {
-        keys: keys(Views, "practice: this lesson's exercises", &["x"]),
+        keys: keys(
+            Views,
+            Phrase::new("실습: 이 강의의 연습 문제", "practice: this lesson's exercises"),
+            &["x"],
+        ),
         command: cmd(
             20,
             &["exercises"],
             Arg::None,
-            "practice: this lesson's exercises (enter opens one)",
+            Phrase::new(
+                "실습: 이 강의의 연습 문제 (enter로 열기)",
+                "practice: this lesson's exercises (enter opens one)",
+            ),
         ),
-        hint: hint(13, "practice"),
+        hint: hint(13, Phrase::new("실습", "practice")),
         ..entry("practice", |_| Action::Practice)
     },
     Entry {
-        keys: keys(Practice, "edit the work file in $EDITOR", &["e"]),
+        keys: keys(
+            Practice,
+            Phrase::new("작업 파일을 $EDITOR로 편집", "edit the work file in $EDITOR"),
+            &["e"],
+        ),
         ..entry("practice_edit", |_| Action::PracticeEdit)
     },
     Entry {
-        keys: keys(Practice, "next hint", &["h"]),
+        keys: keys(Practice, Phrase::new("다음 힌트", "next hint"), &["h"]),
         ..entry("practice_hint", |_| Action::PracticeHint)
     },
     Entry {
-        keys: keys(Practice, "solution (after a pass or 3 failed checks)", &["s"]),
+        keys: keys(
+            Practice,
+            Phrase::new(
+                "정답 (통과 후 또는 검사 3번 실패 후)",
+                "solution (after a pass or 3 failed checks)",
+            ),
+            &["s"],
+        ),
         ..entry("practice_solution", |_| Action::PracticeSolution)
     },
     Entry {
-        keys: keys(Practice, "start the exercise over (asks first)", &["r"]),
+        keys: keys(
+            Practice,
+            Phrase::new(
+                "문제를 처음부터 (먼저 묻습니다)",
+                "start the exercise over (asks first)",
+            ),
+            &["r"],
+        ),
         ..entry("practice_reset", |_| Action::PracticeReset)
     },
     Entry {
         keys: keys(
             Practice,
-            "apply a passed manifest to your cluster namespace (asks first)",
+            Phrase::new(
+                "통과한 매니페스트를 클러스터의 내 네임스페이스에 적용 (먼저 묻습니다)",
+                "apply a passed manifest to your cluster namespace (asks first)",
+            ),
             &["a"],
         ),
         ..entry("practice_apply", |_| Action::PracticeApply)
@@ -295,12 +444,23 @@ pub const ENTRIES: &[Entry] = &[
             21,
             &[],
             Arg::Value,
-            "practice: answer the open command or quiz exercise (:answer docker ps)",
+            Phrase::new(
+                "실습: 열린 명령/퀴즈 문제에 답하기 (:answer docker ps)",
+                "practice: answer the open command or quiz exercise (:answer docker ps)",
+            ),
         ),
         ..entry("answer", Action::Answer)
     },
     Entry {
-        command: cmd(15, &["ls"], Arg::None, "the lessons of the course (enter opens one)"),
+        command: cmd(
+            15,
+            &["ls"],
+            Arg::None,
+            Phrase::new(
+                "과정의 강의 목록 (enter로 열기)",
+                "the lessons of the course (enter opens one)",
+            ),
+        ),
         ..entry("lessons", |_| Action::Lessons)
     },
     Entry {
@@ -308,12 +468,23 @@ pub const ENTRIES: &[Entry] = &[
             16,
             &[],
             Arg::LessonName,
-            "open a lesson by id or number (:lesson 2, :lesson week07)",
+            Phrase::new(
+                "번호나 이름으로 강의 열기 (:lesson 2, :lesson week07)",
+                "open a lesson by id or number (:lesson 2, :lesson week07)",
+            ),
         ),
         ..entry("lesson", Action::OpenLesson)
     },
     Entry {
-        command: cmd(2, &[], Arg::ThemeName, "switch the colour theme (:theme light)"),
+        command: cmd(
+            2,
+            &[],
+            Arg::ThemeName,
+            Phrase::new(
+                "색상 테마 바꾸기 (:theme light)",
+                "switch the colour theme (:theme light)",
+            ),
+        ),
         ..entry("theme", Action::SetTheme)
     },
     Entry {
@@ -321,96 +492,161 @@ pub const ENTRIES: &[Entry] = &[
             4,
             &[],
             Arg::LearnerName,
-            "continue as another learner, with their progress (:learner kim)",
+            Phrase::new(
+                "다른 학습자로 이어서 학습 (:learner kim)",
+                "continue as another learner, with their progress (:learner kim)",
+            ),
         ),
         ..entry("learner", Action::SwitchLearner)
     },
     Entry {
-        keys: keys(Search, "filter slides and narration", &["/"]),
-        hint: hint(3, "filter"),
+        keys: keys(
+            Search,
+            Phrase::new("슬라이드와 내레이션 필터", "filter slides and narration"),
+            &["/"],
+        ),
+        hint: hint(3, Phrase::new("필터", "filter")),
         ..entry("filter", |_| Action::FilterMode)
     },
     Entry {
-        keys: keys(Search, "next match", &["n"]),
+        keys: keys(Search, Phrase::new("다음 일치", "next match"), &["n"]),
         ..entry("next_match", |_| Action::NextMatch)
     },
     Entry {
-        keys: keys(Search, "previous match", &["N"]),
+        keys: keys(Search, Phrase::new("이전 일치", "previous match"), &["N"]),
         ..entry("prev_match", |_| Action::PrevMatch)
     },
     Entry {
-        keys: keys(Diagram, "select the next diagram component", &["tab"]),
-        hint: hint(10, "select"),
+        keys: keys(
+            Diagram,
+            Phrase::new("다음 다이어그램 구성요소 선택", "select the next diagram component"),
+            &["tab"],
+        ),
+        hint: hint(10, Phrase::new("선택", "select")),
         ..entry("focus_next", |_| Action::FocusNext)
     },
     Entry {
-        keys: keys(Diagram, "select the previous component", &["backtab"]),
+        keys: keys(
+            Diagram,
+            Phrase::new("이전 구성요소 선택", "select the previous component"),
+            &["backtab"],
+        ),
         ..entry("focus_prev", |_| Action::FocusPrev)
     },
     Entry {
-        keys: selecting("selection left (while selecting)", &["left"]),
+        keys: selecting(
+            Phrase::new("선택을 왼쪽으로 (선택 중)", "selection left (while selecting)"),
+            &["left"],
+        ),
         ..entry("focus_left", |_| Action::FocusMove(Dir::Left))
     },
     Entry {
-        keys: selecting("selection right (while selecting)", &["right"]),
+        keys: selecting(
+            Phrase::new("선택을 오른쪽으로 (선택 중)", "selection right (while selecting)"),
+            &["right"],
+        ),
         ..entry("focus_right", |_| Action::FocusMove(Dir::Right))
     },
     Entry {
-        keys: selecting("selection up (while selecting)", &["up"]),
+        keys: selecting(
+            Phrase::new("선택을 위로 (선택 중)", "selection up (while selecting)"),
+            &["up"],
+        ),
         ..entry("focus_up", |_| Action::FocusMove(Dir::Up))
     },
     Entry {
-        keys: selecting("selection down (while selecting)", &["down"]),
+        keys: selecting(
+            Phrase::new("선택을 아래로 (선택 중)", "selection down (while selecting)"),
+            &["down"],
+        ),
         ..entry("focus_down", |_| Action::FocusMove(Dir::Down))
     },
     Entry {
-        keys: keys(Lecture, "play / pause the narration", &["p"]),
-        hint: hint(9, "play"),
+        keys: keys(
+            Lecture,
+            Phrase::new("내레이션 재생 / 일시정지", "play / pause the narration"),
+            &["p"],
+        ),
+        hint: hint(9, Phrase::new("재생", "play")),
         ..entry("play", |_| Action::PlayPause)
     },
     Entry {
-        command: cmd(7, &[], Arg::None, "play the narration"),
+        command: cmd(7, &[], Arg::None, Phrase::new("내레이션 재생", "play the narration")),
         ..entry("play", |_| Action::Play)
     },
     Entry {
-        command: cmd(8, &[], Arg::None, "pause the narration"),
+        command: cmd(
+            8,
+            &[],
+            Arg::None,
+            Phrase::new("내레이션 일시정지", "pause the narration"),
+        ),
         ..entry("pause", |_| Action::Pause)
     },
     Entry {
-        keys: keys(Lecture, "narration faster (1x 1.25x 1.5x 2x)", &["+"]),
+        keys: keys(
+            Lecture,
+            Phrase::new(
+                "내레이션 빠르게 (1x 1.25x 1.5x 2x)",
+                "narration faster (1x 1.25x 1.5x 2x)",
+            ),
+            &["+"],
+        ),
         ..entry("faster", |_| Action::Faster)
     },
     Entry {
-        keys: keys(Lecture, "narration slower", &["-"]),
+        keys: keys(Lecture, Phrase::new("내레이션 느리게", "narration slower"), &["-"]),
         ..entry("slower", |_| Action::Slower)
     },
     Entry {
-        command: cmd(5, &[], Arg::Value, "narration speed: 1, 1.25, 1.5 or 2 (:speed 1.5)"),
+        command: cmd(
+            5,
+            &[],
+            Arg::Value,
+            Phrase::new(
+                "내레이션 속도: 1, 1.25, 1.5, 2 (:speed 1.5)",
+                "narration speed: 1, 1.25, 1.5 or 2 (:speed 1.5)",
+            ),
+        ),
         ..entry("speed", Action::SetSpeed)
     },
     Entry {
-        command: cmd(6, &["segment"], Arg::Value, "narration from segment N (:seg 12)"),
+        command: cmd(
+            6,
+            &["segment"],
+            Arg::Value,
+            Phrase::new("N번 구간부터 내레이션 (:seg 12)", "narration from segment N (:seg 12)"),
+        ),
         ..entry("seg", Action::Seek)
     },
     Entry {
-        keys: keys(Lecture, "subtitles on / off", &["v"]),
-        command: cmd(19, &["subs"], Arg::None, "show or hide the subtitles (v)"),
-        hint: hint(12, "subtitles"),
+        keys: keys(Lecture, Phrase::new("자막 켜기 / 끄기", "subtitles on / off"), &["v"]),
+        command: cmd(
+            19,
+            &["subs"],
+            Arg::None,
+            Phrase::new("자막 보이기 / 숨기기 (v)", "show or hide the subtitles (v)"),
+        ),
+        hint: hint(12, Phrase::new("자막", "subtitles")),
         ..entry("subtitles", |_| Action::ToggleSubtitles)
     },
     Entry {
-        keys: keys(General, "command prompt", &[":"]),
-        hint: hint(4, "command"),
+        keys: keys(General, Phrase::new("명령 입력", "command prompt"), &[":"]),
+        hint: hint(4, Phrase::new("명령", "command")),
         ..entry("command", |_| Action::CommandMode)
     },
     Entry {
-        keys: keys(General, "suspend to the shell (fg resumes)", &["<c-z>"]),
+        keys: keys(
+            General,
+            Phrase::new("셸로 잠시 나가기 (fg로 복귀)", "suspend to the shell (fg resumes)"),
+            &["<c-z>"],
+        ),
         ..entry("suspend", |_| Action::Suspend)
     },
     Entry {
-        keys: keys(General, "quit", &["<c-c>"]),
-        command: cmd(13, &["q", "q!", "exit"], Arg::None, "quit"),
-        hint: hint(11, "quit"),
+        keys: keys(General, Phrase::new("종료", "quit"), &["<c-c>"]),
+        command: cmd(13, &["q", "q!", "exit"], Arg::None, Phrase::new("종료", "quit")),
+        hint: hint(11, Phrase::new("종료", "quit")),
         ..entry("quit", |_| Action::Quit)
     },
 ];

@@ -3,8 +3,11 @@
 use super::*;
 use crate::content::{CourseSource, load_course};
 
+/// The player as the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
 fn app() -> App {
-    App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"))
+    let mut app = App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"));
+    app.lang = crate::i18n::Lang::En;
+    app
 }
 
 fn id(app: &App) -> String {

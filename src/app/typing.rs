@@ -28,7 +28,7 @@ impl App {
                 if self.history.last() != Some(&line) {
                     self.history.push(line.clone());
                 }
-                return match command::parse(&line, self.current_lesson()) {
+                return match command::parse(&line, self.current_lesson(), self.lang) {
                     Ok(action) => self.update(action),
                     Err(e) => {
                         self.say(e, true);
@@ -44,7 +44,8 @@ impl App {
                 if self.hits().is_empty() {
                     self.views.retain(|v| !matches!(v, View::Results { .. }));
                     if !prompt.text.trim().is_empty() {
-                        self.say(format!("no match for '{}'", prompt.text.trim()), true);
+                        let said = crate::i18n::words::F_NO_MATCH_FOR.fill(self.lang, &[&prompt.text.trim()]);
+                        self.say(said, true);
                     }
                     self.search = None;
                 } else {

@@ -33,20 +33,22 @@ pub enum View {
 
 impl View {
     /// The name shown in the pane title and the crumbs, K9s-style.
-    pub fn name(&self) -> &'static str {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::words;
         match self {
-            View::Toc { .. } => "toc",
-            View::Narration { .. } => "narration",
-            View::Describe { .. } => "describe",
-            View::Source { .. } => "source",
-            View::Help { .. } => "help",
-            View::Results { .. } => "filter",
-            View::Bookmarks { .. } => "bookmarks",
-            View::Lessons { .. } => "lessons",
-            View::Code { .. } => "code",
-            View::Practice { .. } => "practice",
-            View::Exercise { .. } => "exercise",
+            View::Toc { .. } => words::PANE_TOC,
+            View::Narration { .. } => words::PANE_NARRATION,
+            View::Describe { .. } => words::PANE_DESCRIBE,
+            View::Source { .. } => words::PANE_SOURCE,
+            View::Help { .. } => words::PANE_HELP,
+            View::Results { .. } => words::PANE_FILTER,
+            View::Bookmarks { .. } => words::PANE_BOOKMARKS,
+            View::Lessons { .. } => words::PANE_LESSONS,
+            View::Code { .. } => words::PANE_CODE,
+            View::Practice { .. } => words::PANE_PRACTICE,
+            View::Exercise { .. } => words::PANE_EXERCISE,
         }
+        .get(lang)
     }
 
     /// Views that show text scroll; views that show rows (and the narration, by segment) move a

@@ -2,14 +2,15 @@
 //! before the terminal is touched (config, course, theme), and errors are printed after it is
 //! restored.
 
-use super::{Cli, Io, screen};
+use super::{Io, screen};
 use crate::app::App;
 use crate::driver::session::ProgressSetup;
 use crate::driver::{self, Setup};
 use crate::progress::time::now;
 use crate::progress::{Mode, Store};
+use crate::settings::Settings;
 use crate::theme;
-use crate::timer::{Durations, SessionTimer};
+use crate::timer::SessionTimer;
 
 /// Who the full-screen player is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +23,10 @@ pub enum Role {
 }
 
 /// Runs the player for `role`; returns the process exit code (128 + n after signal n).
-pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
+pub fn run(settings: &Settings, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     let presenting = matches!(role, Role::Presenter { .. });
     let no_terminal = "the player needs a terminal; `k8s-course list` and `k8s-course show ID` print to a pipe";
-    let learner = match super::progress::learner(cli) {
+    let learner = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
@@ -35,11 +36,11 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     // The progress is read first, so that only the lesson the learner will see is read before
     // the first frame (the one `App::begin` resumes: the latest with a slide to return to); the
     // others follow in the background.
-    let store = Store::new(crate::config::Paths::from_env().data_dir);
+    let store = Store::new(settings.paths.data_dir.clone());
     let opened = store.open(&learner, now());
     let records = &opened.progress.lessons;
     // The audience sees the title first, unless the presenter asks to go on where it was.
-    let from_start = cli.from_start || role == (Role::Presenter { resume: false });
+    let from_start = settings.from_start || role == (Role::Presenter { resume: false });
     let pick: screen::Pick<'_> = Box::new(move |course_id: &str, ids: &[String]| {
         let last = records
             .iter()
@@ -49,24 +50,21 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
             .max_by_key(|(t, _)| *t)?;
         ids.iter().position(|id| id == last.1)
     });
-    let Some(loaded) = screen::load(cli, io, Some(pick))? else {
+    let Some(loaded) = screen::load(settings, io, Some(pick))? else {
         return Ok(1);
     };
-    let lengths = Durations::parse(
-        cli.lecture.as_deref().or(loaded.config.lecture.as_deref()),
-        cli.break_.as_deref().or(loaded.config.break_.as_deref()),
-    );
-    let lengths = match lengths {
+    let lengths = match settings.lengths(&loaded.config) {
         Ok(d) => d,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(1);
         }
     };
-    if !screen::is_terminal(io, no_terminal)? {
+    if !screen::is_terminal(settings, io, no_terminal)? {
         return Ok(1);
     }
-    let theme_flash = loaded.theme_flash();
+    let lang = settings.lang_for(&loaded.course.language);
+    let theme_flash = loaded.theme_flash(lang);
     let screen::Loaded {
         paths: _,
         config,
@@ -78,8 +76,9 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
         themes_dir,
         no_color,
     } = loaded;
-    let source = cli.source();
+    let source = settings.source.clone();
     let mut app = App::new(course);
+    app.lang = lang;
     app.load_rest(source, rest);
     app.keymap = config.keymap;
     app.themes = theme::names(themes_dir.as_deref());
@@ -89,12 +88,12 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
         theme_name
     };
     app.learner = learner.to_string();
-    app.lab_dir = crate::config::Paths::from_env().data_dir;
+    app.lab_dir = settings.paths.data_dir.clone();
     app.presenting = presenting;
     // `present`: its socket (bound below, before the terminal is touched) and the lecture clock
     // saved beside it by the last presenter, which a restart goes on from.
     let socket = if presenting {
-        match crate::present::runtime_dir() {
+        match crate::present::runtime_dir_in(settings.runtime_dir.clone()) {
             Ok(dir) => Some(crate::present::socket_path(&dir, &app.course.id)),
             Err(e) => {
                 writeln!(io.err, "k8s-course: cannot present: {e}")?;
@@ -115,7 +114,7 @@ pub fn run(cli: &Cli, role: Role, io: &mut Io<'_>) -> std::io::Result<u8> {
     }
     // The most important message wins the flash line: a problem with the files, then the resume.
     if let Mode::ReadOnly(why) = &opened.mode {
-        app.say(format!("progress will not be saved: {why}"), true);
+        app.say(crate::i18n::words::F_NOT_SAVED.fill(lang, &[why]), true);
     }
     if let Some(n) = opened.notices.first() {
         app.say(n.clone(), true);

@@ -5,8 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{Cli, Io};
-use crate::config::Paths;
+use super::Io;
 use crate::content::exercise::Exercise;
 use crate::content::{Course, Lesson};
 use crate::i18n::words;
@@ -14,6 +13,7 @@ use crate::practice::lab::{self, Lab};
 use crate::practice::{Lang, MAX_ANSWER_BYTES, Note, check, words_lang};
 use crate::progress::time::now;
 use crate::progress::{Delta, LessonKey, Store, Tracker};
+use crate::settings::Settings;
 use crate::text::{clean_line, pad_to, truncate_to};
 
 /// What `practice check` was asked.
@@ -40,9 +40,9 @@ pub fn find<'c>(course: &'c Course, id: &str) -> Option<(&'c Lesson, &'c Exercis
 }
 
 /// `k8s-course practice`: one row per exercise, `ID KIND SLIDE STATE TRIES`.
-pub fn list(cli: &Cli, course: &Course, io: &mut Io<'_>) -> std::io::Result<bool> {
-    let store = Store::new(Paths::from_env().data_dir);
-    let me = match super::progress::learner(cli) {
+pub fn list(settings: &Settings, course: &Course, io: &mut Io<'_>) -> std::io::Result<bool> {
+    let store = Store::new(settings.paths.data_dir.clone());
+    let me = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
@@ -119,7 +119,12 @@ fn read_answer(path: &str) -> Result<String, Note> {
 }
 
 /// `k8s-course practice check ID [FILE]`.
-pub fn check_one(cli: &Cli, course: &Course, req: &CheckRequest<'_>, io: &mut Io<'_>) -> std::io::Result<bool> {
+pub fn check_one(
+    settings: &Settings,
+    course: &Course,
+    req: &CheckRequest<'_>,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
     let Some((lesson, ex)) = find(course, req.id) else {
         writeln!(
             io.err,
@@ -128,14 +133,14 @@ pub fn check_one(cli: &Cli, course: &Course, req: &CheckRequest<'_>, io: &mut Io
         )?;
         return Ok(false);
     };
-    let me = match super::progress::learner(cli) {
+    let me = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
             return Ok(false);
         }
     };
-    let data_dir = Paths::from_env().data_dir;
+    let data_dir = settings.paths.data_dir.clone();
     // The learner's own work is recorded; a file named on the command line is only checked.
     let own = req.file.is_none();
     let (shown, text): (String, Result<String, Note>) = match (req.answer, req.file) {

@@ -2,36 +2,23 @@
 
 use std::io::BufRead;
 
-use super::{Cli, Io};
-use crate::config::Paths;
+use super::Io;
 use crate::content::{Course, SlideIndex};
-use crate::progress::time::{ago, duration, format_utc, now};
+use crate::progress::time::{ago, duration, format_local, now};
 use crate::progress::{ExerciseState, Learner, Mode, Store};
+use crate::settings::Settings;
 use crate::text::{pad_to, truncate_to};
 
-/// Which learner a command is about: `--learner`, `K8S_COURSE_LEARNER`, else the OS user name.
-pub fn learner(cli: &Cli) -> Result<Learner, String> {
-    let name = cli
-        .learner
-        .clone()
-        .or_else(|| {
-            std::env::var("K8S_COURSE_LEARNER")
-                .ok()
-                .filter(|s| !s.trim().is_empty())
-        })
-        .or_else(|| {
-            ["USER", "USERNAME", "LOGNAME"]
-                .iter()
-                .find_map(|v| std::env::var(v).ok())
-        })
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "learner".into());
-    Learner::new(&name)
-}
-
-pub fn run(cli: &Cli, course: &Course, all: bool, reset: bool, yes: bool, io: &mut Io<'_>) -> std::io::Result<bool> {
-    let store = Store::new(Paths::from_env().data_dir);
-    let me = match learner(cli) {
+pub fn run(
+    settings: &Settings,
+    course: &Course,
+    all: bool,
+    reset: bool,
+    yes: bool,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
+    let store = Store::new(settings.paths.data_dir.clone());
+    let me = match settings.learner() {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "k8s-course: {e}")?;
@@ -90,11 +77,7 @@ pub fn run(cli: &Cli, course: &Course, all: bool, reset: bool, yes: bool, io: &m
                 format!("{}%", (completed * 100).checked_div(total).unwrap_or(0))
             });
             let opened_at = record.last_opened.map_or("-".to_string(), |o| {
-                format!(
-                    "{} ({})",
-                    format_utc(o).replace('T', " ").replace('Z', " UTC"),
-                    ago(o, t)
-                )
+                format!("{} ({})", format_local(o), ago(o, t, crate::i18n::Lang::En))
             });
             // Exercises passed out of those the lesson has (of those recorded, for a lesson not loaded).
             let passed = |id: &str| record.exercise_state(id) == ExerciseState::Passed;

@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
-use super::{Cli, Io, print_diagnostics};
-use crate::config::{self, Config, Paths};
+use super::{Io, print_diagnostics};
+use crate::config::{Config, Paths};
 use crate::content::lazy::load_course_lazily;
 use crate::content::{Course, LoadReport, load_course};
 use crate::driver::Exit;
+use crate::settings::Settings;
 use crate::theme::{self, Theme};
 
 /// Everything loaded and checked.
@@ -28,10 +29,10 @@ pub struct Loaded {
 
 impl Loaded {
     /// The flash that says why the default theme is in use, if it is.
-    pub fn theme_flash(&self) -> Option<String> {
+    pub fn theme_flash(&self, lang: crate::i18n::Lang) -> Option<String> {
         self.theme_problem
             .as_ref()
-            .map(|p| format!("using the default theme: {p}"))
+            .map(|p| crate::i18n::words::F_DEFAULT_THEME.fill(lang, &[p]))
     }
 }
 
@@ -40,10 +41,10 @@ pub type Pick<'a> = Box<dyn FnOnce(&str, &[String]) -> Option<usize> + 'a>;
 
 /// Loads config, course and theme; on a problem prints it and returns None. With `first`, only
 /// the lesson it picks is read (the rest are placeholders, listed in `rest`); else every lesson.
-pub fn load(cli: &Cli, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Result<Option<Loaded>> {
-    let paths = Paths::from_env();
-    let config = match config::load(&paths) {
-        Ok(c) => c,
+pub fn load(settings: &Settings, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Result<Option<Loaded>> {
+    let paths = settings.paths.clone();
+    let config = match &settings.config {
+        Ok(c) => c.clone(),
         Err(e) => {
             writeln!(io.err, "{e}")?;
             writeln!(
@@ -55,10 +56,10 @@ pub fn load(cli: &Cli, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Res
     };
     let (report, rest): (LoadReport, _) = match first {
         Some(pick) => {
-            let lazy = load_course_lazily(&cli.source(), pick);
+            let lazy = load_course_lazily(&settings.source, pick);
             (lazy.report, lazy.rest)
         }
-        None => (load_course(&cli.source()), Vec::new()),
+        None => (load_course(&settings.source), Vec::new()),
     };
     let Some(course) = report.course else {
         print_diagnostics(&report.diagnostics, io)?;
@@ -69,10 +70,8 @@ pub fn load(cli: &Cli, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Res
         return Ok(None);
     };
     let themes_dir = paths.themes_dir();
-    let no_color = theme::no_color_env();
-    let theme_name = (cli.theme.clone())
-        .or(config.theme.clone())
-        .unwrap_or_else(|| "default".into());
+    let no_color = settings.no_color;
+    let theme_name = settings.theme_name(&config);
     let (theme, theme_problem) = theme::load_or_default(&theme_name, themes_dir.as_deref(), no_color);
     Ok(Some(Loaded {
         paths,
@@ -89,13 +88,13 @@ pub fn load(cli: &Cli, io: &mut Io<'_>, first: Option<Pick<'_>>) -> std::io::Res
 
 /// Whether stdout is a terminal; if not, says `no_terminal` (checked after the command's own
 /// arguments, so a mistake in them is reported even on a pipe).
-pub fn is_terminal(io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
+pub fn is_terminal(settings: &Settings, io: &mut Io<'_>, no_terminal: &str) -> std::io::Result<bool> {
     if !io.stdout_is_tty {
         writeln!(io.err, "k8s-course: {no_terminal}")?;
         return Ok(false);
     }
     // As `less` does: a dumb terminal can't move the cursor, so a full screen would be garbage.
-    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+    if settings.dumb_terminal {
         writeln!(
             io.err,
             "k8s-course: this terminal (TERM=dumb) can't run the player: it can't move the cursor. \

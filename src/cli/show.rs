@@ -67,7 +67,14 @@ pub fn code(course: &Course, id: &str, n: Option<u16>, io: &mut Io<'_>) -> std::
 }
 
 /// `show ID`: the slide drawn as in the player, with its narration.
-pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut Io<'_>) -> std::io::Result<bool> {
+pub fn run(
+    course: &Course,
+    id: &str,
+    plain: bool,
+    width: Option<u16>,
+    no_color: bool,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
     let Some((lesson, index)) = find(course, id, io)? else {
         return Ok(false);
     };
@@ -77,11 +84,7 @@ pub fn run(course: &Course, id: &str, plain: bool, width: Option<u16>, io: &mut 
     // Plain when piped or asked; else the default theme's colours (emphasis only with NO_COLOR).
     let theme = (!plain && io.stdout_is_tty).then(|| {
         let t = crate::theme::default_theme();
-        if crate::theme::no_color_env() {
-            t.monochrome()
-        } else {
-            t
-        }
+        if no_color { t.monochrome() } else { t }
     });
     let width = match width {
         Some(w) => w as usize,

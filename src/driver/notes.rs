@@ -27,12 +27,14 @@ pub fn run(
     keymap: Keymap,
     socket: &Path,
     flash: Option<String>,
+    lang: crate::i18n::Lang,
 ) -> anyhow::Result<Exit> {
     let mut screen = terminal::start()?;
     let mut follower = Follower::new(socket);
     let mut notes = Notes::new(course, socket);
     notes.flash = flash;
     notes.keymap = keymap;
+    notes.lang = lang;
     let mut dirty = true;
     loop {
         match screen.caught()? {

@@ -51,7 +51,11 @@ pub(super) fn state(app: &App) -> State {
         playing,
         position_ms,
         speed,
-        session: app.timer.as_ref().map(|t| t.header(app.now)).unwrap_or_default(),
+        session: app
+            .timer
+            .as_ref()
+            .map(|t| t.header(app.now, app.lang()))
+            .unwrap_or_default(),
         flash,
         flash_error,
         selecting: app.focus.is_some(),
@@ -74,7 +78,7 @@ pub(super) fn apply(app: &mut App, command: Command) -> Effect {
         Command::PlayPause => vec![Action::PlayPause],
         Command::Act(name) => crate::keymap::bindable(name).map(|e| e.act()).into_iter().collect(),
         // A `:` line typed in the notes window, as if typed here (completion, history, errors).
-        Command::Run(line) => match crate::app::command::parse(&line, app.current_lesson()) {
+        Command::Run(line) => match crate::app::command::parse(&line, app.current_lesson(), app.lang()) {
             Ok(Action::Quit | Action::Suspend) => vec![Action::Quit],
             _ => typed(Action::CommandMode, &line),
         },
@@ -113,6 +117,8 @@ mod tests {
     fn app() -> App {
         let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
         let mut app = App::new(course);
+        // As the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
+        app.lang = crate::i18n::Lang::En;
         app.presenting = true;
         app
     }

@@ -9,9 +9,9 @@ use clap::Parser;
 use super::{Input, Target};
 use crate::cli::{Cli, Io};
 use crate::content::{CourseSource, load_course};
+use crate::settings::{Env, Settings};
 
-/// Where one input's files go, and the data and config dirs the CLI is pointed at (set in the
-/// environment once, by the worker, before any input runs).
+/// Where one input's files go, and the data and config dirs the CLI is pointed at.
 pub struct Scratch<'a> {
     pub input: &'a Path,
     pub data: &'a Path,
@@ -21,7 +21,7 @@ pub struct Scratch<'a> {
 /// Runs `input` (already written to `scratch.input`); Err says what was wrong.
 pub fn run(input: &Input, scratch: &Scratch<'_>) -> Result<(), String> {
     match input.target {
-        Target::Lesson => lesson(scratch.input),
+        Target::Lesson => lesson(scratch),
         Target::Progress => progress(input, scratch),
         Target::Protocol => protocol(&input.files[0].1),
         Target::Config => config(input, scratch),
@@ -41,12 +41,21 @@ pub fn no_control(what: &str, text: &str) -> Result<(), String> {
 }
 
 /// `k8s-course ARGS` in-process, with stdout not a terminal; both outputs checked.
-fn cli(args: &[&str]) -> Result<(), String> {
+fn cli(args: &[&str], scratch: &Scratch<'_>) -> Result<(), String> {
     let cli = Cli::try_parse_from(std::iter::once("k8s-course").chain(args.iter().copied()))
         .map_err(|e| format!("arguments {args:?} did not parse: {e}"))?;
+    let env = Env {
+        paths: crate::config::Paths {
+            config_dir: Some(scratch.config.to_path_buf()),
+            data_dir: Some(scratch.data.to_path_buf()),
+        },
+        ..Env::default()
+    };
+    let settings = Settings::resolve(cli.args(), env);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let _ = crate::cli::run(
         &cli,
+        &settings,
         &mut Io {
             out: &mut out,
             err: &mut err,
@@ -58,7 +67,8 @@ fn cli(args: &[&str]) -> Result<(), String> {
     no_control(&format!("stderr of `{what}`"), &String::from_utf8_lossy(&err))
 }
 
-fn lesson(dir: &Path) -> Result<(), String> {
+fn lesson(scratch: &Scratch<'_>) -> Result<(), String> {
+    let dir = scratch.input;
     let report = load_course(&CourseSource::Dir(dir.to_path_buf()));
     for d in &report.diagnostics {
         no_control("a diagnostic", &d.to_string())?;
@@ -75,7 +85,7 @@ fn lesson(dir: &Path) -> Result<(), String> {
     let pick = report.diagnostics.len().wrapping_add(dir_bytes(dir)) % commands.len();
     let mut full = vec!["--course", shown.as_str()];
     full.extend(commands[pick]);
-    cli(&full)?;
+    cli(&full, scratch)?;
     if pick % 2 == 1 {
         lazily(dir)?;
     }
@@ -192,8 +202,8 @@ fn progress(input: &Input, scratch: &Scratch<'_>) -> Result<(), String> {
     // `progress` loads the built-in course first, which costs more than the rest: one input in
     // four runs it, alternating between one learner and all.
     match bytes.len() % 8 {
-        0 => cli(&["--learner", "kim", "progress"])?,
-        4 => cli(&["progress", "--all"])?,
+        0 => cli(&["--learner", "kim", "progress"], scratch)?,
+        4 => cli(&["progress", "--all"], scratch)?,
         _ => {}
     }
     let _ = std::fs::remove_dir_all(scratch.data);
@@ -244,7 +254,7 @@ fn config(input: &Input, scratch: &Scratch<'_>) -> Result<(), String> {
     if let Err(e) = crate::config::load(&paths) {
         no_control("a config error", &e)?;
     }
-    cli(&["info"])?;
+    cli(&["info"], scratch)?;
     let _ = std::fs::remove_dir_all(scratch.config);
     Ok(())
 }

@@ -1,12 +1,13 @@
 //! What the timeline bar shows: the segment counter and the elapsed and total time, both in the
-//! wall time it takes to play them at the chosen speed (`03:20 / 8:01.2` at 1.5x).
+//! wall time it takes to play them at the chosen speed, in one format (`03:20 / 08:01` at 1.5x).
 //!
 //! The bar is plain data with its text pre-formatted here, so the UI only lays it out.
 
 use std::fmt;
 
 use super::Speed;
-use crate::content::script::{Millis, clock};
+use crate::content::script::Millis;
+use crate::i18n::{Lang, words};
 
 /// A snapshot of the timeline for the bar, from [`super::Playback::status`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +32,24 @@ impl Bar {
         format!("{}/{}", self.segment, self.count)
     }
 
-    /// `03:12 / 12:01.8`: elapsed to the second, as a clock ticks, and the total to the tenth, as
-    /// `k8s-course check` and the script header give it.
+    /// `03:12 / 12:01`: elapsed and total in one format, minutes and seconds, rounded down as a
+    /// clock ticks (so the elapsed time never shows past the total).
     pub fn times(&self) -> String {
-        format!("{} / {}", elapsed(self.elapsed), clock(self.total))
+        format!("{} / {}", elapsed(self.elapsed), elapsed(self.total))
+    }
+
+    /// `segment 12/24  03:20 / 08:01  1.5x`, with `(paused)` while the clock is stopped, in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "{}  {}  {}",
+            words::F_SEGMENT.fill(lang, &[&self.counter()]),
+            self.times(),
+            self.speed
+        );
+        if !self.playing {
+            out.push_str(words::BAR_PAUSED.get(lang));
+        }
+        out
     }
 
     /// How far through the lesson, from 0.0 to 1.0, for a gauge.
@@ -47,13 +62,9 @@ impl Bar {
 }
 
 impl fmt::Display for Bar {
-    /// `segment 12/24  03:20 / 8:01.2  1.5x`, with `(paused)` while the clock is stopped.
+    /// The bar's [`Bar::label`] in English (logs, messages without a learner's language).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "segment {}  {}  {}", self.counter(), self.times(), self.speed)?;
-        if !self.playing {
-            write!(f, " (paused)")?;
-        }
-        Ok(())
+        f.write_str(&self.label(Lang::En))
     }
 }
 
@@ -85,22 +96,23 @@ mod tests {
             ..bar(192_000, 721_800, true)
         };
         assert_eq!(b.counter(), "12/24");
-        assert_eq!(b.times(), "03:12 / 12:01.8");
-        assert_eq!(b.to_string(), "segment 12/24  03:12 / 12:01.8  1x");
+        assert_eq!(b.times(), "03:12 / 12:01");
+        assert_eq!(b.to_string(), "segment 12/24  03:12 / 12:01  1x");
+        assert_eq!(b.label(Lang::Ko), "구간 12/24  03:12 / 12:01  1x");
     }
 
     #[test]
     fn elapsed_rounds_down_and_grows_past_an_hour() {
-        assert_eq!(bar(199_999, 481_200, false).times(), "03:19 / 8:01.2");
-        assert_eq!(bar(0, 0, false).times(), "00:00 / 0:00.0");
-        assert_eq!(bar(6_001_000, 7_200_000, false).times(), "100:01 / 120:00.0");
+        assert_eq!(bar(199_999, 481_200, false).times(), "03:19 / 08:01");
+        assert_eq!(bar(0, 0, false).times(), "00:00 / 00:00");
+        assert_eq!(bar(6_001_000, 7_200_000, false).times(), "100:01 / 120:00");
     }
 
     #[test]
     fn says_when_paused() {
         assert_eq!(
             bar(200_000, 481_200, false).to_string(),
-            "segment 12/24  03:20 / 8:01.2  1.5x (paused)"
+            "segment 12/24  03:20 / 08:01  1.5x (paused)"
         );
     }
 

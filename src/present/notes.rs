@@ -80,6 +80,8 @@ pub struct Notes<'c> {
     /// The player's keys (with `config.yaml`'s rebindings): the same key turns the slide in
     /// both windows.
     pub keymap: Keymap,
+    /// The language of the window's own words: `--lang` / `LANG`, else the course's.
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'c> Notes<'c> {
@@ -94,6 +96,7 @@ impl<'c> Notes<'c> {
             history: Vec::new(),
             flash: None,
             keymap: Keymap::default(),
+            lang: crate::i18n::Lang::from_tag(&course.language).unwrap_or_default(),
         }
     }
 
@@ -207,7 +210,7 @@ impl<'c> Notes<'c> {
                     self.history.push(text.clone());
                 }
                 // `:q` here quits this window, as `q` does; the presentation goes on.
-                let parsed = lesson.map(|l| crate::app::command::parse(&text, l));
+                let parsed = lesson.map(|l| crate::app::command::parse(&text, l, self.lang));
                 if kind == PromptKind::Command && parsed == Some(Ok(Action::Quit)) {
                     return Intent::Quit;
                 }
@@ -235,9 +238,9 @@ impl<'c> Notes<'c> {
         Intent::None
     }
 
-    /// The language of the program's own words here: the course's, as in the player.
+    /// The language of the program's own words here, as in the player.
     pub fn lang(&self) -> crate::i18n::Lang {
-        crate::i18n::Lang::from_tag(&self.course.language).unwrap_or_default()
+        self.lang
     }
 
     /// How sending a command went: a failure is said on the bottom line.

@@ -13,29 +13,15 @@ use std::path::{Path, PathBuf};
 /// Overrides where the socket lives (tests, or two separate presentations on one machine).
 pub const RUNTIME_DIR_ENV: &str = "K8S_COURSE_RUNTIME_DIR";
 
-/// The directory for the socket: `K8S_COURSE_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/k8s-course`, else
-/// `k8s-course-<uid>` in the temp dir.
+/// The directory for the socket: the one chosen (`K8S_COURSE_RUNTIME_DIR`, else
+/// `$XDG_RUNTIME_DIR/k8s-course`, as `main` resolved it), else `k8s-course-<uid>` in the temp dir.
 ///
 /// A directory that does not exist is created private (0700). One that exists is used when it is
 /// the user's and private; otherwise (a shared `1777` directory, say) the socket goes in our own
 /// `k8s-course-<uid>` inside it. A directory we did not create is never chmod-ed: whoever can
 /// write where the socket lives could pose as the presenter, so a non-private one is refused.
-pub fn runtime_dir() -> io::Result<PathBuf> {
-    runtime_dir_in(
-        std::env::var_os(RUNTIME_DIR_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from),
-    )
-}
-
-/// [`runtime_dir`] with the override given rather than read from the environment.
 pub fn runtime_dir_in(chosen: Option<PathBuf>) -> io::Result<PathBuf> {
-    let dir = chosen
-        .or_else(|| {
-            let dirs = directories::ProjectDirs::from("", "", "k8s-course")?;
-            dirs.runtime_dir().map(Path::to_path_buf)
-        })
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("k8s-course-{}", uid())));
+    let dir = chosen.unwrap_or_else(|| std::env::temp_dir().join(format!("k8s-course-{}", uid())));
     if std::fs::symlink_metadata(&dir).is_ok() && check_private(&dir).is_err() {
         let own = dir.join(format!("k8s-course-{}", uid()));
         private_dir(&own)?;

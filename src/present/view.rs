@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, notes: &Notes<'_>, theme: &Theme) {
             highlighter: &highlighter,
             clock: "",
         };
-        ui::chrome::too_small(frame, area, &ctx);
+        ui::chrome::too_small(frame, area, notes.lang(), &ctx);
         return;
     }
     let preview = if notes.next_slide().is_some() {
@@ -100,7 +100,7 @@ fn clock_spans(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
                 if bar.playing { " ▶ " } else { " ‖ " },
                 theme.ui(UiRole::PaneTitleAccent),
             ),
-            Span::styled(bar.to_string(), value),
+            Span::styled(bar.label(notes.lang()), value),
         ],
         None => vec![Span::styled(
             format!(" {}", words::NOTES_NO_NARRATION.get(notes.lang())),
@@ -162,7 +162,7 @@ fn body(frame: &mut Frame<'_>, area: Rect, notes: &Notes<'_>, theme: &Theme) {
         _ => notes.scroll,
     }
     .min(max);
-    pane_frame(frame, area, &title, (first, page, lines.len()), theme);
+    pane_frame(frame, area, &title, (first, page, lines.len()), notes.lang(), theme);
     let buf = frame.buffer_mut();
     for (i, line) in lines.iter().skip(first).take(page).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
@@ -218,14 +218,14 @@ fn narration(
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(
-                    format!("[구간 {}]", seg.number),
+                    format!("[{} {}]", words::SEGMENT.get(notes.lang()), seg.number),
                     theme.ui(UiRole::PaneTitleAccent).patch(mark),
                 ),
                 Span::styled(times, muted.patch(mark)),
             ],
             width,
         ));
-        match crate::ui::text_views::non_speech(seg, width, muted) {
+        match crate::ui::text_views::non_speech(seg, width, muted, notes.lang()) {
             Some(shown) => lines.extend(shown),
             None => lines.extend(wrapped(
                 &inline_spans(&seg.inlines, render::Style::default()),
@@ -295,9 +295,16 @@ fn inside(area: Rect) -> Rect {
 
 /// The frame, titled ` notes(2.2.1)[6/14] ` K9s-style, with the scroll position on the bottom
 /// border when the narration doesn't fit: (first row shown, rows shown, rows in all).
-fn pane_frame(frame: &mut Frame<'_>, area: Rect, accents: &[String], position: (usize, usize, usize), theme: &Theme) {
+fn pane_frame(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    accents: &[String],
+    position: (usize, usize, usize),
+    lang: crate::i18n::Lang,
+    theme: &Theme,
+) {
     let title = theme.ui(UiRole::PaneTitle);
-    let mut spans = vec![Span::styled(" notes", title)];
+    let mut spans = vec![Span::styled(words::N_TITLE.get(lang), title)];
     spans.extend(
         accents
             .iter()

@@ -1,6 +1,8 @@
 //! Timestamps as people read them (`2026-11-22T15:04:05Z`) and ages (`3 days ago`), without a
 //! date crate: the civil-from-days conversion is a few lines of integer arithmetic.
 
+use crate::i18n::{Lang, words};
+
 /// Seconds since the Unix epoch, UTC.
 pub type Unix = i64;
 
@@ -15,6 +17,66 @@ pub fn format_utc(t: Unix) -> String {
         secs / 60 % 60,
         secs % 60
     )
+}
+
+/// `2026-11-23 00:04 KST`: `t` in the local time zone (`TZ`, else /etc/localtime, as the C
+/// library reads them), to the minute, with the zone's abbreviation; UTC when the zone can't be
+/// read. Progress files keep UTC; this is for people.
+pub fn format_local(t: Unix) -> String {
+    match local(t) {
+        Some(l) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} {}",
+            l.year, l.month, l.day, l.hour, l.minute, l.zone
+        ),
+        None => {
+            let utc = format_utc(t);
+            format!("{} {} UTC", &utc[..10], &utc[11..16])
+        }
+    }
+}
+
+/// A moment as the local clock and calendar show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Local {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    /// `KST`, `UTC`, `+09` (as the zone database names it).
+    pub zone: String,
+}
+
+/// `t` in the local time zone, or None when the C library can't convert it.
+pub fn local(t: Unix) -> Option<Local> {
+    let t = libc::time_t::try_from(t).ok()?;
+    // SAFETY: `localtime_r` is the thread-safe variant; it writes only into `tm`, which lives on
+    // this stack frame, and returns null on failure, which is checked. `tm_zone` points at a
+    // static string owned by the C library (or is null), read at once and copied.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&t, &mut tm).is_null() {
+            return None;
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            let raw = std::ffi::CStr::from_ptr(tm.tm_zone).to_string_lossy();
+            // A zone abbreviation is a few letters or digits; anything else is not shown raw.
+            raw.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || "+-".contains(*c))
+                .take(8)
+                .collect()
+        };
+        Some(Local {
+            year: i64::from(tm.tm_year) + 1900,
+            month: u32::try_from(tm.tm_mon + 1).ok()?,
+            day: u32::try_from(tm.tm_mday).ok()?,
+            hour: u32::try_from(tm.tm_hour).ok()?,
+            minute: u32::try_from(tm.tm_min).ok()?,
+            zone,
+        })
+    }
 }
 
 /// Parses what [`format_utc`] writes; None for anything else.
@@ -36,18 +98,21 @@ pub fn parse_utc(s: &str) -> Option<Unix> {
     Some(days_from_civil(y, m, day) * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
-/// `just now`, `5 minutes ago`, `3 days ago`.
-pub fn ago(then: Unix, now: Unix) -> String {
+/// `just now`, `5 minutes ago`, `3 days ago` (`방금`, `5분 전`, `3일 전`).
+pub fn ago(then: Unix, now: Unix, lang: Lang) -> String {
     let s = now.saturating_sub(then).max(0);
-    let (n, unit) = match s {
-        0..60 => return "just now".into(),
-        60..3600 => (s / 60, "minute"),
-        3600..86_400 => (s / 3600, "hour"),
-        86_400..2_592_000 => (s / 86_400, "day"),
-        2_592_000..31_536_000 => (s / 2_592_000, "month"),
-        _ => (s / 31_536_000, "year"),
+    let (n, unit, ko) = match s {
+        0..60 => return words::JUST_NOW.get(lang).into(),
+        60..3600 => (s / 60, "minute", "분"),
+        3600..86_400 => (s / 3600, "hour", "시간"),
+        86_400..2_592_000 => (s / 86_400, "day", "일"),
+        2_592_000..31_536_000 => (s / 2_592_000, "month", "개월"),
+        _ => (s / 31_536_000, "year", "년"),
     };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+    match lang {
+        Lang::Ko => format!("{n}{ko} 전"),
+        Lang::En => format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" }),
+    }
 }
 
 /// `1:02:03` or `12:03` for a duration in seconds.
@@ -107,9 +172,10 @@ mod tests {
 
     #[test]
     fn ages_read_naturally() {
-        assert_eq!(ago(100, 110), "just now");
-        assert_eq!(ago(0, 60), "1 minute ago");
-        assert_eq!(ago(0, 3 * 86_400 + 5), "3 days ago");
+        assert_eq!(ago(100, 110, Lang::En), "just now");
+        assert_eq!(ago(0, 60, Lang::En), "1 minute ago");
+        assert_eq!(ago(0, 3 * 86_400 + 5, Lang::En), "3 days ago");
+        assert_eq!(ago(0, 3 * 86_400 + 5, Lang::Ko), "3일 전");
         assert_eq!(duration(3725), "1:02:05");
         assert_eq!(duration(65), "1:05");
     }

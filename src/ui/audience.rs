@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     ])
     .areas(area);
     if let Some(p) = &app.prompt {
-        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), ctx);
+        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
     let drawn = body(frame, centred(pane_area), app, ctx);
     if subtitle_rows > 0 {

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, convert::plain};
 use crate::app::App;
 use crate::app::registry;
+use crate::i18n::{Lang, words};
 use crate::text::{clean_line, display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
@@ -41,11 +42,13 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     } else {
         clean_line(&app.learner)
     };
+    let lang = app.lang();
+    let clock = format!("{} {}", words::CLOCK.get(lang), ctx.clock);
     let buf = frame.buffer_mut();
     if (area.height as usize) < HEADER_ROWS {
         let text = format!(
-            " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {}",
-            lesson.title, chapter.title, ctx.clock
+            " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {clock}",
+            lesson.title, chapter.title
         );
         buf.set_line(
             area.x,
@@ -58,28 +61,36 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
     let label = ctx.ui(UiRole::HeaderLabel);
     let session = match &app.timer {
-        Some(t) => format!("{} · {}", t.header(app.now), ctx.clock),
-        None => ctx.clock.to_string(),
+        Some(t) => format!("{} · {clock}", t.header(app.now, lang)),
+        None => clock,
     };
     let rows: [(&str, String, UiRole); HEADER_ROWS] = [
-        ("Course:", app.course.title.clone(), UiRole::HeaderTitle),
+        (words::COURSE.get(lang), app.course.title.clone(), UiRole::HeaderTitle),
         (
-            "Lesson:",
+            words::LESSON.get(lang),
             lesson_title(&app.course.title, &lesson.title),
             UiRole::HeaderTitle,
         ),
         (
-            "Chapter:",
+            words::CHAPTER.get(lang),
             format!("{chapters} {}", chapter.display_title()),
             UiRole::HeaderValue,
         ),
-        ("Slide:", format!("{slides} {slide_title}"), UiRole::HeaderValue),
         (
-            "Learner:",
-            format!("{learner} · {}% done", app.percent_complete()),
+            words::SLIDE_LABEL.get(lang),
+            format!("{slides} {slide_title}"),
             UiRole::HeaderValue,
         ),
-        ("Session:", session, UiRole::HeaderValue),
+        (
+            words::LEARNER.get(lang),
+            format!(
+                "{learner} · {}{}",
+                app.percent_complete(),
+                words::PERCENT_DONE.get(lang)
+            ),
+            UiRole::HeaderValue,
+        ),
+        (words::SESSION.get(lang), session, UiRole::HeaderValue),
     ];
     for (i, (name, value, role)) in rows.iter().enumerate() {
         let value_width = info_width.saturating_sub(11);
@@ -97,9 +108,9 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         .filter(|(e, _)| e.name != "practice" || exercises > 0)
         .filter_map(|(e, h)| {
             let text = if e.name == "practice" {
-                format!("{} ({exercises})", h.text)
+                format!("{} ({exercises})", h.text.get(lang))
             } else {
-                h.text.to_string()
+                h.text.get(lang).to_string()
             };
             (app.keymap.hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), text))
         })
@@ -142,7 +153,7 @@ pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         crumbs.push(lesson.chapters[c].display_title());
         crumbs.push(slide.display_title());
     }
-    crumbs.extend(app.views.iter().map(|v| v.name().to_string()));
+    crumbs.extend(app.views.iter().map(|v| v.name(app.lang()).to_string()));
     // Each crumb takes its own width; when they don't all fit, the widest gives way first.
     let mut widths: Vec<usize> = crumbs.iter().map(|c| display_width(c)).collect();
     let room = (area.width as usize).saturating_sub(3 * crumbs.len());
@@ -174,11 +185,7 @@ pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let (text, role) = match (&app.flash, &app.search) {
         (Some(f), _) => (f.text.clone(), if f.error { UiRole::FlashError } else { UiRole::Flash }),
         (None, Some(s)) if app.prompt.is_none() && !s.hits.is_empty() => (
-            format!(
-                "/{}: {} matches · n/N next/previous · esc clears",
-                s.query,
-                s.hits.len()
-            ),
+            format!("/{}: {}{}", s.query, s.hits.len(), words::MATCHES.get(app.lang())),
             UiRole::Muted,
         ),
         _ => return,
@@ -188,16 +195,21 @@ pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
 }
 
 /// The notice for a terminal below the minimum size, centred and cut to fit (even 1x1).
-pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, lang: Lang, ctx: &Ctx<'_>) {
     let size = format!("{}x{}", area.width, area.height);
+    let needs = words::NEEDS.get(lang);
     let lines = if area.width >= 30 {
         vec![
-            "Terminal too small".to_string(),
-            format!("{size}, needs {MIN_WIDTH}x{MIN_HEIGHT}"),
-            "Enlarge the window or the font".to_string(),
+            words::TOO_SMALL_LONG.get(lang).to_string(),
+            format!("{size}, {needs} {MIN_WIDTH}x{MIN_HEIGHT}"),
+            words::ENLARGE.get(lang).to_string(),
         ]
     } else {
-        vec!["Too small".to_string(), size, format!("need {MIN_WIDTH}x{MIN_HEIGHT}")]
+        vec![
+            words::TOO_SMALL_SHORT.get(lang).to_string(),
+            size,
+            format!("{} {MIN_WIDTH}x{MIN_HEIGHT}", words::NEED.get(lang)),
+        ]
     };
     let style = ctx.ui(UiRole::TooSmall);
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;

@@ -8,15 +8,16 @@ use ratatui::text::Span;
 use super::lists::{Column, col, table};
 use super::{Ctx, pane};
 use crate::app::{App, Drawn};
+use crate::i18n::words;
 use crate::theme::UiRole;
 
 /// `c` on a slide with several code blocks: number, language, lines and the first line of each.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     const COLUMNS: &[Column] = &[
-        col("#", Some(3), true),
-        col("LANG", Some(10), false),
-        col("LINES", Some(5), true),
-        col("FIRST LINE", None, false),
+        col(words::COL_NUMBER, Some(3), true),
+        col(words::COL_CODE_LANG, Some(10), false),
+        col(words::COL_LINES, Some(5), true),
+        col(words::COL_FIRST_LINE, None, false),
     ];
     let blocks = app.code_blocks();
     let rows: Vec<_> = (blocks.iter().enumerate())
@@ -40,9 +41,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: 
         })
         .collect();
     let title = pane::Title {
-        name: "code",
+        name: words::PANE_CODE.get(app.lang()),
         subject: Some(app.current_lesson().id_of(app.slide)),
         count: Some(rows.len().to_string()),
     };
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }

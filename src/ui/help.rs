@@ -11,16 +11,17 @@ use super::chrome::key_label;
 use super::{Ctx, pane};
 use crate::app::registry::{self, Arg, Group};
 use crate::app::{App, Drawn, View};
+use crate::i18n::words;
 use crate::text::{display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
 
 /// Keys of the `:` and `/` prompts: a text field's keys, not rebindable.
-const PROMPT_KEYS: &[(&str, &str)] = &[
-    ("enter", "run the command / jump to the result"),
-    ("esc", "close the prompt"),
-    ("tab", "complete (again: next completion)"),
-    ("↑ ↓", "history (:) / results (/)"),
-    ("ctrl-w", "delete a word"),
+const PROMPT_KEYS: &[(&str, crate::i18n::Phrase)] = &[
+    ("enter", words::H_PROMPT_ENTER),
+    ("esc", words::H_PROMPT_ESC),
+    ("tab", words::H_PROMPT_TAB),
+    ("↑ ↓", words::H_PROMPT_HISTORY),
+    ("ctrl-w", words::H_PROMPT_WORD),
 ];
 
 /// Narrowest a column may be before fewer, scrolling columns are better.
@@ -70,22 +71,22 @@ fn sections(app: &App) -> Vec<Section> {
                     continue;
                 }
                 let labels = if labels.is_empty() {
-                    vec!["(unbound)".to_string()]
+                    vec![crate::i18n::words::H_UNBOUND.get(app.lang()).to_string()]
                 } else {
                     labels
                 };
                 // Its `:` command, when it has one, so the filter finds the action by either name.
                 let help = match entry.command {
-                    Some(_) => format!("{} (:{})", keys.help, entry.name),
-                    None => keys.help.to_string(),
+                    Some(_) => format!("{} (:{})", keys.help.get(app.lang()), entry.name),
+                    None => keys.help.get(app.lang()).to_string(),
                 };
                 rows.push(row(labels, help));
             }
             if !selecting.is_empty() {
-                rows.push(row(selecting, "move the selection (while selecting)"));
+                rows.push(row(selecting, crate::i18n::words::H_MOVE_SELECTION.get(app.lang())));
             }
             Section {
-                title: group.title().to_string(),
+                title: group.title().get(app.lang()).to_string(),
                 rows,
             }
         })
@@ -101,21 +102,26 @@ fn sections(app: &App) -> Vec<Section> {
                 Arg::ThemeName | Arg::LearnerName | Arg::LessonName => " NAME",
                 Arg::Value => " N",
             };
-            row(vec![format!(":{}{arg}", e.name)], c.help)
+            row(vec![format!(":{}{arg}", e.name)], c.help.get(app.lang()))
         })
         .collect();
     let aliases: Vec<String> = (app.current_lesson().aliases.iter())
         .map(|(a, _)| format!(":{a}"))
         .chain(["po", "dp", "np", "ns"].map(|k| format!(":{k}")))
         .collect();
-    commands.push(row(vec![":ID".into()], format!("go to a slide: {}", aliases.join(" "))));
+    let lang = app.lang();
+    let go = format!("{} {}", words::H_GO_TO_ALIAS.get(lang), aliases.join(" "));
+    commands.push(row(vec![":ID".into()], go));
     out.push(Section {
-        title: "COMMANDS".into(),
+        title: words::H_COMMANDS.get(lang).into(),
         rows: commands,
     });
     out.push(Section {
-        title: "PROMPT".into(),
-        rows: PROMPT_KEYS.iter().map(|(k, h)| row(vec![k.to_string()], *h)).collect(),
+        title: words::H_PROMPT.get(lang).into(),
+        rows: PROMPT_KEYS
+            .iter()
+            .map(|(k, h)| row(vec![k.to_string()], h.get(lang)))
+            .collect(),
     });
     out
 }

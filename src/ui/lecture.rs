@@ -89,7 +89,7 @@ pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<
         parts.push(format!("{} {}", if bar.playing { "▶" } else { "⏸" }, bar.times()));
     }
     if let Some(t) = &app.timer {
-        parts.push(t.header(app.now));
+        parts.push(t.header(app.now, app.lang()));
     }
     // No flash here: the operator's messages (`playing 4/24 at 1x`) go to the notes window.
     let text = truncate_to(&format!(" {}", parts.join("   ")), area.width as usize);

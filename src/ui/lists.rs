@@ -10,18 +10,19 @@ use crate::app::search::Place;
 use crate::app::{App, Drawn, TocRow};
 use crate::content::SlideIndex;
 use crate::content::script::{Millis, clock};
+use crate::i18n::{Lang, Phrase, words};
 use crate::render;
 use crate::text::{display_width, pad_to};
 use crate::theme::UiRole;
 
 /// A column: its header, width (None: takes the rest) and whether it is right-aligned.
 pub(super) struct Column {
-    header: &'static str,
+    header: Phrase,
     width: Option<usize>,
     right: bool,
 }
 
-pub(super) const fn col(header: &'static str, width: Option<usize>, right: bool) -> Column {
+pub(super) const fn col(header: Phrase, width: Option<usize>, right: bool) -> Column {
     Column { header, width, right }
 }
 
@@ -92,7 +93,7 @@ pub(super) fn table(
     frame: &mut Frame<'_>,
     area: Rect,
     title: &pane::Title<'_>,
-    columns: &[Column],
+    (columns, lang): (&[Column], Lang),
     rows: Vec<Vec<Vec<Span<'static>>>>,
     selected: usize,
     ctx: &Ctx<'_>,
@@ -109,7 +110,7 @@ pub(super) fn table(
     let w = widths(columns, inside.width as usize);
     let header_cells = columns
         .iter()
-        .map(|c| vec![Span::styled(c.header, ctx.ui(UiRole::TableHeader))])
+        .map(|c| vec![Span::styled(c.header.get(lang), ctx.ui(UiRole::TableHeader))])
         .collect();
     let mut lines = vec![row_line(header_cells, columns, &w)];
     for (i, cells) in rows.into_iter().enumerate().skip(first).take(page) {
@@ -139,12 +140,12 @@ fn time(m: Millis) -> String {
 
 pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     const COLUMNS: &[Column] = &[
-        col(" ", Some(1), false),
-        col("ID", Some(8), false),
-        col("TITLE", None, false),
-        col("SLIDES", Some(6), true),
-        col("SEEN", Some(6), true),
-        col("NARRATION", Some(9), true),
+        col(words::COL_BLANK, Some(1), false),
+        col(words::COL_ID, Some(8), false),
+        col(words::COL_TITLE, None, false),
+        col(words::COL_SLIDES, Some(6), true),
+        col(words::COL_SEEN, Some(6), true),
+        col(words::COL_NARRATION, Some(9), true),
     ];
     // Progress: visited/total for lessons and chapters (✓ when every slide was read to the end),
     // ✓ or · (visited) for a slide, ★ before a bookmarked slide's title.
@@ -241,15 +242,14 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
         })
         .collect();
     let title = pane::Title {
-        name: "toc",
+        name: words::PANE_TOC.get(app.lang()),
         subject: Some(app.current_lesson().id.clone()),
         count: Some(app.current_lesson().slide_count().to_string()),
     };
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }
 
 pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
-    use crate::i18n::words;
     // In a course of several lessons WHERE names the lesson first (`week03 구간 12`).
     let several = app.course.lessons.len() > 1;
     let query = app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
@@ -260,9 +260,9 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
         .map(|hit| {
             let lesson = &app.course.lessons[hit.lesson];
             let place = match hit.place {
-                Place::Slide => "slide".to_string(),
-                Place::Narration(n) => format!("구간 {n}"),
-                Place::Component { .. } => "diagram".to_string(),
+                Place::Slide => words::ON_SLIDE.get(app.lang()).to_string(),
+                Place::Narration(n) => format!("{} {n}", words::SEGMENT.get(app.lang())),
+                Place::Component { .. } => words::IN_DIAGRAM.get(app.lang()).to_string(),
             };
             let place = if several {
                 format!("{} {place}", crate::text::clean_line(&lesson.id))
@@ -285,9 +285,9 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
         .unwrap_or(0)
         .clamp(9, 30);
     let columns = [
-        col("ID", Some(7), false),
-        col("WHERE", Some(where_width), false),
-        col("TEXT", None, false),
+        col(words::COL_ID, Some(7), false),
+        col(words::COL_WHERE, Some(where_width), false),
+        col(words::COL_TEXT, None, false),
     ];
     let pending = app.lessons_pending();
     let reading = |p: crate::i18n::Phrase| p.get(app.lang()).replace("{n}", &pending.to_string());
@@ -297,29 +297,29 @@ pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
         rows.len().to_string()
     };
     let title = pane::Title {
-        name: "filter",
+        name: words::PANE_FILTER.get(app.lang()),
         subject: Some(format!("/{query}")),
         count: Some(count),
     };
     if rows.is_empty() {
         let message = if query.is_empty() {
-            "type to search slides and narration".to_string()
+            words::FILTER_EMPTY.get(app.lang()).to_string()
         } else if pending > 0 {
             reading(words::SEARCH_NO_MATCH_YET)
         } else {
-            "no match".to_string()
+            words::NO_MATCH.get(app.lang()).to_string()
         };
         let lines = [convert::plain(pad_to(&message, 1), ctx.ui(UiRole::Muted))];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
-    table(frame, area, &title, &columns, rows, selected, ctx)
+    table(frame, area, &title, (&columns, app.lang()), rows, selected, ctx)
 }
 
 pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     const COLUMNS: &[Column] = &[
-        col("ID", Some(8), false),
-        col("TITLE", None, false),
-        col("NARRATION", Some(9), true),
+        col(words::COL_ID, Some(8), false),
+        col(words::COL_TITLE, None, false),
+        col(words::COL_NARRATION, Some(9), true),
     ];
     let lesson = app.current_lesson();
     let rows: Vec<_> = app
@@ -337,32 +337,32 @@ pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, 
         })
         .collect();
     let title = pane::Title {
-        name: "bookmarks",
+        name: words::PANE_BOOKMARKS.get(app.lang()),
         subject: Some(app.learner.clone()),
         count: Some(rows.len().to_string()),
     };
     if rows.is_empty() {
         let lines = [convert::plain(
-            "No bookmarks yet: b bookmarks the slide you are on.",
+            words::NO_BOOKMARKS.get(app.lang()),
             ctx.ui(UiRole::Muted),
         )];
         return pane::text(frame, area, &title, &lines, 0, ctx);
     }
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }
 
 /// `:lessons`: every lesson of the course, with the learner's progress in each.
 pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     const COLUMNS: &[Column] = &[
-        col(" ", Some(1), false),
-        col("#", Some(3), true),
-        col("LESSON", Some(14), false),
-        col("TITLE", None, false),
-        col("DATE", Some(10), false),
-        col("SLIDES", Some(6), true),
-        col("NARRATION", Some(9), true),
-        col("DONE", Some(4), true),
-        col("OPENED", Some(14), true),
+        col(words::COL_BLANK, Some(1), false),
+        col(words::COL_NUMBER, Some(3), true),
+        col(words::COL_LESSON, Some(14), false),
+        col(words::COL_TITLE, None, false),
+        col(words::COL_DATE, Some(10), false),
+        col(words::COL_SLIDES, Some(6), true),
+        col(words::COL_NARRATION, Some(9), true),
+        col(words::COL_DONE, Some(4), true),
+        col(words::COL_OPENED, Some(14), true),
     ];
     let now = app.wall_now();
     let text = |t: String, role: UiRole| vec![Span::styled(t, ctx.ui(role))];
@@ -377,7 +377,7 @@ pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
             let opened = app
                 .record_of(l)
                 .and_then(|r| r.last_opened.max(r.last_seen))
-                .map_or_else(|| "-".to_string(), |t| crate::progress::time::ago(t, now));
+                .map_or_else(|| "-".to_string(), |t| crate::progress::time::ago(t, now, app.lang()));
             vec![
                 text(marker.into(), UiRole::PaneTitleAccent),
                 text((l + 1).to_string(), UiRole::Muted),
@@ -410,9 +410,9 @@ pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
         })
         .collect();
     let title = pane::Title {
-        name: "lessons",
+        name: words::PANE_LESSONS.get(app.lang()),
         subject: Some(crate::text::clean_line(&app.course.title)),
         count: Some(app.course.lessons.len().to_string()),
     };
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }

@@ -34,7 +34,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
         for &i in &mentions {
             let seg = &script.segments[i];
             let mark = if spoken == Some(i) { "▶ " } else { "" };
-            let head = format!("{mark}[구간 {}] {} ", seg.number, clock(seg.start));
+            let head = format!(
+                "{mark}[{} {}] {} ",
+                crate::i18n::words::SEGMENT.get(app.lang()),
+                seg.number,
+                clock(seg.start)
+            );
             let room = width.saturating_sub(crate::text::display_width(&head));
             let text = crate::content::inline_text(&seg.inlines);
             lines.push(Line::from(vec![

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::lists::{Column, col, table};
 use super::{Ctx, convert, pane};
 use crate::app::{App, Drawn};
-use crate::i18n::words;
+use crate::i18n::{Phrase, words};
 use crate::practice::Lang;
 use crate::render;
 use crate::render::wrap::wrap_spans;
@@ -34,12 +34,12 @@ fn wrapped(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'
 
 pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     const COLUMNS: &[Column] = &[
-        col("ID", Some(20), false),
-        col("KIND", Some(7), false),
-        col("SLIDE", Some(6), false),
-        col(" ", Some(1), false),
-        col("TRIES", Some(5), true),
-        col("TASK", None, false),
+        col(Phrase::new("ID", "ID"), Some(20), false),
+        col(Phrase::new("종류", "KIND"), Some(7), false),
+        col(Phrase::new("슬라이드", "SLIDE"), Some(6), false),
+        col(Phrase::new(" ", " "), Some(1), false),
+        col(Phrase::new("시도", "TRIES"), Some(5), true),
+        col(Phrase::new("과제", "TASK"), None, false),
     ];
     let lesson = app.current_lesson();
     let rows = lesson
@@ -63,7 +63,7 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: 
         subject: Some(lesson.id.clone()),
         count: Some(lesson.exercises.len().to_string()),
     };
-    table(frame, area, &title, COLUMNS, rows, selected, ctx)
+    table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }
 
 pub fn exercise(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {

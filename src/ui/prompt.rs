@@ -11,11 +11,20 @@ use crate::app::{Prompt, PromptKind};
 use crate::text::{clean_line, display_width};
 use crate::theme::UiRole;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, prompt: &Prompt, suggestion: Option<&str>, ctx: &Ctx<'_>) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    prompt: &Prompt,
+    suggestion: Option<&str>,
+    lang: crate::i18n::Lang,
+    ctx: &Ctx<'_>,
+) {
+    use crate::i18n::words;
     let title = match prompt.kind {
-        PromptKind::Command => " command ",
-        PromptKind::Filter => " filter ",
-    };
+        PromptKind::Command => words::PROMPT_COMMAND,
+        PromptKind::Filter => words::PROMPT_FILTER,
+    }
+    .get(lang);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

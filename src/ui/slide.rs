@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     let lesson = app.current_lesson();
     let total = lesson.slide_count();
     let title = pane::Title {
-        name: "slide",
+        name: crate::i18n::words::PANE_SLIDE.get(app.lang()),
         subject: Some(lesson.id_of(app.slide)),
         count: Some(format!(
             "{}/{total}{}",

@@ -10,6 +10,7 @@ use crate::app::{App, Drawn};
 use crate::content::diagram::Diagram;
 use crate::content::script::{Segment, at_speed, clock};
 use crate::content::segment_kind::SegmentKind;
+use crate::i18n::words;
 use crate::render::blocks::{code_body, inline_spans};
 use crate::render::wrap::wrap_spans;
 use crate::render::{self, Role};
@@ -44,9 +45,10 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut segment_rows = Vec::new();
     let muted = ctx.ui(UiRole::Muted);
+    let lang = app.lang();
     match &lesson.script {
-        None => lines.push(convert::plain("This lesson has no narration (no script.txt).", muted)),
-        Some(_) if segments.is_empty() => lines.push(convert::plain("No narration for this slide.", muted)),
+        None => lines.push(convert::plain(words::NO_SCRIPT.get(lang), muted)),
+        Some(_) if segments.is_empty() => lines.push(convert::plain(words::NO_NARRATION_HERE.get(lang), muted)),
         Some(script) => {
             for (n, &i) in segments.iter().enumerate() {
                 let seg = &script.segments[i];
@@ -64,7 +66,10 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
                 };
                 segment_rows.push(lines.len());
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{mark}[구간 {}]", seg.number), ctx.ui(role)),
+                    Span::styled(
+                        format!("{mark}[{} {}]", words::SEGMENT.get(lang), seg.number),
+                        ctx.ui(role),
+                    ),
                     Span::styled(
                         format!(
                             "  {} - {}  ({})",
@@ -84,7 +89,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
             ));
         }
     }
-    let mut t = title("narration", app);
+    let mut t = title(words::PANE_NARRATION.get(lang), app);
     t.count = Some(format!("{}", segments.len()));
     let mut drawn = pane::text(frame, area, &t, &lines, scroll, ctx);
     drawn.segment_rows = segment_rows;
@@ -94,7 +99,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
 /// A segment's text as the narration views show it: speech as written, the rest as
 /// [`non_speech`] draws it.
 pub(crate) fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
-    match non_speech(seg, width, ctx.ui(UiRole::Muted)) {
+    match non_speech(seg, width, ctx.ui(UiRole::Muted), app.lang()) {
         Some(lines) => lines,
         None => wrapped(&inline_spans(&seg.inlines, render::Style::default()), width, app, ctx),
     }
@@ -102,7 +107,12 @@ pub(crate) fn segment_body(seg: &Segment, width: usize, app: &App, ctx: &Ctx<'_>
 
 /// A segment that is not speech, as every narration view (`l`, the notes window) shows it: a cue
 /// dimmed after `♪`, a pause as a thin rule, a preamble dimmed and struck through. None for speech.
-pub(crate) fn non_speech(seg: &Segment, width: usize, muted: ratatui::style::Style) -> Option<Vec<Line<'static>>> {
+pub(crate) fn non_speech(
+    seg: &Segment,
+    width: usize,
+    muted: ratatui::style::Style,
+    lang: crate::i18n::Lang,
+) -> Option<Vec<Line<'static>>> {
     match seg.kind {
         SegmentKind::Speech => None,
         SegmentKind::Pause => Some(vec![convert::plain("┄".repeat(width.min(12)), muted)]),
@@ -110,7 +120,7 @@ pub(crate) fn non_speech(seg: &Segment, width: usize, muted: ratatui::style::Sty
             let (lead, modifier) = if seg.kind == SegmentKind::Cue {
                 ("♪ ", Modifier::empty())
             } else {
-                ("(preamble, skipped) ", Modifier::CROSSED_OUT)
+                (words::PREAMBLE.get(lang), Modifier::CROSSED_OUT)
             };
             let text = format!("{lead}{}", crate::content::inline_text(&seg.inlines));
             Some(
@@ -131,7 +141,8 @@ fn component_rows(app: &App, diagram: &Diagram, c: usize) -> Vec<(&'static str, 
         Some(script) => (diagram.mentions(c, script).iter())
             .map(|&i| {
                 format!(
-                    "[구간 {}] {}",
+                    "[{} {}] {}",
+                    words::SEGMENT.get(app.lang()),
                     script.segments[i].number,
                     clock(script.segments[i].start)
                 )
@@ -140,19 +151,25 @@ fn component_rows(app: &App, diagram: &Diagram, c: usize) -> Vec<(&'static str, 
         None => Vec::new(),
     };
     vec![
-        ("Component", vec![component.label.clone()]),
-        ("Id", vec![component.id.clone()]),
-        ("Kind", vec![component.kind.clone()]),
-        ("Group", vec![group.unwrap_or_else(|| "none".into())]),
+        (words::D_COMPONENT.get(app.lang()), vec![component.label.clone()]),
+        (words::D_ID.get(app.lang()), vec![component.id.clone()]),
+        (words::D_KIND.get(app.lang()), vec![component.kind.clone()]),
         (
-            "Diagram",
+            words::D_GROUP.get(app.lang()),
+            vec![group.unwrap_or_else(|| words::NONE.get(app.lang()).into())],
+        ),
+        (
+            words::D_DIAGRAM.get(app.lang()),
             vec![diagram.title.clone().unwrap_or_else(|| diagram.id.clone())],
         ),
-        ("Description", vec![component.description.clone()]),
         (
-            "Narration",
+            words::D_DESCRIPTION.get(app.lang()),
+            vec![component.description.clone()],
+        ),
+        (
+            words::D_NARRATION.get(app.lang()),
             if narrated.is_empty() {
-                vec!["not mentioned".into()]
+                vec![words::NOT_MENTIONED.get(app.lang()).into()]
             } else {
                 narrated
             },
@@ -165,12 +182,19 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     let width = pane::inner(area).width.max(1) as usize;
     if let Some((diagram, c)) = app.focused() {
         let lines = key_values(component_rows(app, diagram, c), width, ctx);
-        let mut t = title("describe", app);
+        let mut t = title(words::PANE_DESCRIBE.get(app.lang()), app);
         t.subject = Some(diagram.components[c].id.clone());
         return pane::text(frame, area, &t, &lines, scroll, ctx);
     }
     let Some((chapter, slide)) = lesson.slides().nth(app.slide.0) else {
-        return pane::text(frame, area, &title("describe", app), &[], scroll, ctx);
+        return pane::text(
+            frame,
+            area,
+            &title(words::PANE_DESCRIBE.get(app.lang()), app),
+            &[],
+            scroll,
+            ctx,
+        );
     };
     let aliases: Vec<&str> = (lesson.aliases.iter())
         .filter(|(_, i)| *i == app.slide)
@@ -182,15 +206,16 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
         .map(|c| {
             let n = c.text.lines().count();
             format!(
-                "{} ({n} lines, {}:{})",
+                "{} ({n} {}, {}:{})",
                 c.lang.as_deref().unwrap_or("text"),
+                words::LINES.get(app.lang()),
                 lesson.post_path,
                 c.line
             )
         })
         .collect();
     if code_lines.is_empty() {
-        code_lines.push("none".into());
+        code_lines.push(words::NONE.get(app.lang()).into());
     }
     let segments = lesson.segments_of(app.slide);
     let numbers: Vec<String> = match &lesson.script {
@@ -199,20 +224,23 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     };
     let total = lesson.narration_of(app.slide);
     let mut rows: Vec<(&str, Vec<String>)> = vec![
-        ("Id", vec![slide.id()]),
-        ("Title", vec![slide.title.clone()]),
-        ("Chapter", vec![lesson.chapters[chapter].display_title()]),
-        ("Slug", vec![slide.slug.clone()]),
+        (words::D_ID.get(app.lang()), vec![slide.id()]),
+        (words::D_TITLE.get(app.lang()), vec![slide.title.clone()]),
         (
-            "Aliases",
+            words::D_CHAPTER.get(app.lang()),
+            vec![lesson.chapters[chapter].display_title()],
+        ),
+        (words::D_SLUG.get(app.lang()), vec![slide.slug.clone()]),
+        (
+            words::D_ALIASES.get(app.lang()),
             vec![if aliases.is_empty() {
-                "none".into()
+                words::NONE.get(app.lang()).into()
             } else {
                 aliases.join(", ")
             }],
         ),
         (
-            "Source",
+            words::D_SOURCE.get(app.lang()),
             vec![format!(
                 "{}:{}-{}",
                 lesson.post_path,
@@ -220,29 +248,31 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
                 slide.lines.end()
             )],
         ),
-        ("Code", code_lines),
+        (words::D_CODE.get(app.lang()), code_lines),
         (
-            "Segments",
+            words::D_SEGMENTS.get(app.lang()),
             vec![if numbers.is_empty() {
-                "none".into()
+                words::NONE.get(app.lang()).into()
             } else {
                 numbers.join(", ")
             }],
         ),
         (
-            "Narration",
+            words::D_NARRATION.get(app.lang()),
             vec![format!(
-                "{} at 1x, {} at 1.5x",
+                "{} {}, {} {}",
                 clock(total),
-                clock(at_speed(total, 1.5))
+                words::AT_1X.get(app.lang()),
+                clock(at_speed(total, 1.5)),
+                words::AT_1_5X.get(app.lang())
             )],
         ),
     ];
     if !slide.extra_ids.is_empty() {
-        rows.insert(4, ("Also", vec![slide.extra_ids.join(", ")]));
+        rows.insert(4, (words::D_ALSO.get(app.lang()), vec![slide.extra_ids.join(", ")]));
     }
     if let Some(section) = &slide.section {
-        rows.insert(3, ("Section", vec![section.clone()]));
+        rows.insert(3, (words::D_SECTION.get(app.lang()), vec![section.clone()]));
     }
     // The fields of the slide's Kubernetes manifests, with what the schema says of each.
     let fields: Vec<String> = (codes.iter())
@@ -251,17 +281,31 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
         .map(|f| format!("{} <{}> {}", f.path, f.ty, f.description))
         .collect();
     if !fields.is_empty() {
-        rows.push(("Fields", fields));
+        rows.push((words::D_FIELDS.get(app.lang()), fields));
     }
     let lines = key_values(rows, width, ctx);
-    pane::text(frame, area, &title("describe", app), &lines, scroll, ctx)
+    pane::text(
+        frame,
+        area,
+        &title(words::PANE_DESCRIBE.get(app.lang()), app),
+        &lines,
+        scroll,
+        ctx,
+    )
 }
 
 pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
     let lesson = app.current_lesson();
     let width = pane::inner(area).width.max(1) as usize;
     let Some(slide) = lesson.slide(app.slide) else {
-        return pane::text(frame, area, &title("source", app), &[], scroll, ctx);
+        return pane::text(
+            frame,
+            area,
+            &title(words::PANE_SOURCE.get(app.lang()), app),
+            &[],
+            scroll,
+            ctx,
+        );
     };
     let first = *slide.lines.start();
     let number_width = (slide.lines.end().to_string().len()).max(3);
@@ -290,7 +334,7 @@ pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: 
             .insert(0, Span::styled(pad_to(&label, gutter), ctx.ui(UiRole::Muted)));
         lines.push(line);
     }
-    let mut t = title("source", app);
+    let mut t = title(words::PANE_SOURCE.get(app.lang()), app);
     t.count = Some(format!(
         "{}:{}-{}",
         short_path(&lesson.post_path),

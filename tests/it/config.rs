@@ -134,7 +134,7 @@ fn a_config_that_is_not_utf8_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.starts_with(&format!("{}: not UTF-8", config_path(&sandbox))),
+        err.starts_with(&format!("{}:1: not UTF-8", config_path(&sandbox))),
         "{err}"
     );
     assert!(err.contains("save it as UTF-8"), "{err}");
@@ -165,7 +165,12 @@ fn info(sandbox: &Sandbox, args: &[&str]) -> (Option<i32>, Vec<(String, String)>
     let mut all = args.to_vec();
     all.push("info");
     let out = sandbox.run(&all);
-    assert_eq!(stderr(&out), "");
+    // A broken config is said on stderr too (with its file and line), nothing else is.
+    let rows_err = stderr(&out);
+    assert!(
+        rows_err.is_empty() || (out.status.code() == Some(1) && rows_err.contains("config.yaml:")),
+        "{rows_err}"
+    );
     let rows = stdout(&out)
         .lines()
         .map(|l| {
@@ -200,6 +205,9 @@ fn info_shows_where_things_are_and_the_themes_there_are() {
             "Theme",
             "Available",
             "Data",
+            "Runtime",
+            "Lecture",
+            "Break",
             "No color",
             "Overrides"
         ]
@@ -215,7 +223,10 @@ fn info_shows_where_things_are_and_the_themes_there_are() {
     assert_eq!(row(&rows, "Available"), "default, high-contrast, light");
     assert_eq!(row(&rows, "Data"), sandbox.data_dir().display().to_string());
     assert_eq!(row(&rows, "No color"), "no");
-    assert_eq!(row(&rows, "Overrides"), "K8S_COURSE_CONFIG_DIR, K8S_COURSE_DATA_DIR");
+    assert_eq!(
+        row(&rows, "Overrides"),
+        "K8S_COURSE_CONFIG_DIR, K8S_COURSE_DATA_DIR, K8S_COURSE_RUNTIME_DIR"
+    );
 
     // A theme of the user's own, and a config that picks it.
     sandbox.write_theme("mine", "base: light\n");

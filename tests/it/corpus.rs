@@ -173,6 +173,7 @@ fn narration_view_shows_cues_pauses_and_the_preamble_for_what_they_are() {
     ] {
         let course = load_course(&CourseSource::Dir(dir(name))).course.expect("loads");
         let mut app = App::new(course);
+        app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
         app.learner = "learner".into();
         app.update(Action::Narration);
         insta::assert_snapshot!(snap, screen::screen(&mut app, 100, 40));

@@ -75,7 +75,7 @@ fn a_learner_walks_through_the_course_and_quits() {
     let screen = tmux.wait_for(&["filter(/Falco)[3]"]);
     let first = line_with(&screen, "diagram ");
     assert!(first.contains("3.1") && first.contains("Falco"), "{first}");
-    let spoken = line_with(&screen, "구간 21");
+    let spoken = line_with(&screen, "segment 21");
     assert!(spoken.contains("3.3") && spoken.contains("Falco"), "{spoken}");
 
     // Enter opens the first hit: slide 3.1 with Falco selected in its diagram and described.
@@ -87,7 +87,7 @@ fn a_learner_walks_through_the_course_and_quits() {
 
     // `l`: the narration of 3.3, which has the match.
     tmux.keys(&["l"]);
-    let screen = tmux.wait_for(&["narration(3.3)", "[구간 21]"]);
+    let screen = tmux.wait_for(&["narration(3.3)", "[segment 21]"]);
     assert!(screen.contains("Falco"), "{screen}");
 
     // Escape: back to the slide.
@@ -277,7 +277,7 @@ fn a_learner_walks_the_architecture_diagram_to_etcd() {
     let screen = tmux.wait_for(&[
         "etcd(저장소)",
         "클러스터의 모든 상태를 저장하는 데이터베이스입니다.",
-        "[구간 12]",
+        "[segment 12]",
     ]);
     assert!(screen.contains("┏━"), "the selected box is drawn heavy:\n{screen}");
     // d describes it; esc back; esc leaves selection mode; → is the next slide again.
@@ -310,11 +310,11 @@ fn the_notes_window_follows_the_presenter_and_drives_it() {
     let notes = shell("notes", &sandbox);
     // Notes started first waits for a presenter.
     notes.type_line(&format!("{} notes", sh_quote(BIN)));
-    notes.wait_for(&["발표 화면을 기다리는 중"]);
+    notes.wait_for(&["waiting for the presenter"]);
     let presenter = shell("presenter", &sandbox);
     start_presenter(&presenter, &sandbox, "pid1");
     presenter.wait_for(&["slide(title)[1/14]", "title · 1/14"]);
-    notes.wait_for(&["발표 화면을 따라가는 중", "notes(title)[1/14]"]);
+    notes.wait_for(&["following the presenter", "notes(title)[1/14]"]);
 
     // Next in the presenter: the notes window follows.
     let sent = std::time::Instant::now();
@@ -334,9 +334,9 @@ fn the_notes_window_follows_the_presenter_and_drives_it() {
         .args(["-KILL", &pid.to_string()])
         .status()
         .expect("kill");
-    notes.wait_for(&["발표 화면이 종료됨"]);
+    notes.wait_for(&["the presenter quit"]);
     start_presenter(&presenter, &sandbox, "pid2");
-    notes.wait_for(&["발표 화면을 따라가는 중"]);
+    notes.wait_for(&["following the presenter"]);
     presenter.type_line(":pod");
     let screen = presenter.wait_for(&["slide(2.2.1)[6/14]", "2.2.1 · 6/14"]);
     assert!(

@@ -110,7 +110,7 @@ fn tab_or_enter_accepts_the_completion_shown() {
     type_text(&mut app, "h");
     assert_eq!(app.suggestion(), None);
     app.update(Action::Input(Edit::Submit));
-    assert_eq!(app.view().map(|v| v.name()), Some("help"));
+    assert_eq!(app.view().map(|v| v.name(k8s_course::i18n::Lang::En)), Some("help"));
 }
 
 #[test]

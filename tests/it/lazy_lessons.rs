@@ -42,6 +42,7 @@ fn lazy_app(dir: &Path, first: &str) -> App {
     let lazy = load_course_lazily(&source, |_, ids| ids.iter().position(|i| i == first));
     let course = lazy.report.course.expect("the lesson shown loads");
     let mut app = App::new(course);
+    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     app.learner = "learner".into();
     app.load_rest(source, lazy.rest);
     app

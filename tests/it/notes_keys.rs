@@ -16,6 +16,7 @@ fn key(code: KeyCode) -> KeyEvent {
 fn a_rebound_key_drives_the_notes_window_too() {
     let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     notes.keymap = Keymap::with_overrides([
         ("next_slide", vec![parse_key("f").expect("key")]),
         ("down", vec![parse_key("J").expect("key")]),

@@ -443,6 +443,7 @@ fn draw(notes: &Notes<'_>, w: u16, h: u16) -> String {
 fn keys_become_commands_and_scrolling() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     for (event, name) in [
         (key(KeyCode::Right), "next_slide"),
@@ -477,7 +478,7 @@ fn keys_become_commands_and_scrolling() {
         ErrorKind::NotConnected,
         "not following a presenter",
     )));
-    assert_eq!(notes.flash.as_deref(), Some("보내지 못함: not following a presenter"));
+    assert_eq!(notes.flash.as_deref(), Some("not sent: not following a presenter"));
     notes.on_key(&key(KeyCode::Char('x')));
     assert_eq!(notes.flash, None, "a key clears the message");
     // With a diagram component selected on the presenter, the arrows move the selection.
@@ -505,8 +506,9 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     let lesson = &course.lessons[0];
     let pod = lesson.resolve("2.2.1").expect("the Pod slide");
     let mut notes = Notes::new(&course, Path::new("/run/k8s-course/cloud-security-7.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     let waiting = draw(&notes, 100, 30);
-    assert!(waiting.contains("발표 화면을 기다리는 중…"), "{waiting}");
+    assert!(waiting.contains("waiting for the presenter…"), "{waiting}");
     assert!(waiting.contains("cloud-security-7.sock"), "{waiting}");
 
     let segments = lesson.segments_of(pod);
@@ -523,11 +525,11 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     assert_eq!(notes.link, Link::Following);
     let screen = draw(&notes, 100, 30);
     for text in [
-        "발표 화면을 따라가는 중",
+        "following the presenter",
         "notes(2.2.1)[6/14]",
         "2.2.1 Pod",
-        &format!("▶ [구간 {}]", spoken.number),
-        "다음  2.2.2 Deployment",
+        &format!("▶ [segment {}]", spoken.number),
+        "next  2.2.2 Deployment",
         "lecture 00:05 / 20:00",
         "1.5x",
     ] {
@@ -541,20 +543,21 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     notes.on_event(Event::Detached);
     let screen = draw(&notes, 100, 30);
     assert!(
-        screen.contains("발표 화면이 종료됨 — 다시 시작되기를 기다리는 중"),
+        screen.contains("the presenter quit — waiting for it to come back"),
         "{screen}"
     );
-    assert!(screen.contains("강의의 끝"), "{screen}");
+    assert!(screen.contains("the end of the course"), "{screen}");
 
     // A slide this course doesn't have is explained, not a crash.
     notes.on_event(Event::State(state(99)));
-    assert!(draw(&notes, 60, 12).contains("같은 --course"));
+    assert!(draw(&notes, 60, 12).contains("the same --course"));
 }
 
 #[test]
 fn the_notes_window_fits_narrow_terminals() {
     let course = course();
     let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(state(4)));
     for (w, h) in [(40, 10), (41, 12), (57, 15), (80, 24)] {
@@ -600,7 +603,7 @@ fn notes_follows_a_presenter_and_drives_it() {
     let sandbox = Sandbox::new();
     let runtime = sandbox.path("run");
     let tmux = notes_window(&sandbox, &runtime);
-    tmux.wait_for(&["발표 화면을 기다리는 중…"]);
+    tmux.wait_for(&["waiting for the presenter…"]);
     assert!(tmux.alternate_screen(), "full screen");
     let mode = std::fs::metadata(&runtime)
         .expect("notes made the runtime dir")
@@ -613,7 +616,7 @@ fn notes_follows_a_presenter_and_drives_it() {
     let mut presenter = Presenter::bind(&path).expect("bind");
     let pod = state(5);
     pump_until(&tmux, &mut presenter, &pod, "the Pod slide", |s| {
-        s.contains("발표 화면을 따라가는 중") && s.contains("2.2.1 Pod") && s.contains("다음  2.2.2 Deployment")
+        s.contains("following the presenter") && s.contains("2.2.1 Pod") && s.contains("next  2.2.2 Deployment")
     });
 
     // A state change shows up at once.
@@ -640,12 +643,12 @@ fn notes_follows_a_presenter_and_drives_it() {
 
     // The presenter quits: notes says so, keeps the slide, and follows the next presenter.
     drop(presenter);
-    tmux.wait_for(&["발표 화면이 종료됨 — 다시 시작되기를 기다리는 중", "notes(2.2.2)"]);
+    tmux.wait_for(&["the presenter quit — waiting for it to come back", "notes(2.2.2)"]);
     tmux.keys(&["Space"]);
-    tmux.wait_for(&["보내지 못함: not following a presenter"]);
+    tmux.wait_for(&["not sent: not following a presenter"]);
     let mut again = Presenter::bind(&path).expect("bind again");
     pump_until(&tmux, &mut again, &state(2), "the new presenter's slide", |s| {
-        s.contains("발표 화면을 따라가는 중") && s.contains("notes(1.2)[3/14]")
+        s.contains("following the presenter") && s.contains("notes(1.2)[3/14]")
     });
 
     tmux.keys(&["q"]);
@@ -670,12 +673,12 @@ fn notes_ends_on_sigterm_and_sighup_with_the_terminal_restored() {
             sh_quote(BIN)
         ));
         let tmux = Tmux::start("notes-signal", 100, 30, &argv);
-        tmux.wait_for(&["발표 화면을 기다리는 중…"]);
+        tmux.wait_for(&["waiting for the presenter…"]);
         let pid = sandbox.wait_for_pid("pid");
         // SAFETY: kill(2) with the pid the wrapper wrote; no memory is involved.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
         let screen = tmux.wait_for(&[&format!("EXIT={code}")]);
-        assert!(!screen.contains("발표 화면을 기다리는 중"), "{screen}");
+        assert!(!screen.contains("waiting for the presenter"), "{screen}");
         assert!(!tmux.alternate_screen(), "back on the normal screen");
         assert!(tmux.cursor_visible(), "the cursor is shown again");
     }

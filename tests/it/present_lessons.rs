@@ -12,7 +12,7 @@ fn both(sandbox: &Sandbox) -> (Tmux, Tmux) {
     let audience = program(sandbox, "audience", &["--course", &dir, "present"]);
     audience.wait_for(&["slide(title)[1/14]", "title · 1/14"]);
     let notes = program(sandbox, "notes", &["--course", &dir, "notes"]);
-    notes.wait_for(&["발표 화면을 따라가는 중", "notes(title)[1/14]"]);
+    notes.wait_for(&["following the presenter", "notes(title)[1/14]"]);
     (audience, notes)
 }
 
@@ -37,18 +37,18 @@ fn notes_follow_present_across_lessons() {
         "(preamble, skipped) 네, 알겠습니다.",
         "♪ (강의 시작)",
         "segment 3/25",
-        "다음  서론",
+        "next  서론",
     ]);
-    assert!(screen.contains("발표 화면 lesson 3 of 4"), "{screen}");
+    assert!(screen.contains("presenter lesson 3 of 4"), "{screen}");
     assert!(!audience.screen().contains("lesson 3 of 4"), "the audience is not told");
 
     // The last slide of week 6, then `→`: the notes window says the next lesson follows and
     // previews its title; a second `→` opens it for everyone.
     notes.keys(&["G"]);
     audience.wait_for(&["[28/28]"]);
-    notes.wait_for(&["[28/28]", "다음  클라우드 보안 과정 8기 6주차"]);
+    notes.wait_for(&["[28/28]", "next  클라우드 보안 과정 8기 6주차"]);
     notes.keys(&["Right"]);
-    notes.wait_for(&["발표 화면 end of this lesson: right again opens the next"]);
+    notes.wait_for(&["presenter end of this lesson: right again opens the next"]);
     let screen = audience.screen();
     assert!(
         screen.contains("[28/28]") && !screen.contains("end of this lesson"),

@@ -77,6 +77,7 @@ fn app_for(dir: &Path, progress: Progress) -> App {
     let source = CourseSource::Dir(dir.join("week01"));
     let course = load_course(&source).course.expect("course loads");
     let mut app = App::new(course);
+    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     app.progress = Tracker::new(progress);
     app
 }

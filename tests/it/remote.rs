@@ -15,7 +15,7 @@ fn present_and_notes(sandbox: &Sandbox, present_args: &[&str]) -> (Tmux, Tmux) {
     let audience = program(sandbox, "audience", &args);
     audience.wait_for(&["slide(title)[1/14]"]);
     let notes = program(sandbox, "remote", &["notes"]);
-    notes.wait_for(&["발표 화면을 따라가는 중", "notes(title)[1/14]"]);
+    notes.wait_for(&["following the presenter", "notes(title)[1/14]"]);
     (audience, notes)
 }
 
@@ -37,7 +37,7 @@ fn the_notes_window_scrolls_the_shared_slide_and_jumps_with_a_command() {
     notes.keys(&["Enter"]);
     let screen = audience.wait_for(&["slide(3.1)[9/14]", "3.1 이미지 보안", "▼ 1-27/28"]);
     assert!(!shows_prompt(&screen), "{screen}");
-    notes.wait_for(&["notes(3.1)[9/14]", "다음  3.2 런타임 보안"]);
+    notes.wait_for(&["notes(3.1)[9/14]", "next  3.2 런타임 보안"]);
 
     // j / k / ctrl-d scroll the slide on the shared screen.
     notes.keys(&["j"]);
@@ -59,19 +59,19 @@ fn the_notes_window_scrolls_the_shared_slide_and_jumps_with_a_command() {
     audience.wait_for(&["slide(title)[1/14]"]);
     notes.keys(&["G"]);
     audience.wait_for(&["[14/14]"]);
-    notes.wait_for(&["[14/14]", "다음  강의의 끝"]);
+    notes.wait_for(&["[14/14]", "next  the end of the course"]);
     notes.type_line(":1.1");
     audience.wait_for(&["slide(1.1)[2/14]"]);
 
     // Play and speed: the operator's messages show in the notes window only.
     notes.keys(&["p"]);
-    notes.wait_for(&["발표 화면 playing"]);
+    notes.wait_for(&["presenter playing"]);
     notes.keys(&["+"]);
-    notes.wait_for(&["발표 화면 speed 1.25x", "1.25x"]);
+    notes.wait_for(&["presenter speed 1.25x", "1.25x"]);
     notes.type_line(":speed 2");
-    notes.wait_for(&["발표 화면 speed 2x"]);
+    notes.wait_for(&["presenter speed 2x"]);
     notes.type_line(":fly");
-    notes.wait_for(&["발표 화면 unknown command 'fly'"]);
+    notes.wait_for(&["presenter unknown command 'fly'"]);
     let screen = audience.screen();
     for said in ["playing", "speed", "fly"] {
         assert!(!screen.contains(said), "{said:?} on the audience's screen:\n{screen}");
@@ -237,6 +237,7 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
 
     let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
     let mut notes = Notes::new(&course, std::path::Path::new("/run/k8s-course/cloud-security-7.sock"));
+    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(State {
         slide: 8,
@@ -251,7 +252,7 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
     insta::assert_snapshot!("notes_remote_80x24", notes_screen(&notes, 80, 24));
     let small = notes_screen(&notes, 60, 14);
     assert!(
-        small.contains("다음  3.2 런타임 보안") && !small.contains("apiVersion"),
+        small.contains("next  3.2 런타임 보안") && !small.contains("apiVersion"),
         "{small}"
     );
 
@@ -284,7 +285,7 @@ fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() 
         ..State::default()
     }));
     let screen = notes_screen(&notes, 100, 30);
-    assert!(screen.contains("발표 화면 unknown command 'fly'"), "{screen}");
+    assert!(screen.contains("presenter unknown command 'fly'"), "{screen}");
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub fn app() -> App {
         .expect("built-in course loads");
     let mut app = App::new(course);
     app.learner = "learner".into();
+    // As the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
+    app.lang = k8s_course::i18n::Lang::En;
     app.themes = k8s_course::theme::names(None);
     app
 }

@@ -112,7 +112,7 @@ fn the_v_key_hides_and_shows_them_and_the_header_says_so() {
     app.update(action.clone());
     let hidden = screen(&mut app, 80, 24);
     assert!(!hidden.contains("컨트롤 플레인은 클러스터"), "{hidden}");
-    assert!(hidden.contains("자막 꺼짐"), "the flash says so: {hidden}");
+    assert!(hidden.contains("subtitles off"), "the flash says so: {hidden}");
     app.update(action);
     let back = screen(&mut app, 80, 24);
     assert_eq!(subtitle_rows(&back).len(), 2, "{back}");

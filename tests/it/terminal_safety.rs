@@ -87,6 +87,7 @@ fn korean_paragraphs_wrap_at_every_width() {
         .course
         .unwrap_or_else(|| panic!("loads: {:?}", report.diagnostics));
     let mut app = App::new(course);
+    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     app.update(Action::Goto("1.1".into()));
     let theme = default_theme();
     let highlighter = Highlighter::new();
@@ -215,6 +216,7 @@ fn control_characters_in_course_text_never_reach_the_terminal() {
         .course
         .unwrap_or_else(|| panic!("hostile lesson loads: {:?}", report.diagnostics));
     let mut app = App::new(course);
+    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
     let theme = default_theme();
     let highlighter = Highlighter::new();
     let ctx = Ctx {

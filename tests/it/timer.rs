@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use k8s_course::i18n::Lang;
 use k8s_course::timer::{Durations, Phase, SessionTimer, parse_duration};
 
 /// The fake clock's reading at the session's start: far from zero, so relative time is tested.
@@ -27,10 +28,10 @@ fn lecture_break_countdown_and_back() {
     let mut t = session();
     assert_eq!(t.tick(at(0, 0)), None);
     assert_eq!(t.phase(at(0, 0)), Phase::Lecture { elapsed: mins(0, 0) });
-    assert_eq!(t.header(at(0, 0)), "lecture 00:00 / 20:00");
-    assert_eq!(t.header(at(12, 34)), "lecture 12:34 / 20:00");
+    assert_eq!(t.header(at(0, 0), Lang::En), "lecture 00:00 / 20:00");
+    assert_eq!(t.header(at(12, 34), Lang::En), "lecture 12:34 / 20:00");
     assert_eq!(t.tick(at(19, 59)), None);
-    assert_eq!(t.header(at(19, 59)), "lecture 19:59 / 20:00");
+    assert_eq!(t.header(at(19, 59), Lang::En), "lecture 19:59 / 20:00");
     assert_eq!(t.remaining(at(19, 59)), None);
 
     // 20:00: the break card, with 5:00 to go.
@@ -39,13 +40,13 @@ fn lecture_break_countdown_and_back() {
     assert_eq!(t.tick(at(20, 1)), None);
     assert_eq!(t.countdown(at(20, 1)).as_deref(), Some("4:59"));
     assert_eq!(t.remaining(at(20, 1)), Some(mins(4, 59)));
-    assert_eq!(t.header(at(20, 1)), "break 4:59");
+    assert_eq!(t.header(at(20, 1), Lang::En), "break 4:59");
     assert_eq!(t.countdown(at(24, 59)).as_deref(), Some("0:01"));
 
     // 25:00: back to the lecture, its clock from zero again.
     assert_eq!(t.tick(at(25, 0)), Some(Phase::Lecture { elapsed: mins(0, 0) }));
-    assert_eq!(t.header(at(25, 0)), "lecture 00:00 / 20:00");
-    assert_eq!(t.header(at(44, 59)), "lecture 19:59 / 20:00");
+    assert_eq!(t.header(at(25, 0), Lang::En), "lecture 00:00 / 20:00");
+    assert_eq!(t.header(at(44, 59), Lang::En), "lecture 19:59 / 20:00");
     assert_eq!(t.tick(at(45, 0)), Some(Phase::Break { remaining: mins(5, 0) }));
 }
 
@@ -53,12 +54,12 @@ fn lecture_break_countdown_and_back() {
 fn dismissing_the_card_resumes_the_lecture_early() {
     let mut t = session();
     assert!(!t.dismiss(at(5, 0)), "no card to dismiss during the lecture");
-    assert_eq!(t.header(at(5, 0)), "lecture 05:00 / 20:00");
+    assert_eq!(t.header(at(5, 0), Lang::En), "lecture 05:00 / 20:00");
     assert!(t.tick(at(20, 0)).is_some_and(|p| p.is_break()));
     assert!(t.dismiss(at(21, 30)));
     assert_eq!(t.phase(at(21, 30)), Phase::Lecture { elapsed: mins(0, 0) });
     assert_eq!(t.tick(at(21, 30)), None, "the player closed the card itself");
-    assert_eq!(t.header(at(31, 30)), "lecture 10:00 / 20:00");
+    assert_eq!(t.header(at(31, 30), Lang::En), "lecture 10:00 / 20:00");
     // The next break comes a full lecture length after the dismissal.
     assert!(!t.phase(at(41, 29)).is_break());
     assert_eq!(t.phase(at(41, 30)), Phase::Break { remaining: mins(5, 0) });
@@ -70,7 +71,7 @@ fn lengths_from_the_command_line() {
     assert_eq!(durations.lecture, mins(90, 0));
     assert_eq!(durations.break_, mins(1, 30));
     let t = SessionTimer::new(durations, at(0, 0));
-    assert_eq!(t.header(at(89, 59)), "lecture 89:59 / 90:00");
+    assert_eq!(t.header(at(89, 59), Lang::En), "lecture 89:59 / 90:00");
     assert_eq!(t.countdown(at(90, 0)).as_deref(), Some("1:30"));
     assert!(!t.phase(at(91, 30)).is_break());
     assert_eq!(parse_duration("25"), Ok(mins(25, 0)), "a plain number is minutes");

@@ -37,8 +37,8 @@ fn enter_in_the_narration_view_plays_from_the_marked_segment() {
     app.tick(Duration::from_secs(1));
     let shown = screen(&mut app, 80, 24);
     assert!(bar(&shown).contains("▶ 11/24"), "{shown}");
-    assert!(shown.contains("▶ [구간 11]"), "the view marks it as spoken: {shown}");
-    assert!(flash(&shown).contains("[구간 11]"), "{shown}");
+    assert!(shown.contains("▶ [segment 11]"), "the view marks it as spoken: {shown}");
+    assert!(flash(&shown).contains("[segment 11]"), "{shown}");
     insta::assert_snapshot!("enter_plays_80x24", shown);
 }
 
@@ -50,18 +50,18 @@ fn enter_on_a_diagram_component_plays_where_the_lecturer_talks_about_it() {
     let panel = screen(&mut app, 100, 40);
     // The panel lists the segments that mention the selected component.
     let numbers: Vec<usize> = panel
-        .match_indices("[구간 ")
+        .match_indices("[segment ")
         .filter_map(|(i, _)| {
-            let rest = &panel[i + "[구간 ".len()..];
+            let rest = &panel[i + "[segment ".len()..];
             rest[..rest.find(']')?].parse().ok()
         })
         .collect();
     assert!(!numbers.is_empty(), "{panel}");
-    assert!(panel.contains("enter: 이 구간부터 재생"), "{panel}");
+    assert!(panel.contains("enter: play from this segment"), "{panel}");
     app.update(Action::Enter);
     let shown = screen(&mut app, 100, 40);
     assert!(bar(&shown).contains(&format!("▶ {}/24", numbers[0])), "{shown}");
-    assert!(shown.contains(&format!("▶ [구간 {}]", numbers[0])), "{shown}");
+    assert!(shown.contains(&format!("▶ [segment {}]", numbers[0])), "{shown}");
     if let Some(second) = numbers.get(1) {
         app.update(Action::Enter);
         let shown = screen(&mut app, 100, 40);
@@ -117,7 +117,7 @@ fn after_the_break_the_narration_plays_on_and_the_flash_says_so() {
     app.update(Action::PlayPause);
     app.tick(Duration::from_secs(61));
     let card = screen(&mut app, 80, 24);
-    assert!(card.contains("휴식 시간"), "{card}");
+    assert!(card.contains("Break"), "{card}");
     assert!(
         app.playback.as_ref().is_some_and(|p| !p.is_playing()),
         "paused for the break"
@@ -129,7 +129,7 @@ fn after_the_break_the_narration_plays_on_and_the_flash_says_so() {
     let back = screen(&mut app, 80, 24);
     assert!(bar(&back).contains("▶ 10/24"), "{back}");
     assert!(bar(&back).contains("04:13"), "from where it paused: {back}");
-    assert!(flash(&back).contains("강의로 돌아왔습니다: 재생 10/24"), "{back}");
+    assert!(flash(&back).contains("back to the lecture: playing 10/24"), "{back}");
 }
 
 #[test]
@@ -144,8 +144,8 @@ fn a_key_on_the_card_ends_the_break_and_a_paused_narration_stays_paused() {
     app.dismiss_break();
     let back = screen(&mut app, 80, 24);
     assert!(bar(&back).contains("⏸ 10/24"), "{back}");
-    assert!(flash(&back).contains("강의로 돌아왔습니다"), "{back}");
-    assert!(!flash(&back).contains("재생"), "{back}");
+    assert!(flash(&back).contains("back to the lecture"), "{back}");
+    assert!(!flash(&back).contains("playing"), "{back}");
 }
 
 #[test]
@@ -260,19 +260,19 @@ fn break_off_on_the_command_line_or_in_the_config_means_no_card() {
     let sandbox = Sandbox::new();
     let tmux = player(&sandbox, &["--lecture", "2s", "--break", "0"]);
     let screen = tmux.wait_for(&["lecture 00:03"]);
-    assert!(!screen.contains("휴식 시간"), "{screen}");
+    assert!(!screen.contains("Press any key to go back now"), "{screen}");
     drop(tmux);
 
     sandbox.write_config("theme: default\nbreak: off\n");
     let tmux = player(&sandbox, &["--lecture", "2s"]);
     let screen = tmux.wait_for(&["lecture 00:03"]);
-    assert!(!screen.contains("휴식 시간"), "{screen}");
+    assert!(!screen.contains("Press any key to go back now"), "{screen}");
     drop(tmux);
 
     // The same two seconds with a break: the card comes up.
     sandbox.write_config("break: 1m\n");
     let tmux = player(&sandbox, &["--lecture", "2s"]);
-    tmux.wait_for(&["휴식 시간"]);
+    tmux.wait_for(&["Press any key to go back now"]);
 }
 
 #[test]
