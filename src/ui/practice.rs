@@ -59,7 +59,7 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: 
         })
         .collect();
     let title = pane::Title {
-        name: "practice",
+        name: words::PANE_PRACTICE.get(app.lang()),
         subject: Some(lesson.id.clone()),
         count: Some(lesson.exercises.len().to_string()),
     };
@@ -75,7 +75,7 @@ pub fn exercise(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     };
     let Some((open, ex)) = app.open_exercise() else {
         let title = pane::Title {
-            name: "exercise",
+            name: words::PANE_EXERCISE.get(app.lang()),
             subject: None,
             count: None,
         };
@@ -165,7 +165,7 @@ pub fn exercise(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     };
     lines.push(convert::plain(keys.get(lang), ctx.ui(UiRole::KeyHint)));
     let title = pane::Title {
-        name: "exercise",
+        name: words::PANE_EXERCISE.get(app.lang()),
         subject: Some(ex.id.clone()),
         count: None,
     };

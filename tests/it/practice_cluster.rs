@@ -42,14 +42,16 @@ fn on_passed_netpol(label: &str, sandbox: &Sandbox, path: &str) -> Tmux {
     let mut argv = sandbox.env_argv();
     argv.push(format!("PATH={path}"));
     argv.push(BIN.into());
+    // The practice texts are checked in Korean, the course's language.
+    argv.extend(["--lang".to_string(), "ko".to_string()]);
     let tmux = Tmux::start(label, 120, 40, &argv);
     tmux.wait_for(&["클라우드 시큐리티 과정 7기"]);
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_for(&["netpol-write"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["exercise(netpol-write)", "✓ 통과했습니다"]);
+    tmux.wait_for(&["문제(netpol-write)", "✓ 통과했습니다"]);
     tmux
 }
 

@@ -10,6 +10,8 @@ fn player(label: &str, sandbox: &Sandbox, editor: &str) -> Tmux {
     argv.push(format!("EDITOR={editor}"));
     argv.push("VISUAL=".into());
     argv.push(BIN.into());
+    // The practice texts are checked in Korean, the course's language.
+    argv.extend(["--lang".to_string(), "ko".to_string()]);
     let tmux = Tmux::start(label, 120, 40, &argv);
     tmux.wait_for(&["클라우드 시큐리티 과정 7기"]);
     tmux
@@ -45,7 +47,7 @@ fn open_fail_hint_fix_pass_and_the_state_is_kept() {
     let editor = copying_editor(&sandbox);
     let tmux = player("practice", &sandbox, &editor);
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_until("netpol-write untried in the list", |s| {
         s.lines()
@@ -53,13 +55,7 @@ fn open_fail_hint_fix_pass_and_the_state_is_kept() {
     });
     tmux.keys(&["Enter"]);
     // The seeded file (name left empty) is shown as it is, not counted as a try.
-    tmux.wait_for(&[
-        "exercise(netpol-write)",
-        "과제",
-        "netpol-write.yaml",
-        "시도 0",
-        "e 편집",
-    ]);
+    tmux.wait_for(&["문제(netpol-write)", "과제", "netpol-write.yaml", "시도 0", "e 편집"]);
 
     // A first save that still fails: the finding names the field and its line.
     std::fs::write(sandbox.path("next.yaml"), BROKEN).expect("write");
@@ -86,14 +82,14 @@ fn open_fail_hint_fix_pass_and_the_state_is_kept() {
     });
     // One key at a time: `esc t` sent together reads as alt-t.
     tmux.keys(&["Escape"]);
-    tmux.wait_for(&["slide(3.3)"]);
+    tmux.wait_for(&["슬라이드(3.3)"]);
     tmux.keys(&["t"]);
     tmux.wait_until("3.3 marked done in the table of contents", |s| {
         s.lines()
             .any(|l| l.contains("3.3") && l.contains("네트워크 정책  [실습 1/1 ✓]"))
     });
     tmux.keys(&["Escape"]);
-    tmux.wait_for(&["slide(3.3)"]);
+    tmux.wait_for(&["슬라이드(3.3)"]);
     tmux.keys(&["q"]);
     let saved = sandbox.data_dir().join("tester.yaml");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -109,7 +105,7 @@ fn open_fail_hint_fix_pass_and_the_state_is_kept() {
     // Reopened: the state is kept, in the player and on the command line.
     let tmux = player("practice-again", &sandbox, &editor);
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_until("netpol-write ✓ with 2 tries after reopening", |s| {
         s.lines()
@@ -131,25 +127,22 @@ fn an_editor_that_fails_or_is_missing_is_said_and_the_player_goes_on() {
     let sandbox = Sandbox::new();
     let tmux = player("practice-noeditor", &sandbox, "/nonexistent/editor");
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_for(&["netpol-write"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["exercise(netpol-write)"]);
+    tmux.wait_for(&["문제(netpol-write)"]);
     tmux.keys(&["e"]);
-    tmux.wait_for(&[
-        "exercise(netpol-write)",
-        "편집기를 실행할 수 없습니다 (/nonexistent/editor",
-    ]);
+    tmux.wait_for(&["문제(netpol-write)", "편집기를 실행할 수 없습니다 (/nonexistent/editor"]);
     drop(tmux);
 
     let tmux = player("practice-falseeditor", &sandbox, "false");
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_for(&["netpol-write"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["exercise(netpol-write)"]);
+    tmux.wait_for(&["문제(netpol-write)"]);
     tmux.keys(&["e"]);
     tmux.wait_for(&["편집기가 오류로 끝났습니다 (exit status: 1)"]);
 }
@@ -159,11 +152,11 @@ fn a_work_file_deleted_or_replaced_while_watched_is_reported() {
     let sandbox = Sandbox::new();
     let tmux = player("practice-watch", &sandbox, "true");
     tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> practice (1)"]);
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
     tmux.keys(&["x"]);
     tmux.wait_for(&["netpol-write"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["exercise(netpol-write)", "시도 0"]);
+    tmux.wait_for(&["문제(netpol-write)", "시도 0"]);
     let file = sandbox
         .data_dir()
         .join("lab/tester/week07-docker-kubernetes/netpol-write.yaml");

@@ -18,7 +18,7 @@ const BAD_CONFIGS: &[(&[u8], usize, &str)] = &[
     (b"theme: [a, b]\n", 1, "wrong type: theme"),
     (b"keys:\n  next_slidez: [a]\n", 2, "unknown action 'next_slidez'"),
     (b"lecture: 20\nkeys:\n  quit: \"<c-zz>\"\n", 3, "unknown key '<c-zz>'"),
-    (b"keys:\n  next_slide: [a]\n  prev_slide: [a]\n", 3, "bound to both"),
+    (b"keys:\n  next_slide: [z]\n  prev_slide: [z]\n", 3, "bound to both"),
     (
         b"theme: light\nlecture: 20 minutes\n",
         2,

@@ -330,11 +330,11 @@ fn on_a_small_screen_j_reads_a_long_segment_to_its_end_before_marking_the_next()
     command(&mut app, "2.1");
     app.update(Action::Narration);
     let first = screen(&mut app, 40, 11);
-    assert!(first.contains("[구간 10]"), "{first}");
+    assert!(first.contains("[segment 10]"), "{first}");
     // Segment 10 is taller than the pane at 40 columns: `j` scrolls through it, the mark stays.
     app.update(Action::Down);
     let scrolled = screen(&mut app, 40, 11);
-    assert!(!scrolled.contains("[구간 10]"), "scrolled a line: {scrolled}");
+    assert!(!scrolled.contains("[segment 10]"), "scrolled a line: {scrolled}");
     app.update(Action::Enter);
     app.tick(Duration::from_secs(1));
     assert_eq!(
