@@ -251,6 +251,23 @@ pub mod words {
     pub const F_PLAYING: Phrase = Phrase::new("재생 중 {} ({})", "playing {} at {}");
     pub const F_PAUSED: Phrase = Phrase::new("일시정지", "paused");
     pub const F_SPEED: Phrase = Phrase::new("속도 {}", "speed {}");
+    /// `:speed` with a speed not on offer (`{}`: what was typed).
+    pub const F_SPEED_REFUSED: Phrase = Phrase::new(
+        "속도 {}는 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요",
+        "speed {} is not offered: 1, 1.25, 1.5 or 2",
+    );
+    /// `:seg N` past the last segment (`{}`: N, then the count).
+    pub const F_NO_SUCH_SEGMENT: Phrase = Phrase::new(
+        "구간 {}은 없습니다: 구간은 1부터 {}까지입니다",
+        "there is no segment {}: segments run from 1 to {}",
+    );
+    /// A progress save failed (`{}`: why); the changes are kept and tried again.
+    pub const F_PROGRESS_NOT_SAVED: Phrase = Phrase::new("진도를 저장하지 못했습니다: {}", "progress not saved: {}");
+    /// A save worked after one that failed.
+    pub const F_PROGRESS_SAVED_AGAIN: Phrase = Phrase::new("진도를 다시 저장했습니다", "progress saved again");
+    /// The practice work file could not be written (`{}`: the file as shown).
+    pub const F_WORK_FILE_NOT_WRITTEN: Phrase =
+        Phrase::new("{}: 작업 파일을 쓸 수 없습니다", "{}: cannot write the work file");
     pub const F_NOT_SEGMENT: Phrase = Phrase::new(
         "'{}'는 구간 번호가 아닙니다: :seg 12",
         "'{}' is not a segment number: :seg 12",

@@ -159,7 +159,10 @@ impl App {
                 self.say(words::F_SPEED.fill(self.lang, &[&speed]), false);
                 self.note_narration();
             }
-            (Err(e), _) => self.say(e, true),
+            (Err(_), _) => {
+                let typed = crate::text::clean_line(text.trim());
+                self.say(words::F_SPEED_REFUSED.fill(self.lang, &[&typed]), true)
+            }
             (Ok(_), None) => self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true),
         }
     }
@@ -170,7 +173,9 @@ impl App {
             return self.say(words::F_NO_NARRATION_TO_PLAY.get(self.lang), true);
         };
         let result = match text.trim().parse::<usize>() {
-            Ok(n) => p.seek_segment(n, now),
+            Ok(n) => p
+                .seek_segment(n, now)
+                .map_err(|_| words::F_NO_SUCH_SEGMENT.fill(self.lang, &[&n, &p.count()])),
             Err(_) => Err(words::F_NOT_SEGMENT.fill(self.lang, &[&crate::text::clean_line(text)])),
         };
         match result {

@@ -53,7 +53,7 @@ impl App {
     pub(super) fn play_from(&mut self, i: usize) {
         let now = self.now;
         let Some(p) = &mut self.playback else {
-            return self.say("this lesson has no narration to play", true);
+            return self.say(crate::i18n::words::F_NO_NARRATION_TO_PLAY.get(self.lang), true);
         };
         let Ok(slide) = p.seek_segment(i + 1, now) else {
             return self.say(words::NO_SEGMENT_HERE.get(self.lang()), true);

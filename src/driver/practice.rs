@@ -143,7 +143,10 @@ pub fn perform(
                 | WorkEffect::Apply(p, _) => p.display().to_string(),
             };
             if perform_seed(other, app).is_none() {
-                app.say(format!("{shown}: cannot write the work file"), true);
+                app.say(
+                    crate::i18n::words::F_WORK_FILE_NOT_WRITTEN.fill(app.lang, &[&shown]),
+                    true,
+                );
             }
         }
     }

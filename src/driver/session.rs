@@ -139,7 +139,7 @@ impl Session {
                     app.say(n, true);
                 }
                 if self.last_error.take().is_some() {
-                    app.say("progress saved again", false);
+                    app.say(crate::i18n::words::F_PROGRESS_SAVED_AGAIN.get(app.lang), false);
                 }
             }
             Outcome::Failed { learner, delta, error } => {
@@ -147,7 +147,7 @@ impl Session {
                     app.progress.restore(delta);
                 }
                 if self.last_error.as_ref() != Some(&error) {
-                    app.say(format!("progress not saved: {error}"), true);
+                    app.say(crate::i18n::words::F_PROGRESS_NOT_SAVED.fill(app.lang, &[&error]), true);
                     self.last_error = Some(error);
                 }
             }

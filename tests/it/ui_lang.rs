@@ -167,3 +167,27 @@ fn lang_and_the_locale_choose_the_language_in_the_terminal() {
         assert!(!screen.contains(other), "{extra:?}{args}: {screen}");
     }
 }
+
+#[test]
+fn refusals_of_speed_and_segment_speak_the_learners_language() {
+    let flash = |lang: Lang, line: &str| {
+        let mut app = app_in(lang);
+        command(&mut app, line);
+        app.flash
+            .as_ref()
+            .map(|f| (f.text.clone(), f.error))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        flash(Lang::Ko, "speed 3"),
+        ("속도 3는 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요".to_string(), true)
+    );
+    assert_eq!(
+        flash(Lang::En, "speed fast"),
+        ("speed fast is not offered: 1, 1.25, 1.5 or 2".to_string(), true)
+    );
+    assert_eq!(
+        flash(Lang::Ko, "seg 99"),
+        ("구간 99은 없습니다: 구간은 1부터 24까지입니다".to_string(), true)
+    );
+}
