@@ -12,19 +12,13 @@ use k8s_course::content::lazy::load_course_lazily;
 use k8s_course::content::{CourseSource, load_course};
 
 use crate::screen::command;
-use crate::support::{BIN, Sandbox, Tmux, copy_dir};
+use crate::support::{BIN, Sandbox, Tmux, copy_corpus_weeks, copy_dir};
 
 /// Three corpus weeks, then `broken` (a front matter that does not parse), then the built-in week.
 fn course(root: &Path) -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let c = root.join("course");
-    for (from, to) in [
-        ("w05-aws-control-tower-ztna", "w05"),
-        ("w06-cloudflare-github-security", "w06"),
-        ("c8-w06-waf-cloudfront-github-devsecops", "c8w06"),
-    ] {
-        copy_dir(&manifest.join("tests/fixtures/corpus").join(from), &c.join(to));
-    }
+    copy_corpus_weeks(&c);
     copy_dir(&manifest.join("course/week07-docker-kubernetes"), &c.join("week07"));
     fs::create_dir_all(c.join("broken")).unwrap();
     fs::write(c.join("broken/post.md"), "---\ntitle: [unclosed\n---\n\n## 소개\n").unwrap();

@@ -10,20 +10,14 @@ use k8s_course::content::{CourseSource, SlideIndex, load_course};
 use k8s_course::progress::{Progress, Tracker};
 
 use crate::screen::{command, screen};
-use crate::support::{BIN, PROMPT, Sandbox, Tmux, copy_dir, last_line, require, sh_quote};
+use crate::support::{BIN, PROMPT, Sandbox, Tmux, copy_corpus_weeks, copy_dir, last_line, require, sh_quote};
 
 /// The built-in week and three corpus weeks, in that order.
 pub(crate) fn course(root: &Path) -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let c = root.join("course");
     copy_dir(&manifest.join("course/week07-docker-kubernetes"), &c.join("week07"));
-    for (from, to) in [
-        ("w05-aws-control-tower-ztna", "w05"),
-        ("w06-cloudflare-github-security", "w06"),
-        ("c8-w06-waf-cloudfront-github-devsecops", "c8w06"),
-    ] {
-        copy_dir(&manifest.join("tests/fixtures/corpus").join(from), &c.join(to));
-    }
+    copy_corpus_weeks(&c);
     fs::write(
         c.join("course.yaml"),
         "id: c\ntitle: 과정\nlessons:\n  - week07\n  - w05\n  - w06\n  - c8w06\n",

@@ -46,12 +46,8 @@ fn on_passed_netpol(label: &str, sandbox: &Sandbox, path: &str) -> Tmux {
     argv.extend(["--lang".to_string(), "ko".to_string()]);
     let tmux = Tmux::start(label, 120, 40, &argv);
     tmux.wait_for(&["클라우드 시큐리티 과정 7기"]);
-    tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
-    tmux.keys(&["x"]);
-    tmux.wait_for(&["netpol-write"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["문제(netpol-write)", "✓ 통과했습니다"]);
+    crate::practice_player::open_netpol_exercise(&tmux);
+    tmux.wait_for(&["✓ 통과했습니다"]);
     tmux
 }
 

@@ -17,6 +17,16 @@ fn player(label: &str, sandbox: &Sandbox, editor: &str) -> Tmux {
     tmux
 }
 
+/// Goes to 3.3, opens the practice list with `x` and the NetworkPolicy exercise with `enter`.
+pub(crate) fn open_netpol_exercise(tmux: &Tmux) {
+    tmux.type_line(":netpol");
+    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
+    tmux.keys(&["x"]);
+    tmux.wait_for(&["netpol-write"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["문제(netpol-write)"]);
+}
+
 /// An editor that copies `<sandbox>/next.yaml` over the file it is given, and counts its runs.
 fn copying_editor(sandbox: &Sandbox) -> String {
     require("sh");
@@ -126,23 +136,13 @@ fn open_fail_hint_fix_pass_and_the_state_is_kept() {
 fn an_editor_that_fails_or_is_missing_is_said_and_the_player_goes_on() {
     let sandbox = Sandbox::new();
     let tmux = player("practice-noeditor", &sandbox, "/nonexistent/editor");
-    tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
-    tmux.keys(&["x"]);
-    tmux.wait_for(&["netpol-write"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["문제(netpol-write)"]);
+    open_netpol_exercise(&tmux);
     tmux.keys(&["e"]);
     tmux.wait_for(&["문제(netpol-write)", "편집기를 실행할 수 없습니다 (/nonexistent/editor"]);
     drop(tmux);
 
     let tmux = player("practice-falseeditor", &sandbox, "false");
-    tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
-    tmux.keys(&["x"]);
-    tmux.wait_for(&["netpol-write"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["문제(netpol-write)"]);
+    open_netpol_exercise(&tmux);
     tmux.keys(&["e"]);
     tmux.wait_for(&["편집기가 오류로 끝났습니다 (exit status: 1)"]);
 }
@@ -151,12 +151,8 @@ fn an_editor_that_fails_or_is_missing_is_said_and_the_player_goes_on() {
 fn a_work_file_deleted_or_replaced_while_watched_is_reported() {
     let sandbox = Sandbox::new();
     let tmux = player("practice-watch", &sandbox, "true");
-    tmux.type_line(":netpol");
-    tmux.wait_for(&["3.3 네트워크 정책", "<x> 실습 (1)"]);
-    tmux.keys(&["x"]);
-    tmux.wait_for(&["netpol-write"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["문제(netpol-write)", "시도 0"]);
+    open_netpol_exercise(&tmux);
+    tmux.wait_for(&["시도 0"]);
     let file = sandbox
         .data_dir()
         .join("lab/tester/week07-docker-kubernetes/netpol-write.yaml");

@@ -9,19 +9,12 @@ use k8s_course::content::lazy::load_course_lazily;
 use k8s_course::content::{CourseSource, load_course};
 
 use crate::screen::{screen, type_text};
-use crate::support::{BIN, Sandbox, Tmux, copy_dir};
+use crate::support::{BIN, Sandbox, Tmux, copy_corpus_weeks};
 
 /// Three corpus weeks, in course order.
 fn course(root: &Path) -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let c = root.join("course");
-    for (from, to) in [
-        ("w05-aws-control-tower-ztna", "w05"),
-        ("w06-cloudflare-github-security", "w06"),
-        ("c8-w06-waf-cloudfront-github-devsecops", "c8w06"),
-    ] {
-        copy_dir(&manifest.join("tests/fixtures/corpus").join(from), &c.join(to));
-    }
+    copy_corpus_weeks(&c);
     fs::write(
         c.join("course.yaml"),
         "id: c\ntitle: 과정\nlessons:\n  - w05\n  - w06\n  - c8w06\n",

@@ -347,6 +347,19 @@ pub fn shows_player(screen: &str) -> bool {
 }
 
 /// Copies the folder `from` to `to`, subfolders included.
+/// Copies three real corpus weeks into `course` as `w05`, `w06` and `c8w06` (a course of many
+/// lessons needs more than the built-in one).
+pub fn copy_corpus_weeks(course: &Path) {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    for (from, to) in [
+        ("w05-aws-control-tower-ztna", "w05"),
+        ("w06-cloudflare-github-security", "w06"),
+        ("c8-w06-waf-cloudfront-github-devsecops", "c8w06"),
+    ] {
+        copy_dir(&corpus.join(from), &course.join(to));
+    }
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
