@@ -41,13 +41,8 @@ pub fn find<'c>(course: &'c Course, id: &str) -> Option<(&'c Lesson, &'c Exercis
 
 /// `k8s-course practice`: one row per exercise, `ID KIND SLIDE STATE TRIES`.
 pub fn list(settings: &Settings, course: &Course, io: &mut Io<'_>) -> std::io::Result<bool> {
-    let store = Store::new(settings.paths.data_dir.clone());
-    let me = match settings.learner() {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "k8s-course: {e}")?;
-            return Ok(false);
-        }
+    let Some((store, me)) = super::progress::store_and_learner(settings, io)? else {
+        return Ok(false);
     };
     let opened = store.open(&me, now());
     let many = course.lessons.len() > 1;

@@ -9,6 +9,18 @@ use crate::progress::{ExerciseState, Learner, Mode, Store};
 use crate::settings::Settings;
 use crate::text::{pad_to, truncate_to};
 
+/// The progress store and the learner the command is for, or None after saying why not.
+pub(super) fn store_and_learner(settings: &Settings, io: &mut Io<'_>) -> std::io::Result<Option<(Store, Learner)>> {
+    let store = Store::new(settings.paths.data_dir.clone());
+    match settings.learner() {
+        Ok(l) => Ok(Some((store, l))),
+        Err(e) => {
+            writeln!(io.err, "k8s-course: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
 pub fn run(
     settings: &Settings,
     course: &Course,
@@ -17,13 +29,8 @@ pub fn run(
     yes: bool,
     io: &mut Io<'_>,
 ) -> std::io::Result<bool> {
-    let store = Store::new(settings.paths.data_dir.clone());
-    let me = match settings.learner() {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "k8s-course: {e}")?;
-            return Ok(false);
-        }
+    let Some((store, me)) = store_and_learner(settings, io)? else {
+        return Ok(false);
     };
     if reset {
         return reset_one(&store, &me, yes, io);
