@@ -268,6 +268,7 @@ impl App {
             Action::PracticeReset => return self.practice_reset(reset_armed),
             Action::PracticeApply => return self.practice_apply(apply_armed),
             Action::Answer(text) => self.answer(&text),
+            Action::K9s => return self.k9s(),
             Action::Back => self.back(),
             Action::Toc => {
                 let selected = self.current_toc_row();

@@ -264,6 +264,15 @@ pub mod words {
     /// A progress save failed (`{}`: why); the changes are kept and tried again.
     pub const F_PROGRESS_NOT_SAVED: Phrase = Phrase::new("진도를 저장하지 못했습니다: {}", "progress not saved: {}");
     /// A save worked after one that failed.
+    /// `:k9s`: back in the player after k9s.
+    pub const K9S_BACK: Phrase = Phrase::new("k9s에서 돌아왔습니다", "back from k9s");
+    /// `:k9s` without k9s installed.
+    pub const K9S_MISSING: Phrase = Phrase::new(
+        "k9s가 설치되어 있지 않습니다: 이 슬라이드가 설치 방법입니다",
+        "k9s is not installed: this slide shows how to get it",
+    );
+    /// k9s ended with an error (`{}`: its exit status).
+    pub const K9S_FAILED: Phrase = Phrase::new("k9s가 오류로 끝났습니다 ({})", "k9s ended with an error ({})");
     pub const F_PROGRESS_SAVED_AGAIN: Phrase = Phrase::new("진도를 다시 저장했습니다", "progress saved again");
     /// The practice work file could not be written (`{}`: the file as shown).
     pub const F_WORK_FILE_NOT_WRITTEN: Phrase =

@@ -101,6 +101,8 @@ pub enum Action {
     PracticeReset,
     /// Practice: a passed manifest into your namespace of a real cluster (dry run first; again: apply)
     PracticeApply,
+    /// Practice: go to the lesson's k9s slide and hand the terminal to `k9s -n k8s-course-LEARNER`
+    K9s,
     /// Practice: answer the open command or quiz exercise (`:answer docker ps`)
     Answer(String),
 }

@@ -24,6 +24,8 @@ pub enum WorkEffect {
     DryRun(PathBuf, String),
     /// `kubectl apply` of the work file into namespace `.1` (after the dry run, confirmed).
     Apply(PathBuf, String),
+    /// Hand the terminal to `k9s -n NAMESPACE`, then take it back.
+    K9s(String),
 }
 
 /// The exercise open in the player.
@@ -367,5 +369,25 @@ impl App {
         self.practice
             .as_mut()
             .is_some_and(|o| std::mem::take(&mut o.reset_armed))
+    }
+}
+
+impl App {
+    /// `:k9s`: the lesson's slide about K9s (its `k9s` alias, when it has one), and the driver
+    /// hands the terminal to `k9s` on the learner's practice namespace. Without k9s installed the
+    /// slide is where the learner reads how to get it.
+    pub(super) fn k9s(&mut self) -> Effect {
+        if let Some(slide) = self.current_lesson().resolve("k9s") {
+            self.move_to(self.lesson, slide);
+        }
+        Effect::Work(WorkEffect::K9s(crate::practice::cluster::namespace(&self.learner)))
+    }
+
+    /// The driver's answer to `:k9s`: back from k9s (Ok), or why it did not run.
+    pub fn k9s_done(&mut self, result: Result<(), String>) {
+        match result {
+            Ok(()) => self.say(words::K9S_BACK.get(self.lang), false),
+            Err(why) => self.say(why, true),
+        }
     }
 }

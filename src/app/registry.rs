@@ -453,6 +453,18 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         command: cmd(
+            22,
+            &[],
+            Arg::None,
+            Phrase::new(
+                "K9s 슬라이드로 가서, k9s가 있으면 내 실습 네임스페이스로 실행",
+                "the K9s slide, and k9s itself on your practice namespace when installed",
+            ),
+        ),
+        ..entry("k9s", |_| Action::K9s)
+    },
+    Entry {
+        command: cmd(
             15,
             &["ls"],
             Arg::None,

@@ -88,7 +88,7 @@ pub fn perform_seed(effect: WorkEffect, app: &mut App) -> Option<PathBuf> {
             lab::write_file(&path, &start).ok()?;
             Some(path)
         }
-        WorkEffect::Edit(_) | WorkEffect::DryRun(..) | WorkEffect::Apply(..) => None,
+        WorkEffect::Edit(_) | WorkEffect::DryRun(..) | WorkEffect::Apply(..) | WorkEffect::K9s(_) => None,
     }
 }
 
@@ -121,6 +121,17 @@ pub fn perform(
             };
             app.editor_done(result);
         }
+        WorkEffect::K9s(ns) => {
+            let status =
+                super::terminal::hand_over(&mut screen.term, || Command::new("k9s").args(["-n", &ns]).status())?;
+            app.k9s_done(match status {
+                Ok(s) if s.success() => Ok(()),
+                Ok(s) => Err(words::K9S_FAILED.fill(app.lang, &[&s])),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(words::K9S_MISSING.get(app.lang).to_string()),
+                Err(e) => Err(words::K9S_FAILED.fill(app.lang, &[&e])),
+            });
+            return Ok(());
+        }
         WorkEffect::DryRun(path, ns) | WorkEffect::Apply(path, ns) if watcher.cluster_reachable().is_err() => {
             let _ = path;
             let why = watcher.cluster_reachable().err().unwrap_or_default();
@@ -141,6 +152,7 @@ pub fn perform(
                 | WorkEffect::Edit(p)
                 | WorkEffect::DryRun(p, _)
                 | WorkEffect::Apply(p, _) => p.display().to_string(),
+                WorkEffect::K9s(ns) => ns.clone(),
             };
             if perform_seed(other, app).is_none() {
                 app.say(

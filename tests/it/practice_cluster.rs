@@ -130,3 +130,51 @@ fn without_kubectl_it_says_so_and_practice_goes_on() {
     tmux.keys(&["h"]);
     tmux.wait_for(&["힌트", "1. apiVersion은 networking.k8s.io/v1 입니다."]);
 }
+
+/// The player in tmux (`--lang ko`) with PATH = `path`.
+fn player_with_path(label: &str, sandbox: &Sandbox, path: &str) -> Tmux {
+    let mut argv = sandbox.env_argv();
+    argv.push(format!("PATH={path}"));
+    argv.push(BIN.into());
+    argv.extend(["--lang".to_string(), "ko".to_string()]);
+    let tmux = Tmux::start(label, 120, 40, &argv);
+    tmux.wait_for(&["클라우드 시큐리티 과정 7기"]);
+    tmux
+}
+
+#[test]
+fn k9s_opens_on_the_learners_namespace_and_gives_the_terminal_back() {
+    let sandbox = Sandbox::new();
+    let bin = sandbox.path("k9s-bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let log = sandbox.path("k9s.log");
+    // A stand-in k9s: records its arguments and draws a line the test can see, then exits.
+    let script = format!(
+        "#!/bin/sh\necho \"$*\" >> '{}'\necho 'STAND-IN K9S'\nsleep 1\nexit 0\n",
+        log.display()
+    );
+    std::fs::write(bin.join("k9s"), script).expect("write k9s");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(bin.join("k9s"), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let tmux = player_with_path("k9s-run", &sandbox, &path);
+    tmux.type_line(":k9s");
+    tmux.wait_for(&["STAND-IN K9S"]);
+    // Back in the player, on the K9s slide, saying so.
+    tmux.wait_for(&["4.2", "k9s에서 돌아왔습니다"]);
+    let args = std::fs::read_to_string(&log).expect("k9s ran");
+    assert_eq!(args.trim(), "-n k8s-course-tester");
+}
+
+#[test]
+fn without_k9s_the_k9s_command_opens_its_slide_and_says_so() {
+    let sandbox = Sandbox::new();
+    let empty = sandbox.path("empty-bin");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let tmux = player_with_path("k9s-missing", &sandbox, &empty.display().to_string());
+    tmux.type_line(":k9s");
+    tmux.wait_for(&["4.2", "k9s가 설치되어 있지 않습니다"]);
+    // The player goes on.
+    tmux.keys(&["t"]);
+    tmux.wait_for(&["목차"]);
+}
