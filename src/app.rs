@@ -454,8 +454,10 @@ impl App {
 
     fn back(&mut self) {
         if let Some(view) = self.views.pop() {
-            if matches!(view, View::Help { .. }) {
-                self.help_filter = None;
+            match view {
+                View::Help { .. } => self.help_filter = None,
+                View::Exercise { .. } => self.practice_clock(),
+                _ => {}
             }
             return;
         }

@@ -50,7 +50,12 @@ pub struct Open {
     apply_armed: bool,
     /// What the cluster said last (dry run or apply), for the exercise view.
     pub cluster: Option<String>,
+    /// Session time when time on this exercise was last counted (opening, a check, leaving).
+    since: std::time::Duration,
 }
+
+/// The most one stretch on an exercise counts: a terminal left open overnight is not practice.
+const MAX_STRETCH: std::time::Duration = std::time::Duration::from_secs(30 * 60);
 
 impl App {
     /// The exercises of lesson `l` on `slide`.
@@ -140,6 +145,7 @@ impl App {
             reset_armed: false,
             apply_armed: false,
             cluster: None,
+            since: self.now,
         });
         self.views.push(View::Exercise { scroll: 0 });
         if no_lab {
@@ -181,8 +187,30 @@ impl App {
         }
     }
 
+    /// Counts the time since the open exercise was last counted (at most [`MAX_STRETCH`]) into
+    /// its progress record.
+    pub(super) fn practice_clock(&mut self) {
+        let now = self.now;
+        let Some(open) = self.practice.as_mut() else { return };
+        let spent = now.saturating_sub(open.since).min(MAX_STRETCH).as_secs();
+        open.since = now;
+        let (lesson, index) = (open.lesson, open.index);
+        let Some(id) = self
+            .course
+            .lessons
+            .get(lesson)
+            .and_then(|l| l.exercises.get(index))
+            .map(|e| e.id.clone())
+        else {
+            return;
+        };
+        let key = self.key_of(lesson);
+        self.progress.exercise_time(&key, &id, spent);
+    }
+
     /// Checks `answer` against the open exercise and records the try.
     fn record_check(&mut self, answer: &str) {
+        self.practice_clock();
         let Some((open, ex)) = self.open_exercise() else { return };
         let (lesson, id) = (open.lesson, ex.id.clone());
         let verdict = check(ex, answer);

@@ -239,3 +239,34 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
         (ExerciseState::Untried, 0)
     );
 }
+
+#[test]
+fn time_with_an_exercise_open_is_counted_into_its_record() {
+    use k8s_course::app::{Action, App};
+    use std::time::Duration;
+    let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
+        .course
+        .expect("course");
+    let mut app = App::new(course);
+    app.learner = "kim".into();
+    app.update(Action::Goto("1.3".into()));
+    app.update(Action::Practice);
+    app.update(Action::Enter);
+    let key = app.lesson_key();
+    // 95 s with the exercise open, then an answer: counted at the check.
+    app.tick(Duration::from_secs(95));
+    app.update(Action::Answer("docker pul nginx".into()));
+    let seconds = |app: &App| {
+        app.progress
+            .lesson(&key)
+            .and_then(|l| l.exercises.get("docker-pull"))
+            .map(|e| e.seconds)
+    };
+    assert_eq!(seconds(&app), Some(95));
+    // 20 s more, then back to the list: those count too; time in the list does not.
+    app.tick(Duration::from_secs(115));
+    app.update(Action::Back);
+    app.tick(Duration::from_secs(500));
+    app.update(Action::Back);
+    assert_eq!(seconds(&app), Some(115));
+}
