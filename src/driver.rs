@@ -40,6 +40,8 @@ pub struct Setup {
     pub presenter: Option<crate::present::Presenter>,
     /// Where `present` saves its lecture clock, so a restart goes on from it.
     pub lecture_clock: Option<crate::present::LectureClock>,
+    /// The editor practice work files open in (`$VISUAL`, else `$EDITOR`), in words.
+    pub editor: Option<Vec<String>>,
 }
 
 /// How often the loop wakes while something moves on its own: the narration playing, syntax
@@ -60,6 +62,7 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         progress,
         mut presenter,
         lecture_clock,
+        editor,
     } = setup;
     let mut session = session::Session::start(progress, &app);
     let looks = Looks {
@@ -68,7 +71,7 @@ pub fn run(mut app: App, setup: Setup) -> (anyhow::Result<Exit>, Option<String>)
         no_color,
     };
     let presenting = presenter.as_mut().map(|p| present::Presenting::new(p, lecture_clock));
-    let result = run_screen(&mut app, &mut session, looks, presenting);
+    let result = run_screen(&mut app, &mut session, looks, presenting, editor);
     let unsaved = session.finish(&mut app);
     (result, unsaved)
 }
@@ -85,6 +88,7 @@ fn run_screen(
     session: &mut session::Session,
     looks: Looks<'_>,
     mut presenting: Option<present::Presenting<'_>>,
+    editor: Option<Vec<String>>,
 ) -> anyhow::Result<Exit> {
     let mut looks = looks;
     let mut screen = terminal::start()?;
@@ -94,7 +98,7 @@ fn run_screen(
     let mut last_second = 0;
     let mut dirty = true;
     // The practice work file on screen, looked at each time the loop wakes.
-    let mut watcher = practice::Watcher::default();
+    let mut watcher = practice::Watcher::with_editor(editor);
     let mut warmed = false;
     // Whether the last frame had syntect available; when it becomes available, redraw in colour.
     let mut drawn_highlighted = false;

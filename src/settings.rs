@@ -32,6 +32,9 @@ pub struct Env {
     pub no_color: bool,
     /// `TERM=dumb`: a terminal that can't move the cursor.
     pub dumb_terminal: bool,
+    /// The editor for practice work files: `$VISUAL`, else `$EDITOR`, split into words
+    /// (`code --wait`).
+    pub editor: Option<Vec<String>>,
 }
 
 /// The platform's own dirs for this program, as `main` found them (they depend on `HOME`).
@@ -62,6 +65,10 @@ impl Env {
             locale: ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| text(name)),
             no_color: crate::theme::no_color_from(var("NO_COLOR").as_deref()),
             dumb_terminal: set("TERM").is_some_and(|t| t == "dumb"),
+            editor: ["VISUAL", "EDITOR"].iter().find_map(|name| {
+                let words: Vec<String> = text(name)?.split_whitespace().map(str::to_string).collect();
+                (!words.is_empty()).then_some(words)
+            }),
         }
     }
 }
@@ -85,6 +92,8 @@ pub struct Settings {
     pub from_start: bool,
     pub no_color: bool,
     pub dumb_terminal: bool,
+    /// The editor for practice work files (`$VISUAL`, else `$EDITOR`), in words.
+    pub editor: Option<Vec<String>>,
     /// `config.yaml`, validated (the defaults when there is none), or why it can't be used.
     pub config: Result<Config, String>,
 }
@@ -123,6 +132,7 @@ impl Settings {
             from_start: args.from_start,
             no_color: env.no_color,
             dumb_terminal: env.dumb_terminal,
+            editor: env.editor,
             paths: env.paths,
             config,
         }
@@ -187,6 +197,17 @@ mod tests {
         ]);
         assert_eq!(e.learner.as_deref(), Some("lee"));
         assert!(e.no_color && e.dumb_terminal);
+    }
+
+    #[test]
+    fn the_editor_is_visual_then_editor_in_words() {
+        let words = |e: Env| e.editor.map(|w| w.join("|"));
+        assert_eq!(words(env(&[("EDITOR", "vim")])), Some("vim".into()));
+        assert_eq!(
+            words(env(&[("VISUAL", "code --wait"), ("EDITOR", "vim")])),
+            Some("code|--wait".into())
+        );
+        assert_eq!(words(env(&[("VISUAL", ""), ("EDITOR", "")])), None);
     }
 
     #[test]

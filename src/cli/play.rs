@@ -134,6 +134,7 @@ pub fn run(settings: &Settings, role: Role, io: &mut Io<'_>) -> std::io::Result<
     let setup = Setup {
         presenter,
         lecture_clock,
+        editor: settings.editor.clone(),
         theme,
         themes_dir,
         no_color,

@@ -30,9 +30,19 @@ pub struct Watcher {
     /// Whether a cluster answers, asked once a session (the first `a`), so a missing kubectl or
     /// an unreachable cluster is said once and costs nothing after.
     cluster: Option<Result<(), String>>,
+    /// The editor work files open in (`$VISUAL`, else `$EDITOR`, resolved in main), in words.
+    editor: Option<Vec<String>>,
 }
 
 impl Watcher {
+    /// A watcher that opens work files in `editor`.
+    pub fn with_editor(editor: Option<Vec<String>>) -> Watcher {
+        Watcher {
+            editor,
+            ..Watcher::default()
+        }
+    }
+
     /// Looks at the app's work file; when it changed since the last look (saved, deleted,
     /// replaced by a directory), reads it and hands it to the app. True when the app changed.
     pub fn look(&mut self, app: &mut App) -> bool {
@@ -62,14 +72,6 @@ impl Watcher {
     pub fn again(&mut self) {
         self.watched = None;
     }
-}
-
-/// The editor command: `$VISUAL`, else `$EDITOR`, split into words (`code --wait`).
-fn editor() -> Option<Vec<String>> {
-    ["VISUAL", "EDITOR"].iter().find_map(|v| {
-        let words: Vec<String> = std::env::var(v).ok()?.split_whitespace().map(str::to_string).collect();
-        (!words.is_empty()).then_some(words)
-    })
 }
 
 /// Seeds (or resets) a work file without a terminal: for the bench and tests. The editor needs
@@ -102,7 +104,7 @@ pub fn perform(
     let lang = app.lang();
     match effect {
         WorkEffect::Edit(path) => {
-            let Some(words_) = editor() else {
+            let Some(words_) = watcher.editor.clone() else {
                 let text = words::PRACTICE_NO_EDITOR.get(lang).replace("{editor}", "$EDITOR");
                 app.editor_done(Err(text));
                 return Ok(());
