@@ -10,7 +10,7 @@ use k8s_course::fuzz::supervise::{self, Plan};
 
 const USAGE: &str = "usage: fuzz [--seed N] [--inputs N] [--minutes M] [--out DIR] [--root DIR]
             [--deadline SECONDS] [--memory MB]
-       fuzz --replay DIR
+       fuzz --replay DIR --scratch DIR   (DIR: a saved failure; scratch: an empty folder)
 
 Mutates the built-in course, tests/fixtures, progress files, presenter lines and configs, and
 runs each input through the loader, check/list/show, the renderer, the player's screen, the

@@ -70,7 +70,9 @@ impl Default for Durations {
 /// refusal names the text and the accepted forms.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim();
-    let invalid = |why: &str| format!("invalid duration '{trimmed}': {why}");
+    // The text may come from config.yaml: shown cleaned, as every message from a file is.
+    let shown = crate::text::clean_line(trimmed);
+    let invalid = |why: &str| format!("invalid duration '{shown}': {why}");
     let lower = trimmed.to_ascii_lowercase();
     let seconds = if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
         number(&lower).and_then(|n| n.checked_mul(60))
@@ -167,6 +169,10 @@ mod tests {
         assert_eq!(
             parse_duration("0m"),
             Err("invalid duration '0m': it must be longer than zero".to_string())
+        );
+        assert!(
+            !parse_duration("50\tm").unwrap_err().contains('\t'),
+            "a control character from a file is never shown raw"
         );
         assert_eq!(
             parse_duration("0"),
