@@ -39,13 +39,7 @@ fn on_passed_netpol(label: &str, sandbox: &Sandbox, path: &str) -> Tmux {
         .solution
         .clone();
     std::fs::write(&file, solution).expect("write");
-    let mut argv = sandbox.env_argv();
-    argv.push(format!("PATH={path}"));
-    argv.push(BIN.into());
-    // The practice texts are checked in Korean, the course's language.
-    argv.extend(["--lang".to_string(), "ko".to_string()]);
-    let tmux = Tmux::start(label, 120, 40, &argv);
-    tmux.wait_for(&["클라우드 시큐리티 과정 7기"]);
+    let tmux = player_with_path(label, sandbox, path);
     crate::practice_player::open_netpol_exercise(&tmux);
     tmux.wait_for(&["✓ 통과했습니다"]);
     tmux
@@ -131,7 +125,8 @@ fn without_kubectl_it_says_so_and_practice_goes_on() {
     tmux.wait_for(&["힌트", "1. apiVersion은 networking.k8s.io/v1 입니다."]);
 }
 
-/// The player in tmux (`--lang ko`) with PATH = `path`.
+/// The player in tmux with PATH = `path`, in Korean (the practice texts are checked in the
+/// course's language).
 fn player_with_path(label: &str, sandbox: &Sandbox, path: &str) -> Tmux {
     let mut argv = sandbox.env_argv();
     argv.push(format!("PATH={path}"));

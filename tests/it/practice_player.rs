@@ -169,12 +169,9 @@ fn a_work_file_deleted_or_replaced_while_watched_is_reported() {
     tmux.wait_for(&["UTF-8 텍스트가 아닙니다"]);
 }
 
-/// Keys to state, no terminal: a command exercise answered at `:answer`, the solution earned by
-/// three failed checks, and `r` asking before it resets.
-#[test]
-fn command_answers_hints_solution_and_reset_in_the_app() {
-    use k8s_course::app::{Action, App, Edit, View};
-    use k8s_course::progress::ExerciseState;
+/// The built-in course as learner `kim`, the practice list open on slide 1.3.
+fn practice_list_on_1_3() -> k8s_course::app::App {
+    use k8s_course::app::{Action, App};
     let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
         .course
         .expect("course");
@@ -182,6 +179,16 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
     app.learner = "kim".into();
     app.update(Action::Goto("1.3".into()));
     app.update(Action::Practice);
+    app
+}
+
+/// Keys to state, no terminal: a command exercise answered at `:answer`, the solution earned by
+/// three failed checks, and `r` asking before it resets.
+#[test]
+fn command_answers_hints_solution_and_reset_in_the_app() {
+    use k8s_course::app::{Action, Edit, View};
+    use k8s_course::progress::ExerciseState;
+    let mut app = practice_list_on_1_3();
     assert_eq!(
         app.view(),
         Some(&View::Practice { selected: 4 }),
@@ -244,13 +251,7 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
 fn time_with_an_exercise_open_is_counted_into_its_record() {
     use k8s_course::app::{Action, App};
     use std::time::Duration;
-    let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
-        .course
-        .expect("course");
-    let mut app = App::new(course);
-    app.learner = "kim".into();
-    app.update(Action::Goto("1.3".into()));
-    app.update(Action::Practice);
+    let mut app = practice_list_on_1_3();
     app.update(Action::Enter);
     let key = app.lesson_key();
     // 95 s with the exercise open, then an answer: counted at the check.
