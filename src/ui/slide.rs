@@ -2,9 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
 
 use super::{Ctx, convert, pane};
+
+mod memo;
 use crate::app::{App, Drawn};
 use crate::render::blocks::{RenderOptions, title_lines};
 use crate::render::slide_lines;
@@ -53,31 +54,44 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
         return pane::text(frame, area, &title, &[], 0, ctx);
     };
     let width = pane::inner(area).width.max(1) as usize;
-    let mut styled = if app.presenting {
-        banner(slide, width)
-    } else {
-        title_lines(slide, width)
+    let shape = memo::Shape {
+        width,
+        presenting: app.presenting,
+        highlighted: ctx.highlighter.is_ready(),
+        focus: app.focus.map(|f| (f.diagram, f.component)),
+        needle: app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default(),
     };
-    styled.push(Vec::new());
-    styled.extend(slide_lines(slide, &options(ctx, width, app)));
-    let needle = app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default();
-    let mut match_lines = Vec::new();
-    // The selected component is the one box drawn with a heavy border.
-    let focus_line = styled.iter().position(|l| l.iter().any(|s| s.text.contains('┏')));
-    let lines: Vec<Line<'static>> = styled
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let (line, hit) = convert::line_with_matches(l, ctx.theme, &needle);
-            if hit {
-                match_lines.push(i);
-            }
-            line
-        })
-        .collect();
-    let mut drawn = pane::text(frame, area, &title, &lines, app.scroll, ctx);
-    drawn.match_lines = match_lines;
-    drawn.focus_line = focus_line;
+    let diagrams = &app.current_lesson().diagrams;
+    let needle = shape.needle.clone();
+    let lines = memo::lines(slide, diagrams, shape, ctx.theme, || {
+        let mut styled = if app.presenting {
+            banner(slide, width)
+        } else {
+            title_lines(slide, width)
+        };
+        styled.push(Vec::new());
+        styled.extend(slide_lines(slide, &options(ctx, width, app)));
+        let mut match_lines = Vec::new();
+        // The selected component is the one box drawn with a heavy border.
+        let focus_line = styled.iter().position(|l| l.iter().any(|s| s.text.contains('┏')));
+        let lines = (styled.iter().enumerate())
+            .map(|(i, l)| {
+                let (line, hit) = convert::line_with_matches(l, ctx.theme, &needle);
+                if hit {
+                    match_lines.push(i);
+                }
+                line
+            })
+            .collect();
+        memo::Drawn {
+            lines,
+            match_lines,
+            focus_line,
+        }
+    });
+    let mut drawn = pane::text(frame, area, &title, &lines.lines, app.scroll, ctx);
+    drawn.match_lines = lines.match_lines.clone();
+    drawn.focus_line = lines.focus_line;
     // Where the selected diagram's boxes are, for the arrow keys (the same layout as drawn).
     if let Some((diagram, component)) = app.focused() {
         drawn.diagram_boxes = crate::render::diagram::draw(diagram, width, Some(component))
