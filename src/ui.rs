@@ -6,6 +6,7 @@
 //! width known, so ratatui never wraps and a wide glyph never starts in the last column.
 
 mod audience;
+mod cells;
 pub mod chrome;
 mod code_picker;
 mod convert;

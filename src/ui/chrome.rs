@@ -50,7 +50,8 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
             " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {clock}",
             lesson.title, chapter.title
         );
-        buf.set_line(
+        super::cells::set_line(
+            buf,
             area.x,
             area.y,
             &plain(truncate_to(&text, area.width as usize), ctx.ui(UiRole::HeaderValue)),
@@ -98,7 +99,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
             Span::styled(pad_to(&format!(" {name}"), 11), label),
             Span::styled(truncate_to(value, value_width), ctx.ui(*role)),
         ]);
-        buf.set_line(area.x, area.y + i as u16, &line, info_width as u16);
+        super::cells::set_line(buf, area.x, area.y + i as u16, &line, info_width as u16);
     }
     // Key hints in columns of five, as many columns as fit.
     // `practice (N)` only on a slide with exercises, N of them.
@@ -128,7 +129,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
                 Span::styled(pad_to(key, key_w + 1), ctx.ui(UiRole::KeyHint)),
                 Span::styled(text.to_string(), ctx.ui(UiRole::KeyHintText)),
             ]);
-            buf.set_line(x as u16, area.y + row as u16, &line, col_w as u16);
+            super::cells::set_line(buf, x as u16, area.y + row as u16, &line, col_w as u16);
         }
         x += col_w;
     }
@@ -221,6 +222,6 @@ pub fn too_small(frame: &mut Frame<'_>, area: Rect, lang: Lang, ctx: &Ctx<'_>) {
         }
         let text = truncate_to(text, area.width as usize);
         let x = area.x + (area.width.saturating_sub(display_width(&text) as u16)) / 2;
-        buf.set_line(x, y, &plain(text, style), area.width);
+        super::cells::set_line(buf, x, y, &plain(text, style), area.width);
     }
 }

@@ -138,7 +138,7 @@ pub fn text(
 pub fn write_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>], first: usize) {
     let buf = frame.buffer_mut();
     for (row, line) in lines.iter().skip(first).take(area.height as usize).enumerate() {
-        buf.set_line(area.x, area.y + row as u16, line, area.width);
+        super::cells::set_line(buf, area.x, area.y + row as u16, line, area.width);
     }
 }
 
