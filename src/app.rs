@@ -13,16 +13,19 @@ mod lazy;
 pub mod lecture;
 pub mod lessons;
 mod matches;
+pub mod msg;
 mod narration;
 pub mod practice;
 pub mod progress;
 pub mod prompt;
+mod reading;
 pub mod registry;
 pub mod search;
 mod typing;
 pub mod view;
 
 pub use action::{Action, Effect};
+pub use msg::{Msg, Update};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use view::{TocRow, View};
 
@@ -79,53 +82,86 @@ pub struct Drawn {
     pub segment_rows: Vec<usize>,
 }
 
-/// What the player shows and where the learner is.
-#[derive(Debug)]
-pub struct App {
-    pub course: Course,
-    /// Index into `course.lessons`.
-    pub lesson: usize,
-    pub slide: SlideIndex,
-    /// Lines scrolled down within the current slide.
-    pub scroll: usize,
-    /// Views open over the slide; the last is shown.
-    pub views: Vec<View>,
-    pub prompt: Option<Prompt>,
-    /// The selected diagram component, while selecting.
-    pub focus: Option<Focus>,
-    /// Time since the session started, set by the driver before each update (tests set it).
-    pub now: std::time::Duration,
-    /// The narration timeline of the current lesson (None without a script).
-    pub playback: Option<crate::playback::Playback>,
-    /// The lecture/break timer, when the session has one.
-    pub timer: Option<crate::timer::SessionTimer>,
-    /// The audience view of `k8s-course present`: the slide, large, and little else.
-    pub presenting: bool,
-    /// The header is hidden (ctrl-e), leaving its rows to the slide.
-    pub header_hidden: bool,
-    /// Whether the narration has been played this session (the timeline bar shows from then on).
-    pub played: bool,
-    /// Subtitles (the spoken segment over the timeline bar) are shown; on by default.
-    pub subtitles: bool,
-    /// The narration was playing when the break card came up: it plays on after the break.
-    resume_after_break: bool,
-    pub search: Option<Search>,
-    pub flash: Option<Flash>,
-    /// Commands typed, oldest first.
-    pub history: Vec<String>,
+/// What a session starts with besides the course and the learner's progress.
+#[derive(Debug, Default)]
+pub struct Setup {
+    /// The language of the program's own words (`--lang`, `LANG`); None: the course's.
+    pub lang: Option<crate::i18n::Lang>,
     pub keymap: Keymap,
-    /// The theme in use and every theme that can be chosen (for completion).
+    /// The theme in use ("default" when empty) and every theme that can be chosen.
     pub theme: String,
     pub themes: Vec<String>,
     pub learner: String,
     /// The data directory, whose `lab/` holds practice work files (None: no lab, checks still run).
     pub lab_dir: Option<std::path::PathBuf>,
+    /// The audience view of `k8s-course present`.
+    pub presenting: bool,
+    /// The lecture/break timer, when the session has one.
+    pub timer: Option<crate::timer::SessionTimer>,
+    /// The lessons not read yet (index, folder), read in the background from this source.
+    pub rest: Option<(crate::content::CourseSource, Vec<(usize, String)>)>,
+    /// Open where the learner was; None: on the first slide, without a word.
+    pub begin: Option<Begin>,
+    /// The session clock at the start (tests start later in a lecture).
+    pub now: std::time::Duration,
+}
+
+/// How a session opens for a learner with a past.
+#[derive(Debug, Clone, Copy)]
+pub struct Begin {
+    /// The wall-clock time now, for "last opened".
+    pub now: crate::progress::time::Unix,
+    /// Open on the first slide anyway (`--from-start`, a presenter's new lecture).
+    pub from_start: bool,
+}
+
+/// What the player shows and where the learner is.
+#[derive(Debug)]
+pub struct App {
+    course: Course,
+    /// Index into `course.lessons`.
+    lesson: usize,
+    slide: SlideIndex,
+    /// Lines scrolled down within the current slide.
+    scroll: usize,
+    /// Views open over the slide; the last is shown.
+    views: Vec<View>,
+    prompt: Option<Prompt>,
+    /// The selected diagram component, while selecting.
+    focus: Option<Focus>,
+    /// Time since the session started, set by the driver before each update (tests set it).
+    now: std::time::Duration,
+    /// The narration timeline of the current lesson (None without a script).
+    playback: Option<crate::playback::Playback>,
+    /// The lecture/break timer, when the session has one.
+    timer: Option<crate::timer::SessionTimer>,
+    /// The audience view of `k8s-course present`: the slide, large, and little else.
+    presenting: bool,
+    /// The header is hidden (ctrl-e), leaving its rows to the slide.
+    header_hidden: bool,
+    /// Whether the narration has been played this session (the timeline bar shows from then on).
+    played: bool,
+    /// Subtitles (the spoken segment over the timeline bar) are shown; on by default.
+    subtitles: bool,
+    /// The narration was playing when the break card came up: it plays on after the break.
+    resume_after_break: bool,
+    search: Option<Search>,
+    flash: Option<Flash>,
+    /// Commands typed, oldest first.
+    history: Vec<String>,
+    keymap: Keymap,
+    /// The theme in use and every theme that can be chosen (for completion).
+    theme: String,
+    themes: Vec<String>,
+    learner: String,
+    /// The data directory, whose `lab/` holds practice work files (None: no lab, checks still run).
+    lab_dir: Option<std::path::PathBuf>,
     /// The practice exercise open in the player.
-    pub practice: Option<practice::Open>,
+    practice: Option<practice::Open>,
     /// The language of the program's own words (`--lang`, `LANG`, else the course's).
-    pub lang: crate::i18n::Lang,
+    lang: crate::i18n::Lang,
     /// What the learner has done, as this session sees it; the driver saves what is pending.
-    pub progress: crate::progress::Tracker,
+    progress: crate::progress::Tracker,
     index: search::Index,
     toc: Vec<TocRow>,
     /// Lessons still being read (a course of many weeks opens before they all are).
@@ -142,12 +178,21 @@ pub struct App {
 }
 
 impl App {
-    /// A session on the first slide of the first lesson. A loaded course always has a lesson.
-    pub fn new(course: Course) -> Self {
+    /// A session on `course` for the learner `setup` names, with their `progress`: on the first
+    /// slide of the first lesson, or where they were (see [`Setup::begin`]). A loaded course
+    /// always has a lesson.
+    pub fn new(setup: Setup, course: Course, progress: crate::progress::Progress) -> Self {
         let index = search::Index::build(&course);
         let toc = view::toc_rows(&course);
         let playback = crate::playback::Playback::new(&course.lessons[0]);
-        let lang = crate::i18n::Lang::from_tag(&course.language).unwrap_or_default();
+        let lang = (setup.lang)
+            .or_else(|| crate::i18n::Lang::from_tag(&course.language))
+            .unwrap_or_default();
+        let theme = if setup.theme.is_empty() {
+            "default".to_string()
+        } else {
+            setup.theme
+        };
         let mut app = Self {
             course,
             lesson: 0,
@@ -156,10 +201,10 @@ impl App {
             views: Vec::new(),
             prompt: None,
             focus: None,
-            now: std::time::Duration::ZERO,
-            playback: None,
-            timer: None,
-            presenting: false,
+            now: setup.now,
+            playback,
+            timer: setup.timer,
+            presenting: setup.presenting,
             header_hidden: false,
             played: false,
             subtitles: true,
@@ -167,14 +212,14 @@ impl App {
             search: None,
             flash: None,
             history: Vec::new(),
-            keymap: Keymap::default(),
-            theme: "default".into(),
-            themes: Vec::new(),
-            learner: String::new(),
-            lab_dir: None,
+            keymap: setup.keymap,
+            theme,
+            themes: setup.themes,
+            learner: setup.learner,
+            lab_dir: setup.lab_dir,
             practice: None,
             lang,
-            progress: crate::progress::Tracker::default(),
+            progress: crate::progress::Tracker::new(progress),
             index,
             toc,
             lazy: lazy::Lazy::default(),
@@ -184,7 +229,16 @@ impl App {
             help_filter: None,
             started: 0,
         };
-        app.playback = playback;
+        if let Some((source, rest)) = setup.rest {
+            app.load_rest(source, rest);
+        }
+        if let Some(Begin { now, from_start }) = setup.begin {
+            app.begin(now, from_start);
+            if app.presenting {
+                // The audience doesn't need to read where the presenter was last time.
+                app.flash = None;
+            }
+        }
         app
     }
 
@@ -211,7 +265,7 @@ impl App {
     }
 
     /// Sets the flash line: an info message, or an error when `error`.
-    pub fn say(&mut self, text: impl Into<String>, error: bool) {
+    fn say(&mut self, text: impl Into<String>, error: bool) {
         self.flash = Some(Flash {
             text: crate::text::clean_line(&text.into()),
             error,
@@ -219,8 +273,76 @@ impl App {
         });
     }
 
+    /// The one place an `App` changes: applies `msg`, and says what the driver must do and
+    /// whether anything shown changed.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Update {
+        match msg.into() {
+            // Every key is answered on screen, if only by clearing the flash line.
+            Msg::Do(action) => Update::drawn(self.act(action)),
+            Msg::Tick(now) => Update::redraw_if(self.tick(now)),
+            Msg::DismissBreak => {
+                self.dismiss_break();
+                Update::drawn(Effect::None)
+            }
+            Msg::Drawn(drawn) => Update::redraw_if(self.after_draw(drawn)),
+            Msg::Say { text, error } => {
+                self.say(text, error);
+                Update::drawn(Effect::None)
+            }
+            Msg::ThemeLoaded(result) => {
+                self.theme_changed(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::TakeLessons => Update::redraw_if(self.receive_lessons()),
+            Msg::Spent { lesson, slide, secs } => {
+                self.spent_on(lesson, slide, secs);
+                Update::NONE
+            }
+            Msg::RememberNarration => {
+                self.remember_narration();
+                Update::NONE
+            }
+            Msg::TakePending(now) => {
+                let key = self.lesson_key();
+                self.progress.seen(&key, now);
+                Update {
+                    effect: Effect::Save(self.progress.take_pending()),
+                    redraw: false,
+                }
+            }
+            Msg::SaveFailed(delta) => {
+                self.progress.restore(delta);
+                Update::NONE
+            }
+            Msg::LearnerOpened { name, progress, now } => {
+                self.switch_learner(&name, progress, now);
+                Update::drawn(Effect::None)
+            }
+            Msg::CodeWritten(result) => {
+                self.code_written(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::WorkChanged(text) => {
+                self.work_changed(text);
+                Update::drawn(Effect::None)
+            }
+            Msg::EditorDone(result) => {
+                self.editor_done(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::ClusterDone { dry_run, ns, result } => {
+                self.cluster_done(dry_run, &ns, result);
+                Update::drawn(Effect::None)
+            }
+            Msg::K9sDone(result) => {
+                self.k9s_done(result);
+                Update::drawn(Effect::None)
+            }
+        }
+    }
+
     /// Applies one user intent.
-    pub fn update(&mut self, action: Action) -> Effect {
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Input(_)) {
             self.flash = None;
         }
@@ -321,7 +443,7 @@ impl App {
 
     /// The driver reports what drawing found out: scroll limits, page size and match lines.
     /// Returns true when the app changed and wants another frame (a search hit was scrolled to).
-    pub fn after_draw(&mut self, drawn: Drawn) -> bool {
+    fn after_draw(&mut self, drawn: Drawn) -> bool {
         let max = drawn.max_scroll;
         let mut changed = false;
         if let Some(occurrence) = self.reveal.take()
@@ -363,7 +485,7 @@ impl App {
     }
 
     /// Tells the app which theme is now in use, or why the one asked for could not be loaded.
-    pub fn theme_changed(&mut self, result: Result<String, String>) {
+    fn theme_changed(&mut self, result: Result<String, String>) {
         match result {
             Ok(name) => {
                 self.say(crate::i18n::words::F_THEME.fill(self.lang, &[&name]), false);
@@ -374,7 +496,7 @@ impl App {
     }
 
     /// A slide change the learner asked for: playback pauses and will resume from there.
-    pub(crate) fn go(&mut self, lesson: usize, index: SlideIndex) {
+    fn go(&mut self, lesson: usize, index: SlideIndex) {
         self.move_to(lesson, index);
         let (now, slide) = (self.now, self.slide);
         if let Some(p) = &mut self.playback {
@@ -384,7 +506,7 @@ impl App {
     }
 
     /// Shows another slide (the learner's move, or the narration's).
-    pub(crate) fn move_to(&mut self, lesson: usize, index: SlideIndex) {
+    fn move_to(&mut self, lesson: usize, index: SlideIndex) {
         let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
         if !self.ensure_loaded(lesson) {
             return;

@@ -26,7 +26,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Block;
 
-use crate::app::{App, Drawn, View};
+use crate::app::{App, Drawn, Msg, View};
 use crate::render::Highlighter;
 use crate::theme::{Theme, UiRole};
 
@@ -64,11 +64,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
         lecture::break_card(frame, area, app, &countdown, ctx);
         return Drawn::default();
     }
-    let prompt = if app.prompt.is_some() { 3 } else { 0 };
-    if app.presenting {
+    let prompt = if app.prompt().is_some() { 3 } else { 0 };
+    if app.presenting() {
         return audience::draw(frame, area, app, ctx);
     }
-    let header = if app.header_hidden {
+    let header = if app.header_hidden() {
         0
     } else if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
         chrome::HEADER_ROWS as u16
@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     if header > 0 {
         chrome::header(frame, header_area, app, ctx);
     }
-    if let Some(p) = &app.prompt {
+    if let Some(p) = app.prompt() {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
     let drawn = body(frame, pane_area, app, ctx);
@@ -143,7 +143,7 @@ pub fn render<B: ratatui::backend::Backend>(
     for _ in 0..2 {
         let mut drawn = Drawn::default();
         terminal.draw(|f| drawn = draw(f, app, ctx))?;
-        if !app.after_draw(drawn) {
+        if !app.update(Msg::Drawn(drawn)).redraw {
             break;
         }
     }

@@ -21,7 +21,7 @@ pub enum CodeUse {
 impl App {
     /// `c` / `w` / `:copy N` / `:write N`: the block named by `arg` (1-based), the picker's selected
     /// row when it is open, the only block, or the picker when there are several.
-    pub(crate) fn use_code(&mut self, arg: &str, how: CodeUse) -> Effect {
+    pub(super) fn use_code(&mut self, arg: &str, how: CodeUse) -> Effect {
         let count = self.code_blocks().len();
         let lang = self.lang();
         if count == 0 {
@@ -59,7 +59,7 @@ impl App {
     }
 
     /// `enter` in the picker: what the picker was opened for, on the selected block.
-    pub(crate) fn pick_code(&mut self) -> Option<Effect> {
+    pub(super) fn pick_code(&mut self) -> Option<Effect> {
         let Some(View::Code { selected, write }) = self.view().copied() else {
             return None;
         };
@@ -122,7 +122,7 @@ impl App {
     }
 
     /// Tells the app where `w` put the code, or why it could not.
-    pub fn code_written(&mut self, result: Result<crate::progress::lab::Written, String>) {
+    pub(super) fn code_written(&mut self, result: Result<crate::progress::lab::Written, String>) {
         use crate::progress::lab::Written;
         let lang = self.lang();
         let (phrase, path, error) = match result {

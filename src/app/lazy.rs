@@ -42,7 +42,7 @@ fn read(source: &CourseSource, dir: &str) -> Result<Lesson, String> {
 impl App {
     /// Starts reading `rest` (index, folder: the placeholders of the course) from `source` on a
     /// background thread, in course order, and shows the lesson that was read.
-    pub fn load_rest(&mut self, source: CourseSource, rest: Vec<(usize, String)>) {
+    pub(super) fn load_rest(&mut self, source: CourseSource, rest: Vec<(usize, String)>) {
         let n = self.course.lessons.len();
         self.lazy.pending = vec![None; n];
         self.lazy.failed = vec![None; n];
@@ -93,7 +93,7 @@ impl App {
     }
 
     /// Takes in the lessons the background thread has read; true when any arrived (redraw).
-    pub fn receive_lessons(&mut self) -> bool {
+    pub(super) fn receive_lessons(&mut self) -> bool {
         let mut arrived = Vec::new();
         if let Some(rx) = &self.lazy.incoming {
             loop {
@@ -119,7 +119,7 @@ impl App {
 
     /// Makes sure lesson `l` is read (reading it now if the background thread hasn't yet);
     /// false, with the reason on the flash line, when it can't show.
-    pub(crate) fn ensure_loaded(&mut self, l: usize) -> bool {
+    pub(super) fn ensure_loaded(&mut self, l: usize) -> bool {
         if let Some(dir) = self.lazy.folder(l).map(str::to_string) {
             let Some(source) = self.lazy.source.clone() else {
                 return false;

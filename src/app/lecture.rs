@@ -12,7 +12,7 @@ impl App {
     /// Moves the session clock (the driver calls this before each update and on every tick) and
     /// lets the narration and the timer act, and an info message expire. Returns whether anything
     /// visible changed.
-    pub fn tick(&mut self, now: Duration) -> bool {
+    pub(super) fn tick(&mut self, now: Duration) -> bool {
         self.now = now;
         let mut changed = self.expire_flash();
         if let Some(p) = &mut self.playback {
@@ -100,7 +100,7 @@ impl App {
     }
 
     /// Ends the break early (any key on the break card).
-    pub fn dismiss_break(&mut self) {
+    pub(super) fn dismiss_break(&mut self) {
         if let Some(t) = &mut self.timer
             && t.dismiss(self.now)
         {

@@ -146,7 +146,7 @@ impl App {
 
     /// The session ends: records where the narration is now (it may have played on since the
     /// last record), paused there, as the next session will open it.
-    pub fn remember_narration(&mut self) {
+    pub(super) fn remember_narration(&mut self) {
         self.note_narration();
     }
 

@@ -159,7 +159,7 @@ impl App {
 
     /// The driver read the work file (after a save, an edit, a reset or at opening): check it
     /// when its text changed, and record the try.
-    pub fn work_changed(&mut self, text: Result<String, Note>) {
+    pub(super) fn work_changed(&mut self, text: Result<String, Note>) {
         let Some(open) = self.practice.as_mut() else { return };
         match text {
             Err(note) => {
@@ -267,7 +267,7 @@ impl App {
     }
 
     /// The editor came back: `Err` says it could not run or exited with an error.
-    pub fn editor_done(&mut self, result: Result<(), String>) {
+    pub(super) fn editor_done(&mut self, result: Result<(), String>) {
         if let Err(e) = result {
             self.say(e, true);
         }
@@ -368,7 +368,7 @@ impl App {
     }
 
     /// What the cluster said: after a dry run that went through, the next `a` applies.
-    pub fn cluster_done(&mut self, dry_run: bool, ns: &str, result: Result<String, String>) {
+    pub(super) fn cluster_done(&mut self, dry_run: bool, ns: &str, result: Result<String, String>) {
         let lang = self.lang();
         let ok = result.is_ok();
         if let Some(o) = self.practice.as_mut() {

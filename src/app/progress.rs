@@ -32,7 +32,7 @@ impl App {
 
     /// Starts a session at `now`: unless `from_start`, goes to the lesson and slide the learner
     /// was on last (the nearest surviving slide if that one is gone) and says so.
-    pub fn begin(&mut self, now: Unix, from_start: bool) {
+    pub(super) fn begin(&mut self, now: Unix, from_start: bool) {
         // When the learner was last here: the last save, else the last opening.
         let latest = (0..self.course.lessons.len())
             .filter_map(|l| {
@@ -85,7 +85,7 @@ impl App {
     }
 
     /// Adds `secs` to the time spent on slide `index` of lesson `l`.
-    pub fn spent_on(&mut self, l: usize, index: SlideIndex, secs: u64) {
+    pub(super) fn spent_on(&mut self, l: usize, index: SlideIndex, secs: u64) {
         let key = self.key_of(l);
         let id = self.course.lessons[l].id_of(index);
         self.progress.spent(&key, &id, secs);
@@ -153,7 +153,7 @@ impl App {
     }
 
     /// Another learner's progress replaces this one's (`:learner NAME`): back to where they were.
-    pub fn switch_learner(&mut self, name: &str, loaded: Progress, now: Unix) {
+    pub(super) fn switch_learner(&mut self, name: &str, loaded: Progress, now: Unix) {
         self.learner = name.to_string();
         self.progress.reset(loaded);
         self.views.retain(|v| !matches!(v, View::Bookmarks { .. }));

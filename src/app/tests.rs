@@ -5,9 +5,12 @@ use crate::content::{CourseSource, load_course};
 
 /// The player as the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
 fn app() -> App {
-    let mut app = App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"));
-    app.lang = crate::i18n::Lang::En;
-    app
+    let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
+    let setup = Setup {
+        lang: Some(crate::i18n::Lang::En),
+        ..Setup::default()
+    };
+    App::new(setup, course, Default::default())
 }
 
 fn id(app: &App) -> String {
@@ -67,7 +70,7 @@ fn goto_by_alias_resets_scroll_and_unknown_ids_flash() {
     let flash = app.flash.clone().expect("a flash");
     assert_eq!(flash.text, "no slide 'nope': :toc lists them");
     assert!(flash.error);
-    assert_eq!(app.update(Action::Quit), Effect::Quit);
+    assert_eq!(app.update(Action::Quit).effect, Effect::Quit);
 }
 
 #[test]
@@ -133,7 +136,7 @@ fn command_mode_runs_commands_aliases_and_remembers_history() {
     assert!(app.prompt.is_none());
     app.update(Action::CommandMode);
     type_text(&mut app, "q");
-    assert_eq!(app.update(Action::Input(Edit::Submit)), Effect::Quit);
+    assert_eq!(app.update(Action::Input(Edit::Submit)).effect, Effect::Quit);
 }
 
 #[test]
@@ -151,7 +154,7 @@ fn tab_completes_and_the_suggestion_is_shown() {
         Some("theme high-contrast")
     );
     assert_eq!(
-        app.update(Action::Input(Edit::Submit)),
+        app.update(Action::Input(Edit::Submit)).effect,
         Effect::LoadTheme("high-contrast".into())
     );
 }

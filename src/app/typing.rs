@@ -29,7 +29,7 @@ impl App {
                     self.history.push(line.clone());
                 }
                 return match command::parse(&line, self.current_lesson(), self.lang) {
-                    Ok(action) => self.update(action),
+                    Ok(action) => self.act(action),
                     Err(e) => {
                         self.say(e, true);
                         Effect::None

@@ -4,10 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Context;
-use crossterm::event::{self, KeyEventKind};
-use signal_hook::consts::SIGHUP;
-
+use super::events::Event;
 use super::{Exit, terminal};
 use crate::content::Course;
 use crate::keymap::Keymap;
@@ -37,11 +34,6 @@ pub fn run(
     notes.lang = lang;
     let mut dirty = true;
     loop {
-        match screen.caught()? {
-            terminal::Caught::Nothing => {}
-            terminal::Caught::Resumed => dirty = true,
-            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
-        }
         for event in follower.poll() {
             notes.on_event(event);
             dirty = true;
@@ -51,13 +43,12 @@ pub fn run(
             dirty = false;
         }
         let others: Vec<_> = follower.wake_fd().into_iter().collect();
-        match screen.events.wait(follower.due_in().unwrap_or(IDLE).min(IDLE), &others) {
-            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
-            terminal::Polled::Nothing | terminal::Polled::Other => continue,
-            terminal::Polled::Event => {}
-        }
-        match event::read() {
-            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
+        let timeout = follower.due_in().unwrap_or(IDLE).min(IDLE);
+        match screen.next_event(timeout, &others)? {
+            Event::End(exit) => return Ok(exit),
+            Event::Redraw => dirty = true,
+            Event::Wake => {}
+            Event::Key(k) => {
                 dirty = true;
                 match notes.on_key(&k) {
                     Intent::None => {}
@@ -66,10 +57,6 @@ pub fn run(
                     Intent::Quit => return Ok(Exit::Quit),
                 }
             }
-            Ok(event::Event::Resize(..)) => dirty = true,
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e).context("cannot read from the terminal"),
         }
     }
 }

@@ -18,7 +18,7 @@ pub fn options<'a>(ctx: &Ctx<'a>, width: usize, app: &'a App) -> RenderOptions<'
         highlighter: ctx.theme.syntax_theme().filter(|_| ready).map(|_| ctx.highlighter),
         syntax_theme: ctx.theme.syntax_theme().unwrap_or(""),
         diagrams: &app.current_lesson().diagrams,
-        focus: app.focus.map(|f| (f.diagram, f.component)),
+        focus: app.focus().map(|f| (f.diagram, f.component)),
     }
 }
 
@@ -38,29 +38,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     let total = lesson.slide_count();
     let title = pane::Title {
         name: crate::i18n::words::PANE_SLIDE.get(app.lang()),
-        subject: Some(lesson.id_of(app.slide)),
+        subject: Some(lesson.id_of(app.slide())),
         count: Some(format!(
             "{}/{total}{}",
-            app.slide.0 + 1,
-            if app.is_bookmarked(app.lesson, app.slide) {
+            app.slide().0 + 1,
+            if app.is_bookmarked(app.lesson(), app.slide()) {
                 " ★"
             } else {
                 ""
             }
         )),
     };
-    let Some(slide) = lesson.slide(app.slide) else {
+    let Some(slide) = lesson.slide(app.slide()) else {
         return pane::text(frame, area, &title, &[], 0, ctx);
     };
     let width = pane::inner(area).width.max(1) as usize;
-    let mut styled = if app.presenting {
+    let mut styled = if app.presenting() {
         banner(slide, width)
     } else {
         title_lines(slide, width)
     };
     styled.push(Vec::new());
     styled.extend(slide_lines(slide, &options(ctx, width, app)));
-    let needle = app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default();
+    let needle = app.search().map(|s| s.query.to_lowercase()).unwrap_or_default();
     let mut match_lines = Vec::new();
     // The selected component is the one box drawn with a heavy border.
     let focus_line = styled.iter().position(|l| l.iter().any(|s| s.text.contains('┏')));
@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
             line
         })
         .collect();
-    let mut drawn = pane::text(frame, area, &title, &lines, app.scroll, ctx);
+    let mut drawn = pane::text(frame, area, &title, &lines, app.scroll(), ctx);
     drawn.match_lines = match_lines;
     drawn.focus_line = focus_line;
     // Where the selected diagram's boxes are, for the arrow keys (the same layout as drawn).
