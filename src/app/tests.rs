@@ -313,3 +313,25 @@ fn command_line(app: &mut App, line: &str) {
     type_text(app, line);
     app.update(Action::Input(Edit::Submit));
 }
+
+#[test]
+fn update_says_what_to_draw_and_what_to_save() {
+    let mut app = app();
+    // Nothing moves on its own: the clock going on changes nothing shown.
+    assert!(!app.update(Msg::Tick(std::time::Duration::from_secs(1))).redraw);
+    // A key is answered on screen.
+    assert!(app.update(Action::NextSlide).redraw);
+    let here = id(&app);
+    // A save hands over what changed (the visited slide) once; then there is nothing pending.
+    let Effect::Save(delta) = app.update(Msg::TakePending(1_800_000_000)).effect else {
+        panic!("a save is asked for")
+    };
+    let mut saved = crate::progress::Progress::default();
+    saved.apply(&delta);
+    let record = saved.lesson(&app.lesson_key()).expect("the lesson's record");
+    assert_eq!(record.last_slide.as_deref(), Some(here.as_str()));
+    assert!(!app.progress().has_pending());
+    // A failed save puts it back.
+    assert!(!app.update(Msg::SaveFailed(delta)).redraw);
+    assert!(app.progress().has_pending());
+}
