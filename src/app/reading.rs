@@ -17,45 +17,45 @@ impl App {
 
     /// Index into `course().lessons` of the lesson shown.
     pub fn lesson(&self) -> usize {
-        self.lesson
+        self.nav.lesson
     }
 
     pub fn slide(&self) -> SlideIndex {
-        self.slide
+        self.nav.slide
     }
 
     /// Lines scrolled down within the current slide.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.nav.scroll
     }
 
     /// Views open over the slide; the last is shown.
     pub fn views(&self) -> &[View] {
-        &self.views
+        &self.nav.views
     }
 
     pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
+        self.finder.prompt.as_ref()
     }
 
     /// The selected diagram component, while selecting.
     pub fn focus(&self) -> Option<Focus> {
-        self.focus
+        self.nav.focus
     }
 
     /// The session clock as of the last [`super::Msg::Tick`].
     pub fn now(&self) -> Duration {
-        self.now
+        self.lecture.now
     }
 
     /// The narration timeline of the current lesson (None without a script).
     pub fn playback(&self) -> Option<&Playback> {
-        self.playback.as_ref()
+        self.lecture.playback.as_ref()
     }
 
     /// The lecture/break timer, when the session has one.
     pub fn timer(&self) -> Option<&SessionTimer> {
-        self.timer.as_ref()
+        self.lecture.timer.as_ref()
     }
 
     /// The audience view of `k8s-course present`.
@@ -70,16 +70,16 @@ impl App {
 
     /// Whether the narration has been played this session.
     pub fn played(&self) -> bool {
-        self.played
+        self.lecture.played
     }
 
     /// Subtitles are shown.
     pub fn subtitles(&self) -> bool {
-        self.subtitles
+        self.lecture.subtitles
     }
 
     pub fn search(&self) -> Option<&Search> {
-        self.search.as_ref()
+        self.finder.search.as_ref()
     }
 
     pub fn flash(&self) -> Option<&Flash> {
@@ -88,7 +88,7 @@ impl App {
 
     /// Commands typed, oldest first.
     pub fn history(&self) -> &[String] {
-        &self.history
+        &self.finder.history
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -106,21 +106,21 @@ impl App {
     }
 
     pub fn learner(&self) -> &str {
-        &self.learner
+        &self.study.learner
     }
 
     /// The data directory, whose `lab/` holds practice work files.
     pub fn lab_dir(&self) -> Option<&std::path::Path> {
-        self.lab_dir.as_deref()
+        self.study.lab_dir.as_deref()
     }
 
     /// The practice exercise open in the player.
     pub fn practice(&self) -> Option<&practice::Open> {
-        self.practice.as_ref()
+        self.study.practice.as_ref()
     }
 
     /// What the learner has done, as this session sees it.
     pub fn progress(&self) -> &Tracker {
-        &self.progress
+        &self.study.progress
     }
 }

@@ -14,7 +14,7 @@ fn app() -> App {
 }
 
 fn id(app: &App) -> String {
-    app.current_lesson().id_of(app.slide)
+    app.current_lesson().id_of(app.nav.slide)
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -27,7 +27,7 @@ fn type_text(app: &mut App, text: &str) {
 fn next_and_previous_stop_at_the_ends() {
     let mut app = app();
     app.update(Action::PrevSlide);
-    assert_eq!(app.slide, SlideIndex(0));
+    assert_eq!(app.nav.slide, SlideIndex(0));
     for _ in 0..4 {
         app.update(Action::NextSlide);
     }
@@ -37,7 +37,7 @@ fn next_and_previous_stop_at_the_ends() {
     app.update(Action::NextSlide);
     assert_eq!(id(&app), "5");
     app.update(Action::First);
-    assert_eq!(app.slide, SlideIndex(0));
+    assert_eq!(app.nav.slide, SlideIndex(0));
 }
 
 #[test]
@@ -53,11 +53,11 @@ fn scrolling_is_clamped_to_what_was_drawn() {
     for _ in 0..5 {
         app.update(Action::Down);
     }
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.nav.scroll, 2);
     app.update(Action::Up);
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.nav.scroll, 1);
     app.update(Action::NextSlide);
-    assert_eq!(app.scroll, 0, "a new slide starts at its top");
+    assert_eq!(app.nav.scroll, 0, "a new slide starts at its top");
 }
 
 #[test]
@@ -78,9 +78,9 @@ fn views_stack_and_esc_goes_back_to_where_you_were() {
     let mut app = app();
     app.update(Action::Toc);
     app.update(Action::Help);
-    assert_eq!(app.views.len(), 2);
+    assert_eq!(app.nav.views.len(), 2);
     app.update(Action::Help);
-    assert_eq!(app.views.len(), 2, "opening the view already shown does nothing");
+    assert_eq!(app.nav.views.len(), 2, "opening the view already shown does nothing");
     app.update(Action::Back);
     assert!(matches!(app.view(), Some(View::Toc { .. })));
     app.update(Action::Back);
@@ -99,7 +99,7 @@ fn toc_selects_the_current_slide_and_enter_opens_a_row() {
         app.toc_rows()[selected],
         TocRow::Slide {
             lesson: 0,
-            slide: app.slide
+            slide: app.nav.slide
         }
     );
     app.update(Action::Down);
@@ -119,7 +119,7 @@ fn command_mode_runs_commands_aliases_and_remembers_history() {
     type_text(&mut app, "pod");
     app.update(Action::Input(Edit::Submit));
     assert_eq!(id(&app), "2.2.1");
-    assert!(app.prompt.is_none());
+    assert!(app.finder.prompt.is_none());
     app.update(Action::CommandMode);
     type_text(&mut app, "fly");
     app.update(Action::Input(Edit::Submit));
@@ -131,9 +131,9 @@ fn command_mode_runs_commands_aliases_and_remembers_history() {
     app.update(Action::CommandMode);
     app.update(Action::Input(Edit::Up));
     app.update(Action::Input(Edit::Up));
-    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("pod"));
+    assert_eq!(app.finder.prompt.as_ref().map(|p| p.text.as_str()), Some("pod"));
     app.update(Action::Input(Edit::Cancel));
-    assert!(app.prompt.is_none());
+    assert!(app.finder.prompt.is_none());
     app.update(Action::CommandMode);
     type_text(&mut app, "q");
     assert_eq!(app.update(Action::Input(Edit::Submit)).effect, Effect::Quit);
@@ -150,7 +150,7 @@ fn tab_completes_and_the_suggestion_is_shown() {
     type_text(&mut app, " hi");
     app.update(Action::Input(Edit::Complete));
     assert_eq!(
-        app.prompt.as_ref().map(|p| p.text.as_str()),
+        app.finder.prompt.as_ref().map(|p| p.text.as_str()),
         Some("theme high-contrast")
     );
     assert_eq!(
@@ -170,7 +170,7 @@ fn filter_is_incremental_and_enter_jumps_then_n_and_shift_n_step() {
     assert!(matches!(app.view(), Some(View::Results { .. })));
     app.update(Action::Input(Edit::Submit));
     assert_eq!(app.view(), None);
-    let at_first = app.slide;
+    let at_first = app.nav.slide;
     assert!(app.current_lesson().slide(at_first).is_some());
     assert!(app.flash.as_ref().is_some_and(|f| f.text.starts_with("match 1/")));
     app.update(Action::NextMatch);
@@ -195,7 +195,7 @@ fn a_filter_without_hits_says_so_and_esc_cancels() {
     type_text(&mut app, "pod");
     app.update(Action::Input(Edit::Cancel));
     assert_eq!(app.view(), None);
-    assert!(app.search.is_none());
+    assert!(app.finder.search.is_none());
     app.update(Action::NextMatch);
     assert!(app.flash.as_ref().is_some_and(|f| f.error));
 }
@@ -214,7 +214,7 @@ fn a_search_hit_on_the_slide_is_scrolled_into_view() {
         ..Drawn::default()
     });
     assert!(again);
-    assert_eq!(app.scroll, 23);
+    assert_eq!(app.nav.scroll, 23);
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn tab_selects_diagram_components_arrows_move_and_esc_leaves() {
     let mut app = app();
     app.update(Action::FocusNext);
     assert!(
-        app.focus.is_none() && app.flash.as_ref().is_some_and(|f| f.error),
+        app.nav.focus.is_none() && app.flash.as_ref().is_some_and(|f| f.error),
         "no diagram on the title"
     );
     app.update(Action::Goto("arch".into()));
@@ -245,10 +245,10 @@ fn tab_selects_diagram_components_arrows_move_and_esc_leaves() {
         "esc closes describe first"
     );
     app.update(Action::Back);
-    assert!(app.focus.is_none());
+    assert!(app.nav.focus.is_none());
     app.update(Action::FocusNext);
     app.update(Action::NextSlide);
-    assert!(app.focus.is_none(), "another slide, no selection");
+    assert!(app.nav.focus.is_none(), "another slide, no selection");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn playback_turns_the_slides_and_navigation_pauses_it() {
     let mut app = app();
     app.tick(Duration::ZERO);
     app.update(Action::PlayPause);
-    assert!(app.playback.as_ref().is_some_and(|p| p.is_playing()));
+    assert!(app.lecture.playback.as_ref().is_some_and(|p| p.is_playing()));
     // 300 s of script at 1x: segment 12, over the architecture slide.
     assert!(app.tick(Duration::from_secs(300)));
     assert_eq!(id(&app), "2.1");
@@ -268,7 +268,7 @@ fn playback_turns_the_slides_and_navigation_pauses_it() {
     assert_eq!(app.flash.as_ref().map(|f| f.text.as_str()), Some("speed 2x"));
     // The learner moves: playback pauses, and resumes from the slide they chose.
     app.update(Action::Goto("pod".into()));
-    assert!(app.playback.as_ref().is_some_and(|p| !p.is_playing()));
+    assert!(app.lecture.playback.as_ref().is_some_and(|p| !p.is_playing()));
     app.update(Action::PlayPause);
     assert_eq!(id(&app), "2.2.1");
     // :seg seeks, and bad values are explained.
@@ -292,14 +292,14 @@ fn the_break_card_comes_at_twenty_minutes_and_a_key_ends_it() {
     use crate::timer::{Durations, SessionTimer};
     use std::time::Duration;
     let mut app = app();
-    app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+    app.lecture.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
     app.tick(Duration::from_secs(19 * 60 + 59));
     assert_eq!(app.on_break(), None);
     app.update(Action::PlayPause);
     assert!(app.tick(Duration::from_secs(20 * 60)));
     assert_eq!(app.on_break().as_deref(), Some("5:00"));
     assert!(
-        app.playback.as_ref().is_some_and(|p| !p.is_playing()),
+        app.lecture.playback.as_ref().is_some_and(|p| !p.is_playing()),
         "the narration waits for the lecture"
     );
     app.tick(Duration::from_secs(20 * 60 + 1));
