@@ -1,6 +1,7 @@
-//! One event type for every loop on the terminal (the player, `present`, `notes`): what woke the
-//! loop, after the terminal, the signals and the other descriptors (the presenter's socket) were
-//! waited on together. Each loop answers an [`Event`] and sleeps again.
+//! The one loop on the terminal, shared by the player (`present`'s audience view too) and the
+//! notes window, and its one event type: what woke it, after the terminal, the signals and the
+//! other descriptors (the presenter's socket) were waited on together. Each screen is a
+//! [`Handler`]: it answers an [`Event`], says whether to draw, and the loop sleeps again.
 
 use std::os::fd::RawFd;
 use std::time::Duration;
@@ -13,7 +14,7 @@ use super::Exit;
 use super::terminal::{Caught, FullScreen, Polled};
 
 /// What woke a loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Event {
     /// A key pressed (releases are not events).
     Key(KeyEvent),
@@ -22,8 +23,59 @@ pub enum Event {
     /// The timeout passed, or another descriptor has something: the loop looks at what moves
     /// on its own (the clock, the narration, the presenter's socket, saves).
     Wake,
+    /// A command from a notes window, taken from the presenter's socket.
+    Remote(crate::present::Command),
     /// A signal (SIGTERM, SIGINT, SIGHUP) or a hung-up terminal ends the loop.
     End(Exit),
+}
+
+/// What answering an event asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Go on; draw first when something shown changed.
+    Go { redraw: bool },
+    /// Leave the loop.
+    Exit(Exit),
+}
+
+/// One screen run by [`run`]: the player or the notes window.
+pub(super) trait Handler {
+    /// The terminal the screen is drawn on.
+    fn screen(&mut self) -> &mut FullScreen;
+    /// What happens on every turn of the loop, whatever woke it; true when something shown
+    /// changed.
+    fn chores(&mut self) -> anyhow::Result<bool>;
+    fn draw(&mut self) -> anyhow::Result<()>;
+    /// An event already at hand (a notes window's command taken from the socket), answered
+    /// before the loop waits again.
+    fn pending(&mut self) -> Option<Event>;
+    /// How long the loop may sleep, and the other descriptors that wake it.
+    fn wait(&self) -> (Duration, Vec<RawFd>);
+    fn on(&mut self, event: Event) -> anyhow::Result<Flow>;
+}
+
+/// Runs `screen` until it leaves: chores, a frame when something shown changed, then sleep until
+/// the next event.
+pub(super) fn run(screen: &mut impl Handler) -> anyhow::Result<Exit> {
+    let mut redraw = true;
+    loop {
+        redraw |= screen.chores()?;
+        if redraw {
+            screen.draw()?;
+            redraw = false;
+        }
+        let event = match screen.pending() {
+            Some(event) => event,
+            None => {
+                let (timeout, others) = screen.wait();
+                screen.screen().next_event(timeout, &others)?
+            }
+        };
+        match screen.on(event)? {
+            Flow::Go { redraw: changed } => redraw |= changed,
+            Flow::Exit(exit) => return Ok(exit),
+        }
+    }
 }
 
 impl FullScreen {

@@ -4,12 +4,13 @@
 //! colours arriving), changed.
 
 use std::collections::VecDeque;
+use std::os::fd::RawFd;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::events::Event;
+use super::events::{self, Event, Flow, Handler};
 use super::present::Presenting;
 use super::session::Session;
 use super::terminal::{self, FullScreen};
@@ -24,12 +25,6 @@ use crate::ui::{self, Ctx};
 const TICK: Duration = Duration::from_millis(200);
 /// The longest the loop sleeps with nothing on screen to change (signals and input wake it).
 const IDLE: Duration = Duration::from_secs(60);
-
-/// What wakes the player besides the terminal: a command from a notes window.
-enum Woken {
-    Terminal(Event),
-    Remote(crate::present::Command),
-}
 
 /// One player session on the terminal.
 pub(super) struct Player<'a> {
@@ -86,55 +81,20 @@ impl<'a> Player<'a> {
 
     /// Runs until the learner quits or a signal (or a hung-up terminal) ends the player.
     pub(super) fn run(mut self) -> anyhow::Result<Exit> {
-        let mut redraw = true;
-        loop {
-            redraw |= self.chores();
-            if redraw {
-                self.draw()?;
-                redraw = false;
-            }
-            if let Some(p) = self.presenting.as_mut() {
-                p.publish(self.app);
-                self.remote.extend(p.channel.commands());
-            }
-            let answered = match self.next()? {
-                Woken::Remote(command) => self.remote_command(command)?,
-                Woken::Terminal(Event::End(exit)) => return Ok(exit),
-                Woken::Terminal(Event::Redraw) => Some(true),
-                Woken::Terminal(Event::Wake) => Some(self.shown_changed()),
-                Woken::Terminal(Event::Key(key)) => self.key(&key)?,
-            };
-            match answered {
-                Some(changed) => redraw |= changed,
-                None => return Ok(Exit::Quit),
-            }
-        }
-    }
-
-    /// The next thing to answer: a notes window's command already taken, else whatever the
-    /// terminal, a signal or a socket brings before the next time something shown changes.
-    fn next(&mut self) -> anyhow::Result<Woken> {
-        if let Some(command) = self.remote.pop_front() {
-            return Ok(Woken::Remote(command));
-        }
-        let others = (self.presenting.as_ref())
-            .map(|p| p.channel.wake_fds())
-            .unwrap_or_default();
-        let timeout = self.timeout();
-        Ok(Woken::Terminal(self.screen.next_event(timeout, &others)?))
+        events::run(&mut self)
     }
 
     /// What happens on every turn of the loop, whatever woke it: lessons read in the background,
     /// progress counted and saved, the work file looked at, the clock moved on. True when
     /// something shown changed.
-    fn chores(&mut self) -> bool {
+    fn take_in(&mut self) -> bool {
         let mut changed = self.app.update(Msg::TakeLessons).redraw;
         changed |= self.session.tick(self.app);
         changed |= self.watcher.look(self.app);
         changed | self.app.update(Msg::Tick(self.started.elapsed())).redraw
     }
 
-    fn draw(&mut self) -> anyhow::Result<()> {
+    fn frame(&mut self) -> anyhow::Result<()> {
         let ctx = Ctx {
             theme: &self.looks.theme,
             highlighter: &self.highlighter,
@@ -154,7 +114,7 @@ impl<'a> Player<'a> {
 
     /// How long the loop may sleep: until an input, a signal, or the next time something shown
     /// changes.
-    fn timeout(&self) -> Duration {
+    fn sleep(&self) -> Duration {
         let app = &*self.app;
         let playing = app.playback().is_some_and(|p| p.is_playing());
         let moving = playing
@@ -258,6 +218,51 @@ impl<'a> Player<'a> {
             }
         }
         Ok(())
+    }
+}
+
+impl Handler for Player<'_> {
+    fn screen(&mut self) -> &mut FullScreen {
+        &mut self.screen
+    }
+
+    fn chores(&mut self) -> anyhow::Result<bool> {
+        Ok(self.take_in())
+    }
+
+    fn draw(&mut self) -> anyhow::Result<()> {
+        self.frame()
+    }
+
+    /// After each frame the notes windows are told where the presentation is, and what they
+    /// asked for is taken from the socket, to be answered before the loop sleeps.
+    fn pending(&mut self) -> Option<Event> {
+        if let Some(p) = self.presenting.as_mut() {
+            p.publish(self.app);
+            self.remote.extend(p.channel.commands());
+        }
+        self.remote.pop_front().map(Event::Remote)
+    }
+
+    fn wait(&self) -> (Duration, Vec<RawFd>) {
+        let others = (self.presenting.as_ref())
+            .map(|p| p.channel.wake_fds())
+            .unwrap_or_default();
+        (self.sleep(), others)
+    }
+
+    fn on(&mut self, event: Event) -> anyhow::Result<Flow> {
+        let answered = match event {
+            Event::End(exit) => return Ok(Flow::Exit(exit)),
+            Event::Redraw => Some(true),
+            Event::Wake => Some(self.shown_changed()),
+            Event::Key(key) => self.key(&key)?,
+            Event::Remote(command) => self.remote_command(command)?,
+        };
+        Ok(match answered {
+            Some(redraw) => Flow::Go { redraw },
+            None => Flow::Exit(Exit::Quit),
+        })
     }
 }
 
