@@ -9,6 +9,7 @@ mod audience;
 pub mod chrome;
 mod code_picker;
 mod convert;
+mod diff;
 mod digits;
 mod help;
 pub(crate) mod lecture;
@@ -19,12 +20,12 @@ mod practice;
 mod prompt;
 mod slide;
 pub(crate) mod subtitles;
+pub mod surface;
 pub(crate) mod text_views;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Block;
 
 use crate::app::{App, Drawn, Msg, View};
 use crate::render::Highlighter;
@@ -52,21 +53,31 @@ impl Ctx<'_> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
+    screen(frame, app, ctx).0
+}
+
+/// Draws the whole screen for `app`; also says where the cursor shows (in the prompt), if anywhere.
+fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Option<Position>) {
     let area = frame.area();
     // No `Clear`: ratatui hands every frame an empty buffer already, and its diff writes only the
-    // cells that changed (a full clear would restyle every cell on each slide change).
-    frame.render_widget(Block::new().style(ctx.ui(UiRole::Background)), area);
+    // cells that changed (a full clear would restyle every cell on each slide change). A theme
+    // with no background of its own (the default and `light`) leaves the empty cells as they are:
+    // styling every cell with an empty style would change none of them and cost a pass over all.
+    let background = ctx.ui(UiRole::Background);
+    if background != Style::default() {
+        frame.buffer_mut().set_style(area, background);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::too_small(frame, area, app.lang(), ctx);
-        return Drawn::default();
+        return (Drawn::default(), None);
     }
     if let Some(countdown) = app.on_break() {
         lecture::break_card(frame, area, app, &countdown, ctx);
-        return Drawn::default();
+        return (Drawn::default(), None);
     }
     let prompt = if app.prompt().is_some() { 3 } else { 0 };
     if app.presenting() {
-        return audience::draw(frame, area, app, ctx);
+        return (audience::draw(frame, area, app, ctx), None);
     }
     let header = if app.header_hidden() {
         0
@@ -98,9 +109,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     if header > 0 {
         chrome::header(frame, header_area, app, ctx);
     }
-    if let Some(p) = app.prompt() {
-        prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
-    }
+    let cursor = app
+        .prompt()
+        .and_then(|p| prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx));
     let drawn = body(frame, pane_area, app, ctx);
     if subtitles > 0 {
         subtitles::draw(frame, subtitles_area, app, ctx);
@@ -110,7 +121,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
     }
     chrome::crumbs(frame, crumbs_area, app, ctx);
     chrome::flash(frame, flash_area, app, ctx);
-    drawn
+    (drawn, cursor)
 }
 
 /// The pane: the slide, or the view on top of it.
@@ -134,15 +145,16 @@ pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) 
 }
 
 /// Draws a frame and lets the app act on what drawing found (a search hit scrolled into view
-/// needs a second frame). The driver and the tests both draw through here.
-pub fn render<B: ratatui::backend::Backend>(
-    terminal: &mut ratatui::Terminal<B>,
-    app: &mut App,
-    ctx: &Ctx<'_>,
-) -> Result<(), B::Error> {
+/// needs a second frame). The driver (on its [`surface::Surface`], which sends only the changed
+/// cells) and the tests (on a ratatui `Terminal`) both draw through here.
+pub fn render<S: surface::Surface>(terminal: &mut S, app: &mut App, ctx: &Ctx<'_>) -> Result<(), S::Error> {
     for _ in 0..2 {
         let mut drawn = Drawn::default();
-        terminal.draw(|f| drawn = draw(f, app, ctx))?;
+        terminal.frame(|f| {
+            let (d, cursor) = screen(f, app, ctx);
+            drawn = d;
+            cursor
+        })?;
         if !app.update(Msg::Drawn(drawn)).redraw {
             break;
         }

@@ -13,8 +13,16 @@ use std::time::Duration;
 
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+use ratatui::{Frame, Terminal};
+
+use crate::ui::surface::Surface;
+
+mod backend;
+
+pub use backend::Out;
 
 /// Whether the terminal is currently raw and on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -174,11 +182,21 @@ impl Events {
 /// terminal has hung up, stderr is gone with it and `eprintln!` panics, so the player would exit
 /// with 101 rather than 129. This shows the cursor first and, if that fails, skips ratatui's drop
 /// (the process is ending; [`Guard`] still restores what can be restored).
-pub struct Screen<B: Backend>(Option<Terminal<B>>);
+///
+/// The player draws on it as a [`Surface`]: the frame on screen is kept here and each new frame
+/// is sent as the cells that changed ([`crate::ui::surface::draw_diffed`]). A screen is drawn on
+/// one way only, that or `Terminal::draw` (the notes window).
+pub struct Screen<B: Backend> {
+    terminal: Option<Terminal<B>>,
+    shown: Buffer,
+}
 
 impl<B: Backend> Screen<B> {
     pub fn new(terminal: Terminal<B>) -> Self {
-        Self(Some(terminal))
+        Self {
+            terminal: Some(terminal),
+            shown: Buffer::default(),
+        }
     }
 }
 
@@ -186,33 +204,37 @@ impl<B: Backend> Deref for Screen<B> {
     type Target = Terminal<B>;
 
     fn deref(&self) -> &Terminal<B> {
-        self.0.as_ref().expect("the terminal is only taken when dropped")
+        self.terminal.as_ref().expect("the terminal is only taken when dropped")
     }
 }
 
 impl<B: Backend> DerefMut for Screen<B> {
     fn deref_mut(&mut self) -> &mut Terminal<B> {
-        self.0.as_mut().expect("the terminal is only taken when dropped")
+        self.terminal.as_mut().expect("the terminal is only taken when dropped")
+    }
+}
+
+impl<B: Backend> Surface for Screen<B> {
+    type Error = B::Error;
+
+    fn frame<F: FnOnce(&mut Frame<'_>) -> Option<Position>>(&mut self, draw: F) -> Result<(), B::Error> {
+        match self.terminal.as_mut() {
+            Some(terminal) => crate::ui::surface::draw_diffed(terminal, &mut self.shown, draw),
+            // Only taken when dropped.
+            None => Ok(()),
+        }
     }
 }
 
 impl<B: Backend> Drop for Screen<B> {
     fn drop(&mut self) {
-        if let Some(mut terminal) = self.0.take()
+        if let Some(mut terminal) = self.terminal.take()
             && terminal.show_cursor().is_err()
         {
             std::mem::forget(terminal);
         }
     }
 }
-
-/// The terminal as ratatui writes to it: through a buffer big enough for a whole frame, which
-/// ratatui flushes once per frame. (Stdout alone is line-buffered in 1 KiB pieces: a slide change
-/// at 200x60 took dozens of writes.)
-pub type Out = ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>;
-
-/// Bytes buffered per frame: a full 200x60 frame with colours fits.
-const FRAME_BUFFER: usize = 256 * 1024;
 
 /// A full-screen command's hold on the terminal: the signals it leaves through (a flag the loop
 /// reads), its input, and the screen, with the guard that gives the terminal back when dropped.
@@ -241,7 +263,7 @@ pub fn start() -> anyhow::Result<FullScreen> {
     // The guard first: `enter` can fail after raw mode is on.
     let guard = Guard;
     enter().context("cannot switch the terminal to full screen")?;
-    let backend = ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(FRAME_BUFFER, stdout()));
+    let backend = Out::new().context("cannot handle signal SIGWINCH")?;
     let term = Screen::new(ratatui::Terminal::new(backend).context("cannot start the terminal UI")?);
     Ok(FullScreen {
         signal,
@@ -259,6 +281,7 @@ pub fn suspend(term: &mut ratatui::Terminal<Out>) -> anyhow::Result<()> {
     // SIGSTOP, not SIGTSTP: our SIGTSTP handler would only set the flag again.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("cannot suspend")?;
     enter().context("cannot return to full screen")?;
+    term.backend().forget_size();
     // Shrinking the viewport to nothing drops ratatui's idea of what is on screen, and the next
     // draw resizes it back. (`Terminal::clear` would do it too, but it asks the terminal for the
     // cursor position, which fails where nothing answers.)
@@ -273,6 +296,7 @@ pub fn hand_over<T>(term: &mut ratatui::Terminal<Out>, run: impl FnOnce() -> T) 
     leave();
     let out = run();
     enter().context("cannot return to full screen")?;
+    term.backend().forget_size();
     term.resize(ratatui::layout::Rect::default())?;
     Ok(out)
 }

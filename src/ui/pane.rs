@@ -3,8 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::Ctx;
 use crate::app::Drawn;
@@ -53,26 +54,62 @@ pub fn frame(
     } else {
         Line::from(spans)
     };
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Plain)
-        .border_style(ctx.ui(UiRole::Border))
-        .title_top(top.alignment(Alignment::Center));
-    if let Some((first, page, total)) = position
-        && total > page
-    {
-        let last = (first + page).min(total);
-        let arrow = match (first > 0, last < total) {
-            (true, true) => "▲▼",
-            (false, true) => "▼",
-            (true, false) => "▲",
-            (false, false) => "",
-        };
-        let label = format!(" {arrow} {}-{last}/{total} ", first + 1);
-        block = block
-            .title_bottom(Line::from(Span::styled(label, ctx.ui(UiRole::ScrollIndicator))).alignment(Alignment::Right));
+    let label = position
+        .filter(|&(_, page, total)| total > page)
+        .map(|(first, page, total)| {
+            let last = (first + page).min(total);
+            let arrow = match (first > 0, last < total) {
+                (true, true) => "▲▼",
+                (false, true) => "▼",
+                (true, false) => "▲",
+                (false, false) => "",
+            };
+            Line::from(Span::styled(
+                format!(" {arrow} {}-{last}/{total} ", first + 1),
+                ctx.ui(UiRole::ScrollIndicator),
+            ))
+            .alignment(Alignment::Right)
+        });
+    let edge = |borders: Borders| {
+        Block::new()
+            .borders(borders)
+            .border_type(BorderType::Plain)
+            .border_style(ctx.ui(UiRole::Border))
+    };
+    let with_label = |block: Block<'static>| match label.clone() {
+        Some(label) => block.title_bottom(label),
+        None => block,
+    };
+    let top = top.alignment(Alignment::Center);
+    let area = area.intersection(frame.area());
+    if area.height < 3 || area.width < 2 {
+        // Too small for the edges to be drawn apart: one block, as ratatui draws it.
+        frame.render_widget(with_label(edge(Borders::ALL).title_top(top)), area);
+        return;
     }
-    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    // Drawn as ratatui draws a bordered `Block` over `area`, without styling every cell inside
+    // it: a `Block` sets its style on its whole area, even an empty style, and at 200x60 that
+    // pass over 10,000 cells was a large part of a slide change. So the top and bottom rows are
+    // blocks of one row each, and the sides are drawn cell by cell.
+    let last = area.bottom() - 1;
+    edge(Borders::TOP | Borders::LEFT | Borders::RIGHT)
+        .title_top(top)
+        .render(Rect { height: 1, ..area }, buf);
+    with_label(edge(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)).render(
+        Rect {
+            y: last,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
+    let border = ctx.ui(UiRole::Border);
+    for y in area.top() + 1..last {
+        for x in [area.left(), area.right() - 1] {
+            buf[(x, y)].set_symbol(line::VERTICAL).set_style(border);
+        }
+    }
 }
 
 /// A framed, scrolling text: the views that show lines (slide, narration, describe, source, help).

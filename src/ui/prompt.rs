@@ -11,6 +11,7 @@ use crate::app::{Prompt, PromptKind};
 use crate::text::{clean_line, display_width};
 use crate::theme::UiRole;
 
+/// Draws the prompt and puts the cursor after the typed text; returns where the cursor is.
 pub fn draw(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -18,7 +19,7 @@ pub fn draw(
     suggestion: Option<&str>,
     lang: crate::i18n::Lang,
     ctx: &Ctx<'_>,
-) {
+) -> Option<Position> {
     use crate::i18n::words;
     let title = match prompt.kind {
         PromptKind::Command => words::PROMPT_COMMAND,
@@ -33,7 +34,7 @@ pub fn draw(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 3 || inner.height == 0 {
-        return;
+        return None;
     }
     // Typed text can hold pasted controls or bidi marks: show it cleaned.
     let text = clean_line(&prompt.text);
@@ -57,5 +58,7 @@ pub fn draw(
         .buffer_mut()
         .set_line(inner.x, inner.y, &Line::from(spans), inner.width);
     let cursor_x = inner.x as usize + 1 + display_width(&before.chars().skip(skip).collect::<String>());
-    frame.set_cursor_position(Position::new(cursor_x.min(inner.right() as usize - 1) as u16, inner.y));
+    let cursor = Position::new(cursor_x.min(inner.right() as usize - 1) as u16, inner.y);
+    frame.set_cursor_position(cursor);
+    Some(cursor)
 }

@@ -1,0 +1,303 @@
+//! The cells that changed between the frame on screen and the next one, as ratatui's
+//! `Buffer::diff` finds them, in one pass that also empties the old frame for reuse.
+//!
+//! ratatui's `Terminal::draw` makes three passes over every cell of a frame: it empties the
+//! buffer it will draw into, compares the whole frame with the last one, and (through the
+//! comparison) asks each cell its width. At 200x60 that is 12,000 cells of 48 bytes in each of
+//! two buffers, and after a pause between keys none of it is in the cache. This finds the same
+//! changes in the same order (wide glyphs, VS16 emoji, cells to skip, forced widths: a port of
+//! ratatui-core 0.1's `BufferDiff`), compares a cell's cheap fields before its text, asks for a
+//! width only for text longer than one byte, and empties each old cell right after reading it,
+//! while it is still in the cache. Tests check it against `Buffer::diff`.
+
+use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+/// Modifiers that show on a blank cell (as ratatui's diff counts them).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The changes from `shown` to `next` (two frames of the same `area`), as `(x, y, cell)`. Every
+/// cell of `shown` it has passed is emptied; [`Changes::finish`] empties the rest.
+pub(crate) fn changes<'a, 'b>(shown: &'b mut [Cell], next: &'a [Cell], area: Rect) -> Changes<'a, 'b> {
+    Changes {
+        len: next.len().min(shown.len()),
+        next,
+        prev: shown,
+        area,
+        pos: 0,
+        emptied: 0,
+        trailing: None,
+    }
+}
+
+/// The iterator [`changes`] returns.
+pub(crate) struct Changes<'a, 'b> {
+    next: &'a [Cell],
+    prev: &'b mut [Cell],
+    area: Rect,
+    len: usize,
+    /// The next cell to look at.
+    pos: usize,
+    /// `prev[..emptied]` has been emptied. Nothing before `pos` is read again.
+    emptied: usize,
+    trailing: Option<Trailing>,
+}
+
+/// Cells after a wide glyph that must be looked at (or sent) on their own.
+struct Trailing {
+    next_index: usize,
+    end: usize,
+    /// Send every cell of the range, changed or not (a wide glyph with a visible style left it).
+    force: bool,
+}
+
+impl Changes<'_, '_> {
+    /// Empties the cells of the old frame not emptied yet, so it can take the next frame.
+    pub(crate) fn finish(&mut self) {
+        self.empty_to(self.prev.len());
+    }
+
+    fn empty_to(&mut self, end: usize) {
+        let end = end.min(self.prev.len());
+        if self.emptied < end {
+            for cell in &mut self.prev[self.emptied..end] {
+                cell.reset();
+            }
+            self.emptied = end;
+        }
+    }
+
+    fn at(&self, index: usize) -> (u16, u16) {
+        let width = usize::from(self.area.width.max(1));
+        // Both fit in u16: `index` is below `area.width * area.height`.
+        let x = (index % width) as u16 + self.area.x;
+        let y = (index / width) as u16 + self.area.y;
+        (x, y)
+    }
+}
+
+impl<'a> Iterator for Changes<'a, '_> {
+    type Item = (u16, u16, &'a Cell);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let len = self.len;
+        // Every read from here on is at `pos` or after it (a trailing range starts at `pos`).
+        self.empty_to(self.pos.min(len));
+        if let Some(t) = &mut self.trailing {
+            while t.next_index < t.end {
+                let j = t.next_index;
+                t.next_index += usize::from(self.next[j].cell_width().max(1));
+                t.end = t.end.max(t.next_index).min(len);
+                if !is_skip(&self.next[j]) && (t.force || self.prev[j].symbol() != self.next[j].symbol()) {
+                    let (x, y) = self.at(j);
+                    return Some((x, y, &self.next[j]));
+                }
+            }
+            self.pos = t.end;
+            self.trailing = None;
+        }
+        let next = self.next;
+        while self.pos < len {
+            let i = self.pos;
+            self.pos += 1;
+            let current = &next[i];
+            let previous = &self.prev[i];
+            match current.diff_option {
+                CellDiffOption::Skip => {}
+                _ if is_skip(current) => {}
+                CellDiffOption::ForcedWidth(width) => {
+                    self.pos = self.pos.saturating_add(usize::from(width.get().saturating_sub(1)));
+                    if current != previous {
+                        let (x, y) = self.at(i);
+                        return Some((x, y, current));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    let always = matches!(current.diff_option, CellDiffOption::AlwaysUpdate);
+                    if !always && same(current, previous) {
+                        // Equal cells still step over a wide glyph's trailing cells. A symbol of
+                        // one byte is one cell wide (as `cell_width` says without looking).
+                        let symbol = current.symbol();
+                        if symbol.len() > 1 {
+                            self.pos += usize::from(symbol.cell_width()).saturating_sub(1);
+                        }
+                        continue;
+                    }
+                    let cell_width = usize::from(current.cell_width());
+                    let previous_width = usize::from(previous.cell_width());
+                    let vs16 = cell_width > 1 && current.symbol().contains('\u{FE0F}');
+                    if vs16 {
+                        self.trailing = Some(Trailing {
+                            next_index: i + 1,
+                            end: (i + cell_width).min(len),
+                            force: false,
+                        });
+                    } else if cell_width > 1 {
+                        self.pos += cell_width - 1;
+                    } else if previous_width > cell_width
+                        && (previous.bg != Color::Reset || previous.modifier.intersects(VISIBLE_ON_BLANK))
+                    {
+                        // Bounded by the frame, where ratatui would index past its end.
+                        self.trailing = Some(Trailing {
+                            next_index: i + 1,
+                            end: (i + previous_width).min(len),
+                            force: true,
+                        });
+                    }
+                    let (x, y) = self.at(i);
+                    return Some((x, y, current));
+                }
+            }
+        }
+        self.empty_to(len);
+        None
+    }
+}
+
+/// `Cell`'s own equality (a cell with no symbol equals one with a space), with the cheap fields
+/// first and a one-byte symbol compared without a call to `memcmp`.
+#[allow(deprecated)] // `skip`: ratatui compares it, so this does too
+fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && a.diff_option == b.diff_option
+        && a.skip == b.skip
+        && {
+            let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+            match (x, y) {
+                ([x], [y]) => x == y,
+                _ => x == y,
+            }
+        }
+}
+
+/// Whether the diff passes over this cell (ratatui's rule, the deprecated `skip` included).
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip) || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroU16;
+
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Style;
+
+    use super::*;
+
+    /// `changes` sends what `Buffer::diff` sends, and leaves the old frame empty.
+    fn check(prev: &Buffer, next: &Buffer) {
+        let expected: Vec<(u16, u16, Cell)> = prev.diff(next).into_iter().map(|(x, y, c)| (x, y, c.clone())).collect();
+        let mut old = prev.content.clone();
+        let mut found = changes(&mut old, &next.content, next.area);
+        let got: Vec<(u16, u16, Cell)> = found.by_ref().map(|(x, y, c)| (x, y, c.clone())).collect();
+        found.finish();
+        assert_eq!(got, expected, "\nfrom {prev:?}\nto {next:?}");
+        assert!(old.iter().all(|c| *c == Cell::EMPTY), "the old frame is emptied");
+    }
+
+    /// A small deterministic generator (xorshift), so a failure names its case.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// A frame of text as ratatui writes it (wide glyphs with their trailing cells), in a few
+    /// styles, with some cells marked as the diff options mark them.
+    fn frame(rng: &mut Rng, area: Rect) -> Buffer {
+        const WORDS: [&str; 10] = [
+            "a",
+            "kubectl ",
+            "파드",
+            "한글 텍스트",
+            "❤\u{fe0f}",
+            "│",
+            "e\u{301}",
+            "  ",
+            "ｱ",
+            "x",
+        ];
+        let styles = [
+            Style::default(),
+            Style::default().bg(Color::Blue),
+            Style::default()
+                .fg(Color::Rgb(228, 228, 228))
+                .add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::REVERSED),
+            Style::default().add_modifier(Modifier::UNDERLINED),
+        ];
+        let mut buf = Buffer::empty(area);
+        for y in area.top()..area.bottom() {
+            let mut x = area.left();
+            while x < area.right() && rng.below(4) > 0 {
+                let word = WORDS[rng.below(WORDS.len())];
+                let style = styles[rng.below(styles.len())];
+                let (end, _) = buf.set_stringn(x, y, word, usize::from(area.right() - x), style);
+                x = end.max(x + 1);
+            }
+        }
+        // Not on the last cell: a forced width there makes ratatui's diff index past the end.
+        let last = buf.content.len() - 1;
+        for cell in &mut buf.content[..last] {
+            match rng.below(40) {
+                0 => cell.diff_option = CellDiffOption::Skip,
+                1 => cell.diff_option = CellDiffOption::AlwaysUpdate,
+                2 => cell.diff_option = CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1)),
+                #[allow(deprecated)]
+                3 => cell.skip = true,
+                _ => {}
+            }
+        }
+        buf
+    }
+
+    #[test]
+    fn finds_what_ratatui_finds_on_random_frames() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for area in [Rect::new(0, 0, 12, 4), Rect::new(3, 2, 7, 3), Rect::new(0, 0, 1, 5)] {
+            for _ in 0..1500 {
+                let prev = frame(&mut rng, area);
+                let next = frame(&mut rng, area);
+                check(&prev, &next);
+                check(&next, &next);
+                check(&Buffer::empty(area), &next);
+            }
+        }
+    }
+
+    #[test]
+    fn a_wide_glyph_replaced_by_narrow_text_refreshes_its_styled_trailing_cell() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut prev = Buffer::empty(area);
+        prev.set_string(0, 0, "한", Style::default().bg(Color::Red));
+        let mut next = Buffer::empty(area);
+        next.set_string(0, 0, "a", Style::default());
+        check(&prev, &next);
+        let mut old = prev.content.clone();
+        let sent: Vec<u16> = changes(&mut old, &next.content, area).map(|(x, _, _)| x).collect();
+        assert_eq!(sent, vec![0, 1], "the glyph's cell and the one it covered");
+    }
+
+    #[test]
+    fn an_unchanged_frame_sends_nothing() {
+        let area = Rect::new(0, 0, 20, 3);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(1, 1, "쿠버네티스 Pod", Style::default().fg(Color::Yellow));
+        let mut old = buf.content.clone();
+        assert_eq!(changes(&mut old, &buf.content, area).count(), 0);
+    }
+}
