@@ -159,8 +159,14 @@ impl App {
 
     /// Sets the flash line: an info message, or an error when `error`.
     fn say(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        // A Korean particle after a value is written in both forms (`을(를)`): resolve it.
+        let text = match self.lang {
+            crate::i18n::Lang::Ko => crate::i18n::josa::resolve(&text),
+            crate::i18n::Lang::En => text,
+        };
         self.flash = Some(Flash {
-            text: crate::text::clean_line(&text.into()),
+            text: crate::text::clean_line(&text),
             error,
             said_at: self.lecture.now,
         });

@@ -186,7 +186,7 @@ fn refusals_of_speed_and_segment_speak_the_learners_language() {
     };
     assert_eq!(
         flash(Lang::Ko, "speed 3"),
-        ("속도 3는 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요".to_string(), true)
+        ("속도 3은 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요".to_string(), true)
     );
     assert_eq!(
         flash(Lang::En, "speed fast"),
@@ -194,6 +194,6 @@ fn refusals_of_speed_and_segment_speak_the_learners_language() {
     );
     assert_eq!(
         flash(Lang::Ko, "seg 99"),
-        ("구간 99은 없습니다: 구간은 1부터 24까지입니다".to_string(), true)
+        ("구간 99는 없습니다: 구간은 1부터 24까지입니다".to_string(), true)
     );
 }
