@@ -28,12 +28,12 @@ const IDLE: Duration = Duration::from_secs(60);
 
 /// One player session on the terminal.
 pub(super) struct Player<'a> {
-    pub(super) app: &'a mut App,
-    pub(super) session: &'a mut Session,
-    pub(super) looks: Looks<'a>,
-    pub(super) presenting: Option<Presenting<'a>>,
-    pub(super) watcher: practice::Watcher,
-    pub(super) screen: FullScreen,
+    app: &'a mut App,
+    session: &'a mut Session,
+    looks: Looks<'a>,
+    presenting: Option<Presenting<'a>>,
+    watcher: practice::Watcher,
+    screen: FullScreen,
     highlighter: Arc<Highlighter>,
     started: Instant,
     /// Commands from the notes windows, taken from the socket and not answered yet.
