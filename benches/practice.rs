@@ -14,7 +14,7 @@
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use k8s_course::app::{Action, App, Effect};
+use k8s_course::app::{Action, App, Effect, Setup};
 use k8s_course::content::{CourseSource, load_course};
 use k8s_course::driver::practice::{Watcher, perform_seed};
 
@@ -31,15 +31,18 @@ fn bench(c: &mut Criterion) {
         .clone();
     let near_miss = solution.replace("nodePort: 30080", "nodePort: 30081");
     let lab = tempfile::tempdir().expect("temp dir");
-    let mut app = App::new(course);
-    app.lab_dir = Some(lab.path().to_path_buf());
-    app.learner = "bench".into();
+    let setup = Setup {
+        lab_dir: Some(lab.path().to_path_buf()),
+        learner: "bench".into(),
+        ..Setup::default()
+    };
+    let mut app = App::new(setup, course, Default::default());
     app.update(Action::Goto("2.2.3".into()));
     app.update(Action::Practice);
-    let Effect::Work(seed) = app.update(Action::Enter) else {
+    let Effect::Work(seed) = app.update(Action::Enter).effect else {
         panic!("opening web-write asks for its work file")
     };
-    let path = perform_seed(seed, &mut app).expect("seeded");
+    let path = perform_seed(seed, &app).expect("seeded");
     let mut watcher = Watcher::default();
     assert!(watcher.look(&mut app), "the seeded file is read");
     for (text, passes) in [(&near_miss, false), (&solution, true)] {

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod command;
 pub mod copy;
+mod finder;
 pub mod focus;
 mod help_filter;
 pub mod keymap;
@@ -13,17 +14,24 @@ mod lazy;
 pub mod lecture;
 pub mod lessons;
 mod matches;
+pub mod msg;
 mod narration;
+mod nav;
 pub mod practice;
 pub mod progress;
 pub mod prompt;
+mod reading;
 pub mod registry;
 pub mod search;
+mod setup;
 mod typing;
 pub mod view;
 
 pub use action::{Action, Effect};
+pub use msg::{Msg, Update};
+pub use nav::{Drawn, Focus};
 pub use prompt::{Edit, Prompt, PromptKind};
+pub use setup::{Begin, Setup};
 pub use view::{TocRow, View};
 
 use crate::content::{Course, Lesson, SlideIndex};
@@ -51,140 +59,79 @@ pub struct Flash {
 /// How long an info message stays on the flash line.
 pub const FLASH_FOR: std::time::Duration = std::time::Duration::from_secs(4);
 
-/// The diagram component a learner has selected on the current slide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Focus {
-    /// Index into the lesson's diagrams.
-    pub diagram: usize,
-    /// Index into that diagram's components.
-    pub component: usize,
-}
-
-/// What the last drawn frame found out about sizes, which only drawing knows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Drawn {
-    /// The furthest the visible text can scroll.
-    pub max_scroll: usize,
-    /// Rows of text the pane shows.
-    pub page: usize,
-    /// Lines of the slide (as drawn) that hold a search match.
-    pub match_lines: Vec<usize>,
-    /// The line of the slide where the selected diagram component is drawn.
-    pub focus_line: Option<usize>,
-    /// Where the selected diagram's components were drawn (component, centre x, centre y), so the
-    /// arrows move through the picture as it is on screen.
-    pub diagram_boxes: Vec<(usize, usize, usize)>,
-    /// In the narration view: the row where each of the slide's segments begins, so the marked
-    /// segment is scrolled into view.
-    pub segment_rows: Vec<usize>,
-}
-
 /// What the player shows and where the learner is.
 #[derive(Debug)]
 pub struct App {
-    pub course: Course,
-    /// Index into `course.lessons`.
-    pub lesson: usize,
-    pub slide: SlideIndex,
-    /// Lines scrolled down within the current slide.
-    pub scroll: usize,
-    /// Views open over the slide; the last is shown.
-    pub views: Vec<View>,
-    pub prompt: Option<Prompt>,
-    /// The selected diagram component, while selecting.
-    pub focus: Option<Focus>,
-    /// Time since the session started, set by the driver before each update (tests set it).
-    pub now: std::time::Duration,
-    /// The narration timeline of the current lesson (None without a script).
-    pub playback: Option<crate::playback::Playback>,
-    /// The lecture/break timer, when the session has one.
-    pub timer: Option<crate::timer::SessionTimer>,
-    /// The audience view of `k8s-course present`: the slide, large, and little else.
-    pub presenting: bool,
-    /// The header is hidden (ctrl-e), leaving its rows to the slide.
-    pub header_hidden: bool,
-    /// Whether the narration has been played this session (the timeline bar shows from then on).
-    pub played: bool,
-    /// Subtitles (the spoken segment over the timeline bar) are shown; on by default.
-    pub subtitles: bool,
-    /// The narration was playing when the break card came up: it plays on after the break.
-    resume_after_break: bool,
-    pub search: Option<Search>,
-    pub flash: Option<Flash>,
-    /// Commands typed, oldest first.
-    pub history: Vec<String>,
-    pub keymap: Keymap,
+    course: Course,
+    /// Where the learner is and what they look at.
+    nav: nav::Nav,
+    /// The narration and the lecture/break timer on the session clock.
+    lecture: lecture::Lecture,
+    /// The prompt, the search and the help filter.
+    finder: finder::Finder,
+    /// Who is studying and what they have done.
+    study: progress::Study,
+    flash: Option<Flash>,
+    keymap: Keymap,
     /// The theme in use and every theme that can be chosen (for completion).
-    pub theme: String,
-    pub themes: Vec<String>,
-    pub learner: String,
-    /// The data directory, whose `lab/` holds practice work files (None: no lab, checks still run).
-    pub lab_dir: Option<std::path::PathBuf>,
-    /// The practice exercise open in the player.
-    pub practice: Option<practice::Open>,
+    theme: String,
+    themes: Vec<String>,
     /// The language of the program's own words (`--lang`, `LANG`, else the course's).
-    pub lang: crate::i18n::Lang,
-    /// What the learner has done, as this session sees it; the driver saves what is pending.
-    pub progress: crate::progress::Tracker,
-    index: search::Index,
+    lang: crate::i18n::Lang,
+    /// The audience view of `k8s-course present`: the slide, large, and little else.
+    presenting: bool,
+    /// The header is hidden (ctrl-e), leaving its rows to the slide.
+    header_hidden: bool,
     toc: Vec<TocRow>,
     /// Lessons still being read (a course of many weeks opens before they all are).
     lazy: lazy::Lazy,
-    drawn: Drawn,
-    /// A search hit to scroll into view once the slide is drawn (its occurrence on the slide).
-    reveal: Option<usize>,
-    /// `→` on a lesson's last slide said the next lesson follows: another `→` opens it.
-    next_lesson_armed: bool,
-    /// What `/` in help filters its rows by, once `enter` kept it (see `help_filter`).
-    help_filter: Option<String>,
-    /// Wall-clock time when the session began (`now` counts from here), for "last opened".
-    started: crate::progress::time::Unix,
 }
 
 impl App {
-    /// A session on the first slide of the first lesson. A loaded course always has a lesson.
-    pub fn new(course: Course) -> Self {
+    /// A session on `course` for the learner `setup` names, with their `progress`: on the first
+    /// slide of the first lesson, or where they were (see [`Setup::begin`]). A loaded course
+    /// always has a lesson.
+    pub fn new(setup: Setup, course: Course, progress: crate::progress::Progress) -> Self {
         let index = search::Index::build(&course);
         let toc = view::toc_rows(&course);
         let playback = crate::playback::Playback::new(&course.lessons[0]);
-        let lang = crate::i18n::Lang::from_tag(&course.language).unwrap_or_default();
+        let lang = (setup.lang)
+            .or_else(|| crate::i18n::Lang::from_tag(&course.language))
+            .unwrap_or_default();
+        let theme = if setup.theme.is_empty() {
+            "default".to_string()
+        } else {
+            setup.theme
+        };
         let mut app = Self {
             course,
-            lesson: 0,
-            slide: SlideIndex(0),
-            scroll: 0,
-            views: Vec::new(),
-            prompt: None,
-            focus: None,
-            now: std::time::Duration::ZERO,
-            playback: None,
-            timer: None,
-            presenting: false,
-            header_hidden: false,
-            played: false,
-            subtitles: true,
-            resume_after_break: false,
-            search: None,
+            nav: nav::Nav::default(),
+            lecture: lecture::Lecture::new(setup.now, playback, setup.timer),
+            finder: finder::Finder {
+                index,
+                ..finder::Finder::default()
+            },
+            study: progress::Study::new(setup.learner, crate::progress::Tracker::new(progress), setup.lab_dir),
             flash: None,
-            history: Vec::new(),
-            keymap: Keymap::default(),
-            theme: "default".into(),
-            themes: Vec::new(),
-            learner: String::new(),
-            lab_dir: None,
-            practice: None,
+            keymap: setup.keymap,
+            theme,
+            themes: setup.themes,
             lang,
-            progress: crate::progress::Tracker::default(),
-            index,
+            presenting: setup.presenting,
+            header_hidden: false,
             toc,
             lazy: lazy::Lazy::default(),
-            drawn: Drawn::default(),
-            reveal: None,
-            next_lesson_armed: false,
-            help_filter: None,
-            started: 0,
         };
-        app.playback = playback;
+        if let Some((source, rest)) = setup.rest {
+            app.load_rest(source, rest);
+        }
+        if let Some(Begin { now, from_start }) = setup.begin {
+            app.begin(now, from_start);
+            if app.presenting {
+                // The audience doesn't need to read where the presenter was last time.
+                app.flash = None;
+            }
+        }
         app
     }
 
@@ -194,11 +141,11 @@ impl App {
     }
 
     pub fn current_lesson(&self) -> &Lesson {
-        &self.course.lessons[self.lesson]
+        &self.course.lessons[self.nav.lesson]
     }
 
     pub fn view(&self) -> Option<&View> {
-        self.views.last()
+        self.nav.views.last()
     }
 
     pub fn toc_rows(&self) -> &[TocRow] {
@@ -211,47 +158,121 @@ impl App {
     }
 
     /// Sets the flash line: an info message, or an error when `error`.
-    pub fn say(&mut self, text: impl Into<String>, error: bool) {
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        // A Korean particle after a value is written in both forms (`을(를)`): resolve it.
+        let text = match self.lang {
+            crate::i18n::Lang::Ko => crate::i18n::josa::resolve(&text),
+            crate::i18n::Lang::En => text,
+        };
         self.flash = Some(Flash {
-            text: crate::text::clean_line(&text.into()),
+            text: crate::text::clean_line(&text),
             error,
-            said_at: self.now,
+            said_at: self.lecture.now,
         });
     }
 
+    /// The one place an `App` changes: applies `msg`, and says what the driver must do and
+    /// whether anything shown changed.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Update {
+        match msg.into() {
+            // Every key is answered on screen, if only by clearing the flash line.
+            Msg::Do(action) => Update::drawn(self.act(action)),
+            Msg::Tick(now) => Update::redraw_if(self.tick(now)),
+            Msg::DismissBreak => {
+                self.dismiss_break();
+                Update::drawn(Effect::None)
+            }
+            Msg::Drawn(drawn) => Update::redraw_if(self.after_draw(drawn)),
+            Msg::Say { text, error } => {
+                self.say(text, error);
+                Update::drawn(Effect::None)
+            }
+            Msg::ThemeLoaded(result) => {
+                self.theme_changed(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::TakeLessons => Update::redraw_if(self.receive_lessons()),
+            Msg::Spent { lesson, slide, secs } => {
+                self.spent_on(lesson, slide, secs);
+                Update::NONE
+            }
+            Msg::RememberNarration => {
+                self.remember_narration();
+                Update::NONE
+            }
+            Msg::TakePending(now) => {
+                let key = self.lesson_key();
+                self.study.progress.seen(&key, now);
+                Update {
+                    effect: Effect::Save(self.study.progress.take_pending()),
+                    redraw: false,
+                }
+            }
+            Msg::SaveFailed(delta) => {
+                self.study.progress.restore(delta);
+                Update::NONE
+            }
+            Msg::LearnerOpened { name, progress, now } => {
+                self.switch_learner(&name, progress, now);
+                Update::drawn(Effect::None)
+            }
+            Msg::CodeWritten(result) => {
+                self.code_written(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::WorkChanged(text) => {
+                self.work_changed(text);
+                Update::drawn(Effect::None)
+            }
+            Msg::EditorDone(result) => {
+                self.editor_done(result);
+                Update::drawn(Effect::None)
+            }
+            Msg::ClusterDone { dry_run, ns, result } => {
+                self.cluster_done(dry_run, &ns, result);
+                Update::drawn(Effect::None)
+            }
+            Msg::K9sDone(result) => {
+                self.k9s_done(result);
+                Update::drawn(Effect::None)
+            }
+        }
+    }
+
     /// Applies one user intent.
-    pub fn update(&mut self, action: Action) -> Effect {
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Input(_)) {
             self.flash = None;
         }
-        let armed = std::mem::take(&mut self.next_lesson_armed);
+        let armed = std::mem::take(&mut self.nav.next_lesson_armed);
         let reset_armed = self.take_reset_armed();
         let apply_armed = self.take_apply_armed();
         match action {
             Action::NextSlide => self.next_slide(armed),
-            Action::PrevSlide => self.go(self.lesson, SlideIndex(self.slide.0.saturating_sub(1))),
+            Action::PrevSlide => self.go(self.nav.lesson, SlideIndex(self.nav.slide.0.saturating_sub(1))),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
-            Action::HalfPageDown => self.move_by((self.drawn.page / 2).max(1) as isize),
-            Action::HalfPageUp => self.move_by(-((self.drawn.page / 2).max(1) as isize)),
-            Action::First => match self.views.last_mut() {
+            Action::HalfPageDown => self.move_by((self.nav.drawn.page / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_by(-((self.nav.drawn.page / 2).max(1) as isize)),
+            Action::First => match self.nav.views.last_mut() {
                 Some(v) => *v.position_mut() = 0,
-                None => self.go(self.lesson, SlideIndex(0)),
+                None => self.go(self.nav.lesson, SlideIndex(0)),
             },
-            Action::Last => match self.views.last().copied() {
+            Action::Last => match self.nav.views.last().copied() {
                 Some(v) => {
                     let end = self.view_end(&v);
-                    if let Some(v) = self.views.last_mut() {
+                    if let Some(v) = self.nav.views.last_mut() {
                         *v.position_mut() = end;
                     }
                 }
-                None => self.go(self.lesson, SlideIndex(usize::MAX)),
+                None => self.go(self.nav.lesson, SlideIndex(usize::MAX)),
             },
             Action::Enter => {
-                if let Some(View::Practice { selected }) = self.views.last().copied() {
+                if let Some(View::Practice { selected }) = self.nav.views.last().copied() {
                     return self.practice_open(selected);
                 }
-                if let Some(View::Exercise { .. }) = self.views.last() {
+                if let Some(View::Exercise { .. }) = self.nav.views.last() {
                     return self.practice_edit();
                 }
                 match self.pick_code() {
@@ -281,13 +302,15 @@ impl App {
             Action::Describe => self.open(View::Describe { scroll: 0 }),
             Action::Source => self.open(View::Source { scroll: 0 }),
             Action::Help => {
-                self.help_filter = None;
+                self.finder.help_filter = None;
                 self.open(View::Help { scroll: 0 });
             }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleHeader => self.header_hidden = !self.header_hidden,
             Action::Bookmarks => self.open(View::Bookmarks { selected: 0 }),
-            Action::Lessons => self.open(View::Lessons { selected: self.lesson }),
+            Action::Lessons => self.open(View::Lessons {
+                selected: self.nav.lesson,
+            }),
             Action::OpenLesson(name) => self.open_lesson_named(&name),
             Action::SwitchLearner(name) => return Effect::SwitchLearner(name),
             Action::FocusNext => self.focus_step(true),
@@ -301,11 +324,11 @@ impl App {
             Action::SetSpeed(text) => self.set_speed(&text),
             Action::Seek(text) => self.seek(&text),
             Action::ToggleSubtitles => self.toggle_subtitles(),
-            Action::CommandMode => self.prompt = Some(Prompt::new(PromptKind::Command)),
-            Action::FilterMode if self.help_open() => self.prompt = Some(Prompt::new(PromptKind::Filter)),
+            Action::CommandMode => self.finder.open_prompt(PromptKind::Command),
+            Action::FilterMode if self.help_open() => self.finder.open_prompt(PromptKind::Filter),
             Action::FilterMode => {
-                self.prompt = Some(Prompt::new(PromptKind::Filter));
-                self.search = None;
+                self.finder.open_prompt(PromptKind::Filter);
+                self.finder.search = None;
                 self.open(View::Results { selected: 0 });
             }
             Action::NextMatch => self.step_match(true),
@@ -319,51 +342,8 @@ impl App {
         Effect::None
     }
 
-    /// The driver reports what drawing found out: scroll limits, page size and match lines.
-    /// Returns true when the app changed and wants another frame (a search hit was scrolled to).
-    pub fn after_draw(&mut self, drawn: Drawn) -> bool {
-        let max = drawn.max_scroll;
-        let mut changed = false;
-        if let Some(occurrence) = self.reveal.take()
-            && self.views.is_empty()
-            && let Some(line) = drawn.match_lines.get(occurrence).or(drawn.match_lines.last())
-        {
-            let target = line.saturating_sub(2).min(max);
-            changed = target != self.scroll;
-            self.scroll = target;
-        }
-        // Keep the selected diagram component on screen.
-        if let Some(line) = drawn.focus_line.filter(|_| self.views.is_empty() && drawn.page > 0) {
-            let target = if line < self.scroll {
-                line
-            } else if line + 3 > self.scroll + drawn.page {
-                (line + 3).saturating_sub(drawn.page)
-            } else {
-                self.scroll
-            };
-            changed |= target.min(max) != self.scroll;
-            self.scroll = target.min(max);
-        }
-        // The narration view marks the segment being spoken and keeps the marked one in view.
-        changed |= self.keep_marked_in_view(&drawn);
-        match self.views.last_mut() {
-            Some(View::Narration { .. }) => {}
-            Some(v) if !v.is_list() => *v.position_mut() = (*v.position_mut()).min(max),
-            Some(_) => {}
-            None => {
-                self.scroll = self.scroll.min(max);
-                // The slide's last line is on screen: it has been read to the end.
-                if drawn.page > 0 && self.scroll >= max {
-                    self.completed();
-                }
-            }
-        }
-        self.drawn = drawn;
-        changed
-    }
-
     /// Tells the app which theme is now in use, or why the one asked for could not be loaded.
-    pub fn theme_changed(&mut self, result: Result<String, String>) {
+    fn theme_changed(&mut self, result: Result<String, String>) {
         match result {
             Ok(name) => {
                 self.say(crate::i18n::words::F_THEME.fill(self.lang, &[&name]), false);
@@ -371,167 +351,6 @@ impl App {
             }
             Err(e) => self.say(e, true),
         }
-    }
-
-    /// A slide change the learner asked for: playback pauses and will resume from there.
-    pub(crate) fn go(&mut self, lesson: usize, index: SlideIndex) {
-        self.move_to(lesson, index);
-        let (now, slide) = (self.now, self.slide);
-        if let Some(p) = &mut self.playback {
-            p.seek_to_slide(slide, now);
-        }
-        self.note_narration();
-    }
-
-    /// Shows another slide (the learner's move, or the narration's).
-    pub(crate) fn move_to(&mut self, lesson: usize, index: SlideIndex) {
-        let lesson = lesson.min(self.course.lessons.len().saturating_sub(1));
-        if !self.ensure_loaded(lesson) {
-            return;
-        }
-        let last = self.course.lessons[lesson].slide_count().saturating_sub(1);
-        let index = SlideIndex(index.0.min(last));
-        let other_lesson = lesson != self.lesson;
-        if other_lesson {
-            // Each lesson keeps its own narration place and speed.
-            self.note_narration();
-            self.playback = crate::playback::Playback::new(&self.course.lessons[lesson]);
-        }
-        if index != self.slide || lesson != self.lesson {
-            self.lesson = lesson;
-            self.slide = index;
-            self.scroll = 0;
-            self.reveal = None;
-            self.focus = None;
-            self.visited();
-            // Views about the slide follow it, from their top.
-            for v in &mut self.views {
-                if let View::Narration { scroll, .. } = v {
-                    *scroll = 0;
-                }
-                if !v.is_list() && !matches!(v, View::Help { .. }) {
-                    *v.position_mut() = 0;
-                }
-            }
-        }
-        if other_lesson {
-            self.restore_narration();
-        }
-    }
-
-    fn goto(&mut self, id: &str) {
-        let found = self
-            .current_lesson()
-            .resolve(id)
-            .map(|i| (self.lesson, i))
-            .or_else(|| {
-                let (lesson_id, slide_id) = id.split_once('/')?;
-                let l = self.course.lessons.iter().position(|l| l.id == lesson_id)?;
-                self.ensure_loaded(l);
-                Some((l, self.course.lessons[l].resolve(slide_id)?))
-            })
-            .or_else(|| {
-                (self.course.lessons.iter().enumerate()).find_map(|(l, lesson)| lesson.resolve(id).map(|i| (l, i)))
-            });
-        match found {
-            Some((lesson, index)) => {
-                self.views.clear();
-                self.go(lesson, index);
-            }
-            None => self.say(
-                crate::i18n::words::F_NO_SLIDE.fill(self.lang, &[&crate::text::clean_line(id)]),
-                true,
-            ),
-        }
-    }
-
-    /// Opens `view` over the current one, unless it is already showing.
-    fn open(&mut self, view: View) {
-        if self.views.last().map(std::mem::discriminant) != Some(std::mem::discriminant(&view)) {
-            self.views.push(view);
-        }
-    }
-
-    fn back(&mut self) {
-        if let Some(view) = self.views.pop() {
-            match view {
-                View::Help { .. } => self.help_filter = None,
-                View::Exercise { .. } => self.practice_clock(),
-                _ => {}
-            }
-            return;
-        }
-        if self.focus.take().is_some() {
-            return;
-        }
-        if self.search.take().is_some() {
-            self.say(crate::i18n::words::F_SEARCH_CLEARED.get(self.lang), false);
-        }
-    }
-
-    /// The last position of a view: its last row, or its furthest scroll.
-    fn view_end(&self, view: &View) -> usize {
-        match view {
-            View::Toc { .. } => self.toc.len().saturating_sub(1),
-            View::Results { .. } => self.hits().len().saturating_sub(1),
-            View::Bookmarks { .. } => self.bookmarks().len().saturating_sub(1),
-            View::Lessons { .. } => self.course.lessons.len().saturating_sub(1),
-            View::Code { .. } => self.code_blocks().len().saturating_sub(1),
-            View::Narration { .. } => self.current_lesson().segments_of(self.slide).len().saturating_sub(1),
-            View::Practice { .. } => self.current_lesson().exercises.len().saturating_sub(1),
-            _ => self.drawn.max_scroll,
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        if let Some(View::Narration { .. }) = self.views.last() {
-            // Line by line through a segment taller than the pane, then on to the next segment.
-            for _ in 0..delta.unsigned_abs() {
-                self.narration_step(delta > 0);
-            }
-            return;
-        }
-        let top = self.views.last().copied();
-        let end = match &top {
-            Some(v) => self.view_end(v),
-            None => self.drawn.max_scroll,
-        };
-        let target = |pos: usize| pos.saturating_add_signed(delta).min(end);
-        match self.views.last_mut() {
-            Some(v) => *v.position_mut() = target(*v.position_mut()),
-            None => self.scroll = target(self.scroll),
-        }
-    }
-
-    fn enter(&mut self) {
-        match self.views.last().copied() {
-            Some(View::Toc { selected }) => {
-                if let Some(row) = self.toc.get(selected).copied() {
-                    let (lesson, slide) = row.target(&self.course);
-                    self.views.clear();
-                    self.go(lesson, slide);
-                }
-            }
-            Some(View::Results { selected }) => self.jump_to_hit(selected),
-            Some(View::Lessons { selected }) => self.open_lesson(selected),
-            Some(View::Bookmarks { selected }) => {
-                if let Some(index) = self.bookmarks().get(selected).copied() {
-                    self.views.clear();
-                    self.go(self.lesson, index);
-                }
-            }
-            Some(View::Narration { selected, .. }) => self.play_marked(selected),
-            None if self.focus.is_some() => self.play_mention(),
-            _ => {}
-        }
-    }
-
-    fn current_toc_row(&self) -> usize {
-        let here = TocRow::Slide {
-            lesson: self.lesson,
-            slide: self.slide,
-        };
-        self.toc.iter().position(|r| *r == here).unwrap_or(0)
     }
 }
 

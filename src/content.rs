@@ -104,7 +104,7 @@ pub struct Slide {
 }
 
 /// Position of a slide in a lesson, counting across chapters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SlideIndex(pub usize);
 
 /// A piece of slide content.

@@ -2,6 +2,8 @@
 //! table, so a screen never mixes the two. Course text is never translated; only what the program
 //! itself says. The language comes from the course's `language`, or `--lang` / `LANG` when given.
 
+pub mod josa;
+
 /// A language the program speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -50,7 +52,8 @@ impl Phrase {
     }
 
     /// The phrase in `lang` with each `{}` replaced by the next of `args`, in order (Korean and
-    /// English put them in the same order; a phrase is written so that they can).
+    /// English put them in the same order; a phrase is written so that they can). A Korean
+    /// particle after an argument is written in both forms (`{}을(를)`) and resolved here.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
         let mut out = String::new();
         let mut args = args.iter();
@@ -63,7 +66,10 @@ impl Phrase {
                 out.push_str(&arg.to_string());
             }
         }
-        out
+        match lang {
+            Lang::Ko => josa::resolve(&out),
+            Lang::En => out,
+        }
     }
 }
 
@@ -253,12 +259,12 @@ pub mod words {
     pub const F_SPEED: Phrase = Phrase::new("속도 {}", "speed {}");
     /// `:speed` with a speed not on offer (`{}`: what was typed).
     pub const F_SPEED_REFUSED: Phrase = Phrase::new(
-        "속도 {}는 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요",
+        "속도 {}은(는) 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요",
         "speed {} is not offered: 1, 1.25, 1.5 or 2",
     );
     /// `:seg N` past the last segment (`{}`: N, then the count).
     pub const F_NO_SUCH_SEGMENT: Phrase = Phrase::new(
-        "구간 {}은 없습니다: 구간은 1부터 {}까지입니다",
+        "구간 {}은(는) 없습니다: 구간은 1부터 {}까지입니다",
         "there is no segment {}: segments run from 1 to {}",
     );
     /// A progress save failed (`{}`: why); the changes are kept and tried again.
@@ -278,7 +284,7 @@ pub mod words {
     pub const F_WORK_FILE_NOT_WRITTEN: Phrase =
         Phrase::new("{}: 작업 파일을 쓸 수 없습니다", "{}: cannot write the work file");
     pub const F_NOT_SEGMENT: Phrase = Phrase::new(
-        "'{}'는 구간 번호가 아닙니다: :seg 12",
+        "'{}'은(는) 구간 번호가 아닙니다: :seg 12",
         "'{}' is not a segment number: :seg 12",
     );
     pub const F_SEGMENT: Phrase = Phrase::new("구간 {}", "segment {}");
@@ -304,7 +310,7 @@ pub mod words {
         "아직 검색하지 않았습니다: /로 슬라이드와 내레이션을 검색합니다",
         "no search yet: / filters slides and narration",
     );
-    pub const F_NO_MATCH_FOR: Phrase = Phrase::new("'{}'와 일치하는 항목이 없습니다", "no match for '{}'");
+    pub const F_NO_MATCH_FOR: Phrase = Phrase::new("'{}'과(와) 일치하는 항목이 없습니다", "no match for '{}'");
     pub const F_RESUMED: Phrase = Phrase::new("{}에서 이어서 봅니다 (마지막 학습: {})", "resumed at {}, last here {}");
     pub const F_BOOKMARKED: Phrase = Phrase::new(
         "{} 북마크함 (:bookmarks로 목록)",
@@ -328,7 +334,7 @@ pub mod words {
     pub const CODE_NONE: Phrase = Phrase::new("{slide}에는 코드 블록이 없습니다", "{slide} has no code block");
     /// `:copy N` past the last block.
     pub const CODE_NO_SUCH: Phrase = Phrase::new(
-        "코드 블록 '{n}'은 없습니다: 1부터 {count}까지",
+        "코드 블록 '{n}'은(는) 없습니다: 1부터 {count}까지",
         "no code block '{n}': 1 to {count}",
     );
     /// The picker opened.

@@ -5,10 +5,12 @@
 //! - `settings`: the environment (read once by `main`), the command line and `config.yaml` as one
 //!   `Settings`; no module below `cli` reads the environment.
 //! - `cli`: the command line (clap), one file per subcommand, loading what a command needs.
-//! - `driver`: the loops on the real terminal (player, `present`, `notes`): they sleep until a key,
-//!   a signal, the presenter's socket or something shown changes; `driver::session` saves progress.
-//! - `app`: a player session's state and `App::update`; `app::registry` describes every action once
-//!   (keys, help, hints, `:` commands) and `app::keymap` holds the key table. No terminal.
+//! - `driver`: the loops on the real terminal (player, `present`, `notes`), sharing one event type:
+//!   they sleep until a key, a signal, the presenter's socket or something shown changes, and draw
+//!   when `App::update` says so; `driver::session` saves progress.
+//! - `app`: a player session's state and `App::update(Msg)`, the one place it changes (its fields
+//!   are read through getters); `app::registry` describes every action once (keys, help, hints,
+//!   `:` commands) and `app::keymap` holds the key table. No terminal.
 //! - `keymap`: the key table re-exported, and crossterm key events named in its vocabulary.
 //! - `ui`: draws an `App` with ratatui. `present`: the presenter's socket, protocol and notes model.
 //! - `content`: the model (Course > Lesson > Chapter > Slide > Block, Segments) and its loader.

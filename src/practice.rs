@@ -46,7 +46,8 @@ impl Note {
         Self {
             line,
             path: path.to_string(),
-            ko: ko.into(),
+            // Korean particles after values are written in both forms (`을(를)`).
+            ko: crate::i18n::josa::resolve(&ko.into()),
             en: en.into(),
             field_doc: String::new(),
         }

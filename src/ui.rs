@@ -28,7 +28,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 
-use crate::app::{App, Drawn, View};
+use crate::app::{App, Drawn, Msg, View};
 use crate::render::Highlighter;
 use crate::theme::{Theme, UiRole};
 
@@ -76,11 +76,11 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Option<Pos
         lecture::break_card(frame, area, app, &countdown, ctx);
         return (Drawn::default(), None);
     }
-    let prompt = if app.prompt.is_some() { 3 } else { 0 };
-    if app.presenting {
+    let prompt = if app.prompt().is_some() { 3 } else { 0 };
+    if app.presenting() {
         return (audience::draw(frame, area, app, ctx), None);
     }
-    let header = if app.header_hidden {
+    let header = if app.header_hidden() {
         0
     } else if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
         chrome::HEADER_ROWS as u16
@@ -110,7 +110,8 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Option<Pos
     if header > 0 {
         chrome::header(frame, header_area, app, ctx);
     }
-    let cursor = (app.prompt.as_ref())
+    let cursor = app
+        .prompt()
         .and_then(|p| prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx));
     let drawn = body(frame, pane_area, app, ctx);
     if subtitles > 0 {
@@ -155,7 +156,7 @@ pub fn render<S: surface::Surface>(terminal: &mut S, app: &mut App, ctx: &Ctx<'_
             drawn = d;
             cursor
         })?;
-        if !app.after_draw(drawn) {
+        if !app.update(Msg::Drawn(drawn)).redraw {
             break;
         }
     }

@@ -126,4 +126,6 @@ pub enum Effect {
     },
     /// Practice: the lab file IO the app can't do itself.
     Work(super::practice::WorkEffect),
+    /// Save these changes of the learner's progress (after [`super::Msg::TakePending`]).
+    Save(crate::progress::Delta),
 }

@@ -21,7 +21,7 @@ pub enum CodeUse {
 impl App {
     /// `c` / `w` / `:copy N` / `:write N`: the block named by `arg` (1-based), the picker's selected
     /// row when it is open, the only block, or the picker when there are several.
-    pub(crate) fn use_code(&mut self, arg: &str, how: CodeUse) -> Effect {
+    pub(super) fn use_code(&mut self, arg: &str, how: CodeUse) -> Effect {
         let count = self.code_blocks().len();
         let lang = self.lang();
         if count == 0 {
@@ -49,7 +49,7 @@ impl App {
         if count == 1 {
             return self.code_effect(0, how);
         }
-        self.views.push(View::Code {
+        self.nav.views.push(View::Code {
             selected: 0,
             write: how == CodeUse::Write,
         });
@@ -59,7 +59,7 @@ impl App {
     }
 
     /// `enter` in the picker: what the picker was opened for, on the selected block.
-    pub(crate) fn pick_code(&mut self) -> Option<Effect> {
+    pub(super) fn pick_code(&mut self) -> Option<Effect> {
         let Some(View::Code { selected, write }) = self.view().copied() else {
             return None;
         };
@@ -69,13 +69,13 @@ impl App {
 
     /// The code blocks of the slide shown.
     pub fn code_blocks(&self) -> Vec<&CodeBlock> {
-        (self.current_lesson().slide(self.slide)).map_or_else(Vec::new, |s| s.code_blocks())
+        (self.current_lesson().slide(self.nav.slide)).map_or_else(Vec::new, |s| s.code_blocks())
     }
 
     /// Closes the picker and asks the driver to copy or write block `index`.
     fn code_effect(&mut self, index: usize, how: CodeUse) -> Effect {
         if matches!(self.view(), Some(View::Code { .. })) {
-            self.views.pop();
+            self.nav.views.pop();
         }
         let blocks = self.code_blocks();
         let count = blocks.len();
@@ -85,7 +85,7 @@ impl App {
         let text = raw::block_text(block);
         let extension = raw::extension(block);
         let lines = text.lines().count();
-        let slide_id = self.current_lesson().id_of(self.slide);
+        let slide_id = self.current_lesson().id_of(self.nav.slide);
         let what = match count {
             1 => slide_id.clone(),
             _ => format!("{slide_id} #{}", index + 1),
@@ -122,7 +122,7 @@ impl App {
     }
 
     /// Tells the app where `w` put the code, or why it could not.
-    pub fn code_written(&mut self, result: Result<crate::progress::lab::Written, String>) {
+    pub(super) fn code_written(&mut self, result: Result<crate::progress::lab::Written, String>) {
         use crate::progress::lab::Written;
         let lang = self.lang();
         let (phrase, path, error) = match result {
@@ -139,6 +139,6 @@ impl App {
 
     /// `2.2.1 Pod`, for messages.
     fn slide_name(&self) -> String {
-        (self.current_lesson().slide(self.slide)).map_or_else(String::new, |s| s.display_title())
+        (self.current_lesson().slide(self.nav.slide)).map_or_else(String::new, |s| s.display_title())
     }
 }

@@ -8,7 +8,7 @@ use crate::content::diagram::{Diagram, Dir};
 impl App {
     /// Diagrams shown on the current slide (indices into the lesson's diagrams).
     pub fn figures_here(&self) -> Vec<usize> {
-        let Some(slide) = self.current_lesson().slide(self.slide) else {
+        let Some(slide) = self.current_lesson().slide(self.nav.slide) else {
             return Vec::new();
         };
         slide
@@ -23,7 +23,7 @@ impl App {
 
     /// The selected component's diagram, if selecting.
     pub fn focused(&self) -> Option<(&Diagram, usize)> {
-        let f = self.focus?;
+        let f = self.nav.focus?;
         Some((self.current_lesson().diagrams.get(f.diagram)?, f.component))
     }
 
@@ -33,38 +33,41 @@ impl App {
             self.say(crate::i18n::words::F_NO_DIAGRAM.get(self.lang), true);
             return;
         };
-        let diagram = self.focus.map_or(first, |f| f.diagram);
+        let diagram = self.nav.focus.map_or(first, |f| f.diagram);
         let order = self.current_lesson().diagrams[diagram].reading_order();
         if order.is_empty() {
             return;
         }
-        let at = self.focus.and_then(|f| order.iter().position(|&c| c == f.component));
+        let at = self
+            .nav
+            .focus
+            .and_then(|f| order.iter().position(|&c| c == f.component));
         let next = match (at, forward) {
             (None, true) => 0,
             (None, false) => order.len() - 1,
             (Some(i), true) => (i + 1) % order.len(),
             (Some(i), false) => (i + order.len() - 1) % order.len(),
         };
-        self.focus = Some(Focus {
+        self.nav.focus = Some(Focus {
             diagram,
             component: order[next],
         });
     }
 
     pub(super) fn focus_move(&mut self, dir: Dir) {
-        let Some(f) = self.focus else {
+        let Some(f) = self.nav.focus else {
             return self.focus_step(true);
         };
         // The picture as drawn decides; the diagram's own tiers only when nothing was drawn yet.
-        let next = match nearest_drawn(&self.drawn.diagram_boxes, f.component, dir) {
+        let next = match nearest_drawn(&self.nav.drawn.diagram_boxes, f.component, dir) {
             Some(c) => Some(c),
-            None if self.drawn.diagram_boxes.is_empty() => {
+            None if self.nav.drawn.diagram_boxes.is_empty() => {
                 self.current_lesson().diagrams[f.diagram].step(f.component, dir)
             }
             None => None,
         };
         if let Some(next) = next {
-            self.focus = Some(Focus { component: next, ..f });
+            self.nav.focus = Some(Focus { component: next, ..f });
         }
     }
 }

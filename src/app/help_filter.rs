@@ -12,30 +12,30 @@ impl App {
 
     /// What help filters by: the text being typed, else the filter `enter` kept, else nothing.
     pub fn help_query(&self) -> String {
-        match &self.prompt {
+        match &self.finder.prompt {
             Some(p) if self.help_open() => p.text.clone(),
-            _ => self.help_filter.clone().unwrap_or_default(),
+            _ => self.finder.help_filter.clone().unwrap_or_default(),
         }
     }
 
     /// An edit to the help filter's prompt.
     pub(super) fn help_input(&mut self, mut prompt: Prompt, edit: Edit) {
         match edit {
-            Edit::Cancel => self.help_filter = None,
-            Edit::Submit => self.help_filter = Some(prompt.text.trim().to_string()).filter(|t| !t.is_empty()),
+            Edit::Cancel => self.finder.help_filter = None,
+            Edit::Submit => self.finder.help_filter = Some(prompt.text.trim().to_string()).filter(|t| !t.is_empty()),
             Edit::Up | Edit::Down => {
-                self.prompt = Some(prompt);
+                self.finder.prompt = Some(prompt);
                 self.move_by(if edit == Edit::Up { -1 } else { 1 });
             }
-            Edit::Complete => self.prompt = Some(prompt),
+            Edit::Complete => self.finder.prompt = Some(prompt),
             edit => {
                 if prompt.edit(&edit)
-                    && let Some(View::Help { scroll }) = self.views.last_mut()
+                    && let Some(View::Help { scroll }) = self.nav.views.last_mut()
                 {
                     // The rows changed: show them from the top.
                     *scroll = 0;
                 }
-                self.prompt = Some(prompt);
+                self.finder.prompt = Some(prompt);
             }
         }
     }

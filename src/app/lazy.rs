@@ -42,7 +42,7 @@ fn read(source: &CourseSource, dir: &str) -> Result<Lesson, String> {
 impl App {
     /// Starts reading `rest` (index, folder: the placeholders of the course) from `source` on a
     /// background thread, in course order, and shows the lesson that was read.
-    pub fn load_rest(&mut self, source: CourseSource, rest: Vec<(usize, String)>) {
+    pub(super) fn load_rest(&mut self, source: CourseSource, rest: Vec<(usize, String)>) {
         let n = self.course.lessons.len();
         self.lazy.pending = vec![None; n];
         self.lazy.failed = vec![None; n];
@@ -52,12 +52,12 @@ impl App {
             }
         }
         // The app opens on the lesson that was read, not on a placeholder.
-        if self.is_pending(self.lesson)
+        if self.is_pending(self.nav.lesson)
             && let Some(read) = (0..n).find(|&l| !self.is_pending(l))
         {
-            self.lesson = read;
-            self.slide = crate::content::SlideIndex(0);
-            self.playback = crate::playback::Playback::new(self.current_lesson());
+            self.nav.lesson = read;
+            self.nav.slide = crate::content::SlideIndex(0);
+            self.lecture.playback = crate::playback::Playback::new(self.current_lesson());
         }
         if rest.is_empty() {
             return;
@@ -93,7 +93,7 @@ impl App {
     }
 
     /// Takes in the lessons the background thread has read; true when any arrived (redraw).
-    pub fn receive_lessons(&mut self) -> bool {
+    pub(super) fn receive_lessons(&mut self) -> bool {
         let mut arrived = Vec::new();
         if let Some(rx) = &self.lazy.incoming {
             loop {
@@ -119,7 +119,7 @@ impl App {
 
     /// Makes sure lesson `l` is read (reading it now if the background thread hasn't yet);
     /// false, with the reason on the flash line, when it can't show.
-    pub(crate) fn ensure_loaded(&mut self, l: usize) -> bool {
+    pub(super) fn ensure_loaded(&mut self, l: usize) -> bool {
         if let Some(dir) = self.lazy.folder(l).map(str::to_string) {
             let Some(source) = self.lazy.source.clone() else {
                 return false;
@@ -147,7 +147,7 @@ impl App {
         self.lazy.pending[l] = None;
         match read {
             Ok(lesson) => {
-                self.index.set_lesson(l, &lesson);
+                self.finder.index.set_lesson(l, &lesson);
                 self.course.lessons[l] = lesson;
             }
             Err(why) => self.lazy.failed[l] = Some(why),
@@ -157,16 +157,16 @@ impl App {
     /// After lessons arrived: the contents and an open search include them.
     fn lessons_changed(&mut self) {
         // The contents grow above and below the selection: keep it on the same row.
-        let row = match self.views.last() {
+        let row = match self.nav.views.last() {
             Some(super::View::Toc { selected }) => self.toc.get(*selected).copied(),
             _ => None,
         };
         self.toc = super::view::toc_rows(&self.course);
-        if let (Some(row), Some(super::View::Toc { selected })) = (row, self.views.last_mut()) {
+        if let (Some(row), Some(super::View::Toc { selected })) = (row, self.nav.views.last_mut()) {
             *selected = self.toc.iter().position(|r| *r == row).unwrap_or(0);
         }
-        if let Some(search) = &mut self.search {
-            search.hits = self.index.search(&search.query);
+        if let Some(search) = &mut self.finder.search {
+            search.hits = self.finder.index.search(&search.query);
         }
     }
 }

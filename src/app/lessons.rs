@@ -10,22 +10,23 @@ use crate::progress::time::Unix;
 impl App {
     /// Wall-clock time now, as the session counts it (for "last opened").
     pub fn wall_now(&self) -> Unix {
-        self.started
-            .saturating_add(i64::try_from(self.now.as_secs()).unwrap_or(i64::MAX))
+        self.study
+            .started
+            .saturating_add(i64::try_from(self.lecture.now.as_secs()).unwrap_or(i64::MAX))
     }
 
     /// `→`: the next slide; on a lesson's last slide, first says that the next lesson follows,
     /// then (`armed`: the previous action was that `→`) opens it.
     pub(super) fn next_slide(&mut self, armed: bool) {
         let last = self.current_lesson().slide_count().saturating_sub(1);
-        let next = self.lesson + 1;
-        if self.slide.0 < last || next >= self.course.lessons.len() {
-            return self.go(self.lesson, SlideIndex(self.slide.0 + 1));
+        let next = self.nav.lesson + 1;
+        if self.nav.slide.0 < last || next >= self.course.lessons.len() {
+            return self.go(self.nav.lesson, SlideIndex(self.nav.slide.0 + 1));
         }
         let key = self.key_name(&super::Action::NextSlide, "→");
         let title = crate::text::clean_line(&self.course.lessons[next].title);
         if armed {
-            self.views.clear();
+            self.nav.views.clear();
             self.open_lesson_at(next, SlideIndex(0));
             let count = self.course.lessons.len();
             self.say(
@@ -33,7 +34,7 @@ impl App {
                 false,
             );
         } else {
-            self.next_lesson_armed = true;
+            self.nav.next_lesson_armed = true;
             self.say(words::F_END_OF_LESSON.fill(self.lang, &[&key, &title]), false);
         }
     }
@@ -48,7 +49,7 @@ impl App {
             .record_of(l)
             .and_then(|r| r.last_slide.as_deref())
             .map_or(SlideIndex(0), |id| lesson.nearest(id));
-        self.views.clear();
+        self.nav.views.clear();
         self.open_lesson_at(l, resume);
         let title = crate::text::clean_line(&self.current_lesson().title);
         let count = self.course.lessons.len();
@@ -59,7 +60,7 @@ impl App {
     fn open_lesson_at(&mut self, l: usize, index: SlideIndex) {
         self.go(l, index);
         let (key, now) = (self.lesson_key(), self.wall_now());
-        self.progress.opened(&key, now);
+        self.study.progress.opened(&key, now);
     }
 
     /// `:lesson NAME`: by number (1-based), id, or the start of an id or title.

@@ -6,32 +6,32 @@ use crate::i18n::words;
 
 impl App {
     pub fn hits(&self) -> &[Hit] {
-        self.search.as_ref().map_or(&[], |s| s.hits.as_slice())
+        self.finder.search.as_ref().map_or(&[], |s| s.hits.as_slice())
     }
 
     pub(super) fn jump_to_hit(&mut self, i: usize) {
         let Some(hit) = self.hits().get(i).cloned() else {
             return;
         };
-        if let Some(s) = &mut self.search {
+        if let Some(s) = &mut self.finder.search {
             s.current = Some(i);
         }
-        self.views.retain(|v| !matches!(v, View::Results { .. }));
-        let other_lesson = hit.lesson != self.lesson;
+        self.nav.views.retain(|v| !matches!(v, View::Results { .. }));
+        let other_lesson = hit.lesson != self.nav.lesson;
         self.go(hit.lesson, hit.slide);
-        if self.lesson != hit.lesson {
+        if self.nav.lesson != hit.lesson {
             // The lesson could not be read: the flash line says why.
             return;
         }
         let total = self.hits().len();
         match hit.place {
             Place::Slide => {
-                self.reveal = Some(hit.occurrence);
+                self.nav.reveal = Some(hit.occurrence);
                 self.say(words::F_MATCH.fill(self.lang, &[&(i + 1), &total]), false);
             }
             Place::Narration(n) => self.say(words::F_MATCH_NARRATION.fill(self.lang, &[&(i + 1), &total, &n]), false),
             Place::Component { diagram, component } => {
-                self.focus = Some(super::Focus { diagram, component });
+                self.nav.focus = Some(super::Focus { diagram, component });
                 let key = self.key_name(&Action::Back, "esc");
                 self.say(words::F_MATCH_DIAGRAM.fill(self.lang, &[&(i + 1), &total, &key]), false);
             }
@@ -47,7 +47,7 @@ impl App {
 
     pub(super) fn step_match(&mut self, forward: bool) {
         let total = self.hits().len();
-        let Some(search) = &self.search else {
+        let Some(search) = &self.finder.search else {
             self.say(words::F_NO_SEARCH.get(self.lang), true);
             return;
         };

@@ -11,16 +11,16 @@ impl App {
     /// The segment being spoken, as an index into the current slide's segments, when the
     /// narration is on this slide.
     pub fn spoken_here(&self) -> Option<usize> {
-        let i = self.playback.as_ref()?.segment_at(self.now)?;
+        let i = self.lecture.playback.as_ref()?.segment_at(self.lecture.now)?;
         self.current_lesson()
-            .segments_of(self.slide)
+            .segments_of(self.nav.slide)
             .iter()
             .position(|&s| s == i)
     }
 
     /// `enter` in the narration view: plays from the marked segment.
     pub(super) fn play_marked(&mut self, selected: usize) {
-        match self.current_lesson().segments_of(self.slide).get(selected).copied() {
+        match self.current_lesson().segments_of(self.nav.slide).get(selected).copied() {
             Some(i) => self.play_from(i),
             None => self.say(words::NO_SEGMENT_HERE.get(self.lang()), true),
         }
@@ -37,8 +37,8 @@ impl App {
         let Some(&first) = mentions.first() else {
             return self.say(words::NO_SEGMENT_HERE.get(self.lang()), true);
         };
-        let (now, playing) = match &self.playback {
-            Some(p) => (p.segment_at(self.now), p.is_playing()),
+        let (now, playing) = match &self.lecture.playback {
+            Some(p) => (p.segment_at(self.lecture.now), p.is_playing()),
             None => (None, false),
         };
         let target = match now {
@@ -51,25 +51,25 @@ impl App {
 
     /// Plays the narration from segment `i` of the script (an index), showing its slide.
     pub(super) fn play_from(&mut self, i: usize) {
-        let now = self.now;
-        let Some(p) = &mut self.playback else {
+        let now = self.lecture.now;
+        let Some(p) = &mut self.lecture.playback else {
             return self.say(crate::i18n::words::F_NO_NARRATION_TO_PLAY.get(self.lang), true);
         };
         let Ok(slide) = p.seek_segment(i + 1, now) else {
             return self.say(words::NO_SEGMENT_HERE.get(self.lang()), true);
         };
         p.play(now);
-        self.played = true;
+        self.lecture.played = true;
         let number = (self.current_lesson().script.as_ref())
             .and_then(|s| s.segments.get(i))
             .map_or(i + 1, |s| s.number);
         let from = words::PLAYING_FROM.get(self.lang());
         let segment = crate::i18n::words::SEGMENT.get(self.lang);
         self.say(format!("{from} [{segment} {number}]"), false);
-        self.move_to(self.lesson, slide);
+        self.move_to(self.nav.lesson, slide);
         // The narration view stays open on the new slide, marking the segment now spoken.
         let marked = self.spoken_here().unwrap_or(0);
-        if let Some(View::Narration { selected, .. }) = self.views.last_mut() {
+        if let Some(View::Narration { selected, .. }) = self.nav.views.last_mut() {
             *selected = marked;
         }
         self.note_narration();
@@ -79,9 +79,9 @@ impl App {
     /// spoken segment, whose `[구간 N]` line goes to the top when part of it is hidden; otherwise
     /// a marked segment wholly out of view is scrolled to. Returns whether anything moved.
     pub(super) fn keep_marked_in_view(&mut self, drawn: &Drawn) -> bool {
-        let playing = self.playback.as_ref().is_some_and(|p| p.is_playing());
+        let playing = self.lecture.playback.as_ref().is_some_and(|p| p.is_playing());
         let spoken = self.spoken_here().filter(|_| playing);
-        let Some(View::Narration { scroll, selected }) = self.views.last_mut() else {
+        let Some(View::Narration { scroll, selected }) = self.nav.views.last_mut() else {
             return false;
         };
         let followed = spoken.is_some_and(|i| i != *selected);
@@ -110,8 +110,12 @@ impl App {
     /// `j`/`k` in the narration view: scrolls a line while the marked segment goes on past the
     /// pane's edge, and otherwise marks the next (previous) segment.
     pub(super) fn narration_step(&mut self, down: bool) {
-        let (rows, page, max) = (self.drawn.segment_rows.clone(), self.drawn.page, self.drawn.max_scroll);
-        let Some(View::Narration { scroll, selected }) = self.views.last_mut() else {
+        let (rows, page, max) = (
+            self.nav.drawn.segment_rows.clone(),
+            self.nav.drawn.page,
+            self.nav.drawn.max_scroll,
+        );
+        let Some(View::Narration { scroll, selected }) = self.nav.views.last_mut() else {
             return;
         };
         let Some(&top) = rows.get(*selected) else {
@@ -135,8 +139,8 @@ impl App {
 
     /// The subtitles key: shows or hides the spoken segment over the timeline bar.
     pub(super) fn toggle_subtitles(&mut self) {
-        self.subtitles = !self.subtitles;
-        let word = if self.subtitles {
+        self.lecture.subtitles = !self.lecture.subtitles;
+        let word = if self.lecture.subtitles {
             words::SUBTITLES_ON
         } else {
             words::SUBTITLES_OFF
@@ -146,33 +150,33 @@ impl App {
 
     /// The session ends: records where the narration is now (it may have played on since the
     /// last record), paused there, as the next session will open it.
-    pub fn remember_narration(&mut self) {
+    pub(super) fn remember_narration(&mut self) {
         self.note_narration();
     }
 
     /// Records where the narration is and its speed for this learner and lesson, once the
     /// learner has played it or chosen a speed (a lesson only browsed records nothing).
     pub(super) fn note_narration(&mut self) {
-        let Some(p) = &self.playback else { return };
-        if !self.played && p.speed() == Speed::X1 {
+        let Some(p) = &self.lecture.playback else { return };
+        if !self.lecture.played && p.speed() == Speed::X1 {
             return;
         }
-        let (ms, speed) = (p.position(self.now).0, p.speed().to_string());
+        let (ms, speed) = (p.position(self.lecture.now).0, p.speed().to_string());
         let key = self.lesson_key();
-        self.progress.narration(&key, ms, &speed);
+        self.study.progress.narration(&key, ms, &speed);
     }
 
     /// The narration as the learner left this lesson: the same speed, and the same place
     /// (paused) when it is on the slide the player opens on. A record this program cannot read
     /// (a hand-edited speed) is ignored.
     pub(super) fn restore_narration(&mut self) {
-        let Some(record) = self.record_of(self.lesson) else {
+        let Some(record) = self.record_of(self.nav.lesson) else {
             return;
         };
         let speed = record.speed.as_deref().and_then(|s| Speed::parse(s).ok());
         let at = record.narration_ms.map(Millis);
-        let (now, slide) = (self.now, self.slide);
-        let Some(p) = &mut self.playback else { return };
+        let (now, slide) = (self.lecture.now, self.nav.slide);
+        let Some(p) = &mut self.lecture.playback else { return };
         if let Some(speed) = speed {
             p.set_speed(speed, now);
         }
@@ -181,7 +185,7 @@ impl App {
             there.restore(at, now);
             if there.slide_at(now) == Some(slide) {
                 *p = there;
-                self.played = true;
+                self.lecture.played = true;
             }
         }
     }

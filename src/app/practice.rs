@@ -90,14 +90,14 @@ impl App {
 
     /// The open exercise and its description.
     pub fn open_exercise(&self) -> Option<(&Open, &Exercise)> {
-        let o = self.practice.as_ref()?;
+        let o = self.study.practice.as_ref()?;
         Some((o, self.course.lessons.get(o.lesson)?.exercises.get(o.index)?))
     }
 
     /// The work file the driver should watch: while an exercise with one is on screen.
     pub fn watched(&self) -> Option<&std::path::Path> {
-        match self.views.last() {
-            Some(View::Exercise { .. }) => self.practice.as_ref()?.path.as_deref(),
+        match self.nav.views.last() {
+            Some(View::Exercise { .. }) => self.study.practice.as_ref()?.path.as_deref(),
             _ => None,
         }
     }
@@ -114,10 +114,15 @@ impl App {
             self.say_word(words::PRACTICE_NONE, true);
             return;
         }
-        let selected = lesson.exercises.iter().position(|e| e.slide == self.slide).unwrap_or(0);
-        self.views
+        let selected = lesson
+            .exercises
+            .iter()
+            .position(|e| e.slide == self.nav.slide)
+            .unwrap_or(0);
+        self.nav
+            .views
             .retain(|v| !matches!(v, View::Practice { .. } | View::Exercise { .. }));
-        self.views.push(View::Practice { selected });
+        self.nav.views.push(View::Practice { selected });
     }
 
     /// `enter` on the list: opens exercise `index` of the current lesson.
@@ -125,16 +130,16 @@ impl App {
         let Some(ex) = self.current_lesson().exercises.get(index) else {
             return Effect::None;
         };
-        let path = match (&self.lab_dir, ex.kind.is_manifest()) {
-            (Some(dir), true) => crate::progress::Learner::new(&self.learner)
+        let path = match (&self.study.lab_dir, ex.kind.is_manifest()) {
+            (Some(dir), true) => crate::progress::Learner::new(&self.study.learner)
                 .ok()
                 .and_then(|l| crate::practice::lab::Lab::new(dir, &l, &self.current_lesson().id).ok())
                 .map(|lab| lab.path(ex)),
             _ => None,
         };
         let no_lab = ex.kind.is_manifest() && path.is_none();
-        self.practice = Some(Open {
-            lesson: self.lesson,
+        self.study.practice = Some(Open {
+            lesson: self.nav.lesson,
             index,
             path: path.clone(),
             verdict: None,
@@ -145,9 +150,9 @@ impl App {
             reset_armed: false,
             apply_armed: false,
             cluster: None,
-            since: self.now,
+            since: self.lecture.now,
         });
-        self.views.push(View::Exercise { scroll: 0 });
+        self.nav.views.push(View::Exercise { scroll: 0 });
         if no_lab {
             self.say_word(words::PRACTICE_NO_LAB, true);
         }
@@ -159,8 +164,10 @@ impl App {
 
     /// The driver read the work file (after a save, an edit, a reset or at opening): check it
     /// when its text changed, and record the try.
-    pub fn work_changed(&mut self, text: Result<String, Note>) {
-        let Some(open) = self.practice.as_mut() else { return };
+    pub(super) fn work_changed(&mut self, text: Result<String, Note>) {
+        let Some(open) = self.study.practice.as_mut() else {
+            return;
+        };
         match text {
             Err(note) => {
                 open.last_text = None;
@@ -176,7 +183,7 @@ impl App {
                     // The seeded file as it was when opened: shown, not counted as a try.
                     if let Some((_, ex)) = self.open_exercise() {
                         let verdict = check(ex, &t);
-                        if let Some(o) = self.practice.as_mut() {
+                        if let Some(o) = self.study.practice.as_mut() {
                             o.verdict = Some(verdict);
                         }
                     }
@@ -190,8 +197,10 @@ impl App {
     /// Counts the time since the open exercise was last counted (at most [`MAX_STRETCH`]) into
     /// its progress record.
     pub(super) fn practice_clock(&mut self) {
-        let now = self.now;
-        let Some(open) = self.practice.as_mut() else { return };
+        let now = self.lecture.now;
+        let Some(open) = self.study.practice.as_mut() else {
+            return;
+        };
         let spent = now.saturating_sub(open.since).min(MAX_STRETCH).as_secs();
         open.since = now;
         let (lesson, index) = (open.lesson, open.index);
@@ -205,7 +214,7 @@ impl App {
             return;
         };
         let key = self.key_of(lesson);
-        self.progress.exercise_time(&key, &id, spent);
+        self.study.progress.exercise_time(&key, &id, spent);
     }
 
     /// Checks `answer` against the open exercise and records the try.
@@ -216,11 +225,12 @@ impl App {
         let verdict = check(ex, answer);
         let passed = verdict.passed();
         let now = self
+            .study
             .started
-            .saturating_add(i64::try_from(self.now.as_secs()).unwrap_or(i64::MAX));
+            .saturating_add(i64::try_from(self.lecture.now.as_secs()).unwrap_or(i64::MAX));
         let key = self.key_of(lesson);
-        self.progress.exercise_checked(&key, &id, passed, now);
-        if let Some(o) = self.practice.as_mut() {
+        self.study.progress.exercise_checked(&key, &id, passed, now);
+        if let Some(o) = self.study.practice.as_mut() {
             o.verdict = Some(verdict);
             if passed {
                 o.solution_shown = true;
@@ -254,7 +264,7 @@ impl App {
             let mut prompt = super::Prompt::new(super::PromptKind::Command);
             prompt.text = "answer ".into();
             prompt.cursor = prompt.text.chars().count();
-            self.prompt = Some(prompt);
+            self.finder.prompt = Some(prompt);
             return Effect::None;
         }
         match open.path.clone() {
@@ -267,7 +277,7 @@ impl App {
     }
 
     /// The editor came back: `Err` says it could not run or exited with an error.
-    pub fn editor_done(&mut self, result: Result<(), String>) {
+    pub(super) fn editor_done(&mut self, result: Result<(), String>) {
         if let Err(e) = result {
             self.say(e, true);
         }
@@ -283,7 +293,7 @@ impl App {
             self.say_word(words::PRACTICE_NO_MORE_HINTS, false);
             return;
         }
-        if let Some(o) = self.practice.as_mut() {
+        if let Some(o) = self.study.practice.as_mut() {
             o.hints_shown += 1;
         }
     }
@@ -296,7 +306,7 @@ impl App {
         };
         let passed = self.exercise_state(open.lesson, ex).0 == ExerciseState::Passed;
         if passed || open.fails >= SOLUTION_AFTER_FAILS {
-            if let Some(o) = self.practice.as_mut() {
+            if let Some(o) = self.study.practice.as_mut() {
                 o.solution_shown = true;
             }
         } else {
@@ -316,15 +326,15 @@ impl App {
         };
         let (lesson, id, path) = (open.lesson, ex.id.clone(), open.path.clone());
         if !armed {
-            if let Some(o) = self.practice.as_mut() {
+            if let Some(o) = self.study.practice.as_mut() {
                 o.reset_armed = true;
             }
             self.say_word(words::PRACTICE_RESET_ASK, true);
             return Effect::None;
         }
         let key = self.key_of(lesson);
-        self.progress.exercise_reset(&key, &id);
-        if let Some(o) = self.practice.as_mut() {
+        self.study.progress.exercise_reset(&key, &id);
+        if let Some(o) = self.study.practice.as_mut() {
             o.verdict = None;
             o.last_text = None;
             o.hints_shown = 0;
@@ -350,7 +360,7 @@ impl App {
             self.say_word(words::PRACTICE_APPLY_PASS_FIRST, true);
             return Effect::None;
         };
-        let ns = crate::practice::cluster::namespace(&self.learner);
+        let ns = crate::practice::cluster::namespace(&self.study.learner);
         let others = crate::practice::cluster::other_namespaces(open.last_text.as_deref().unwrap_or(""), &ns);
         if let Some(other) = others.first() {
             let text = words::PRACTICE_APPLY_OTHER_NS
@@ -368,10 +378,10 @@ impl App {
     }
 
     /// What the cluster said: after a dry run that went through, the next `a` applies.
-    pub fn cluster_done(&mut self, dry_run: bool, ns: &str, result: Result<String, String>) {
+    pub(super) fn cluster_done(&mut self, dry_run: bool, ns: &str, result: Result<String, String>) {
         let lang = self.lang();
         let ok = result.is_ok();
-        if let Some(o) = self.practice.as_mut() {
+        if let Some(o) = self.study.practice.as_mut() {
             o.apply_armed = dry_run && ok;
             o.cluster = Some(match &result {
                 Ok(t) | Err(t) => t.clone(),
@@ -387,14 +397,16 @@ impl App {
 
     /// Takes the armed apply (any other action disarms it).
     pub(super) fn take_apply_armed(&mut self) -> bool {
-        self.practice
+        self.study
+            .practice
             .as_mut()
             .is_some_and(|o| std::mem::take(&mut o.apply_armed))
     }
 
     /// Takes the armed reset (any other action disarms it).
     pub(super) fn take_reset_armed(&mut self) -> bool {
-        self.practice
+        self.study
+            .practice
             .as_mut()
             .is_some_and(|o| std::mem::take(&mut o.reset_armed))
     }
@@ -406,9 +418,11 @@ impl App {
     /// slide is where the learner reads how to get it.
     pub(super) fn k9s(&mut self) -> Effect {
         if let Some(slide) = self.current_lesson().resolve("k9s") {
-            self.move_to(self.lesson, slide);
+            self.move_to(self.nav.lesson, slide);
         }
-        Effect::Work(WorkEffect::K9s(crate::practice::cluster::namespace(&self.learner)))
+        Effect::Work(WorkEffect::K9s(crate::practice::cluster::namespace(
+            &self.study.learner,
+        )))
     }
 
     /// The driver's answer to `:k9s`: back from k9s (Ok), or why it did not run.

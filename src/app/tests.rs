@@ -5,13 +5,16 @@ use crate::content::{CourseSource, load_course};
 
 /// The player as the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
 fn app() -> App {
-    let mut app = App::new(load_course(&CourseSource::BuiltIn).course.expect("built-in course"));
-    app.lang = crate::i18n::Lang::En;
-    app
+    let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
+    let setup = Setup {
+        lang: Some(crate::i18n::Lang::En),
+        ..Setup::default()
+    };
+    App::new(setup, course, Default::default())
 }
 
 fn id(app: &App) -> String {
-    app.current_lesson().id_of(app.slide)
+    app.current_lesson().id_of(app.nav.slide)
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -24,7 +27,7 @@ fn type_text(app: &mut App, text: &str) {
 fn next_and_previous_stop_at_the_ends() {
     let mut app = app();
     app.update(Action::PrevSlide);
-    assert_eq!(app.slide, SlideIndex(0));
+    assert_eq!(app.nav.slide, SlideIndex(0));
     for _ in 0..4 {
         app.update(Action::NextSlide);
     }
@@ -34,7 +37,7 @@ fn next_and_previous_stop_at_the_ends() {
     app.update(Action::NextSlide);
     assert_eq!(id(&app), "5");
     app.update(Action::First);
-    assert_eq!(app.slide, SlideIndex(0));
+    assert_eq!(app.nav.slide, SlideIndex(0));
 }
 
 #[test]
@@ -50,11 +53,11 @@ fn scrolling_is_clamped_to_what_was_drawn() {
     for _ in 0..5 {
         app.update(Action::Down);
     }
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.nav.scroll, 2);
     app.update(Action::Up);
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.nav.scroll, 1);
     app.update(Action::NextSlide);
-    assert_eq!(app.scroll, 0, "a new slide starts at its top");
+    assert_eq!(app.nav.scroll, 0, "a new slide starts at its top");
 }
 
 #[test]
@@ -67,7 +70,7 @@ fn goto_by_alias_resets_scroll_and_unknown_ids_flash() {
     let flash = app.flash.clone().expect("a flash");
     assert_eq!(flash.text, "no slide 'nope': :toc lists them");
     assert!(flash.error);
-    assert_eq!(app.update(Action::Quit), Effect::Quit);
+    assert_eq!(app.update(Action::Quit).effect, Effect::Quit);
 }
 
 #[test]
@@ -75,9 +78,9 @@ fn views_stack_and_esc_goes_back_to_where_you_were() {
     let mut app = app();
     app.update(Action::Toc);
     app.update(Action::Help);
-    assert_eq!(app.views.len(), 2);
+    assert_eq!(app.nav.views.len(), 2);
     app.update(Action::Help);
-    assert_eq!(app.views.len(), 2, "opening the view already shown does nothing");
+    assert_eq!(app.nav.views.len(), 2, "opening the view already shown does nothing");
     app.update(Action::Back);
     assert!(matches!(app.view(), Some(View::Toc { .. })));
     app.update(Action::Back);
@@ -96,7 +99,7 @@ fn toc_selects_the_current_slide_and_enter_opens_a_row() {
         app.toc_rows()[selected],
         TocRow::Slide {
             lesson: 0,
-            slide: app.slide
+            slide: app.nav.slide
         }
     );
     app.update(Action::Down);
@@ -116,7 +119,7 @@ fn command_mode_runs_commands_aliases_and_remembers_history() {
     type_text(&mut app, "pod");
     app.update(Action::Input(Edit::Submit));
     assert_eq!(id(&app), "2.2.1");
-    assert!(app.prompt.is_none());
+    assert!(app.finder.prompt.is_none());
     app.update(Action::CommandMode);
     type_text(&mut app, "fly");
     app.update(Action::Input(Edit::Submit));
@@ -128,12 +131,12 @@ fn command_mode_runs_commands_aliases_and_remembers_history() {
     app.update(Action::CommandMode);
     app.update(Action::Input(Edit::Up));
     app.update(Action::Input(Edit::Up));
-    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("pod"));
+    assert_eq!(app.finder.prompt.as_ref().map(|p| p.text.as_str()), Some("pod"));
     app.update(Action::Input(Edit::Cancel));
-    assert!(app.prompt.is_none());
+    assert!(app.finder.prompt.is_none());
     app.update(Action::CommandMode);
     type_text(&mut app, "q");
-    assert_eq!(app.update(Action::Input(Edit::Submit)), Effect::Quit);
+    assert_eq!(app.update(Action::Input(Edit::Submit)).effect, Effect::Quit);
 }
 
 #[test]
@@ -147,11 +150,11 @@ fn tab_completes_and_the_suggestion_is_shown() {
     type_text(&mut app, " hi");
     app.update(Action::Input(Edit::Complete));
     assert_eq!(
-        app.prompt.as_ref().map(|p| p.text.as_str()),
+        app.finder.prompt.as_ref().map(|p| p.text.as_str()),
         Some("theme high-contrast")
     );
     assert_eq!(
-        app.update(Action::Input(Edit::Submit)),
+        app.update(Action::Input(Edit::Submit)).effect,
         Effect::LoadTheme("high-contrast".into())
     );
 }
@@ -167,7 +170,7 @@ fn filter_is_incremental_and_enter_jumps_then_n_and_shift_n_step() {
     assert!(matches!(app.view(), Some(View::Results { .. })));
     app.update(Action::Input(Edit::Submit));
     assert_eq!(app.view(), None);
-    let at_first = app.slide;
+    let at_first = app.nav.slide;
     assert!(app.current_lesson().slide(at_first).is_some());
     assert!(app.flash.as_ref().is_some_and(|f| f.text.starts_with("match 1/")));
     app.update(Action::NextMatch);
@@ -192,7 +195,7 @@ fn a_filter_without_hits_says_so_and_esc_cancels() {
     type_text(&mut app, "pod");
     app.update(Action::Input(Edit::Cancel));
     assert_eq!(app.view(), None);
-    assert!(app.search.is_none());
+    assert!(app.finder.search.is_none());
     app.update(Action::NextMatch);
     assert!(app.flash.as_ref().is_some_and(|f| f.error));
 }
@@ -211,7 +214,7 @@ fn a_search_hit_on_the_slide_is_scrolled_into_view() {
         ..Drawn::default()
     });
     assert!(again);
-    assert_eq!(app.scroll, 23);
+    assert_eq!(app.nav.scroll, 23);
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn tab_selects_diagram_components_arrows_move_and_esc_leaves() {
     let mut app = app();
     app.update(Action::FocusNext);
     assert!(
-        app.focus.is_none() && app.flash.as_ref().is_some_and(|f| f.error),
+        app.nav.focus.is_none() && app.flash.as_ref().is_some_and(|f| f.error),
         "no diagram on the title"
     );
     app.update(Action::Goto("arch".into()));
@@ -242,10 +245,10 @@ fn tab_selects_diagram_components_arrows_move_and_esc_leaves() {
         "esc closes describe first"
     );
     app.update(Action::Back);
-    assert!(app.focus.is_none());
+    assert!(app.nav.focus.is_none());
     app.update(Action::FocusNext);
     app.update(Action::NextSlide);
-    assert!(app.focus.is_none(), "another slide, no selection");
+    assert!(app.nav.focus.is_none(), "another slide, no selection");
 }
 
 #[test]
@@ -254,7 +257,7 @@ fn playback_turns_the_slides_and_navigation_pauses_it() {
     let mut app = app();
     app.tick(Duration::ZERO);
     app.update(Action::PlayPause);
-    assert!(app.playback.as_ref().is_some_and(|p| p.is_playing()));
+    assert!(app.lecture.playback.as_ref().is_some_and(|p| p.is_playing()));
     // 300 s of script at 1x: segment 12, over the architecture slide.
     assert!(app.tick(Duration::from_secs(300)));
     assert_eq!(id(&app), "2.1");
@@ -265,7 +268,7 @@ fn playback_turns_the_slides_and_navigation_pauses_it() {
     assert_eq!(app.flash.as_ref().map(|f| f.text.as_str()), Some("speed 2x"));
     // The learner moves: playback pauses, and resumes from the slide they chose.
     app.update(Action::Goto("pod".into()));
-    assert!(app.playback.as_ref().is_some_and(|p| !p.is_playing()));
+    assert!(app.lecture.playback.as_ref().is_some_and(|p| !p.is_playing()));
     app.update(Action::PlayPause);
     assert_eq!(id(&app), "2.2.1");
     // :seg seeks, and bad values are explained.
@@ -289,14 +292,14 @@ fn the_break_card_comes_at_twenty_minutes_and_a_key_ends_it() {
     use crate::timer::{Durations, SessionTimer};
     use std::time::Duration;
     let mut app = app();
-    app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+    app.lecture.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
     app.tick(Duration::from_secs(19 * 60 + 59));
     assert_eq!(app.on_break(), None);
     app.update(Action::PlayPause);
     assert!(app.tick(Duration::from_secs(20 * 60)));
     assert_eq!(app.on_break().as_deref(), Some("5:00"));
     assert!(
-        app.playback.as_ref().is_some_and(|p| !p.is_playing()),
+        app.lecture.playback.as_ref().is_some_and(|p| !p.is_playing()),
         "the narration waits for the lecture"
     );
     app.tick(Duration::from_secs(20 * 60 + 1));
@@ -309,4 +312,26 @@ fn command_line(app: &mut App, line: &str) {
     app.update(Action::CommandMode);
     type_text(app, line);
     app.update(Action::Input(Edit::Submit));
+}
+
+#[test]
+fn update_says_what_to_draw_and_what_to_save() {
+    let mut app = app();
+    // Nothing moves on its own: the clock going on changes nothing shown.
+    assert!(!app.update(Msg::Tick(std::time::Duration::from_secs(1))).redraw);
+    // A key is answered on screen.
+    assert!(app.update(Action::NextSlide).redraw);
+    let here = id(&app);
+    // A save hands over what changed (the visited slide) once; then there is nothing pending.
+    let Effect::Save(delta) = app.update(Msg::TakePending(1_800_000_000)).effect else {
+        panic!("a save is asked for")
+    };
+    let mut saved = crate::progress::Progress::default();
+    saved.apply(&delta);
+    let record = saved.lesson(&app.lesson_key()).expect("the lesson's record");
+    assert_eq!(record.last_slide.as_deref(), Some(here.as_str()));
+    assert!(!app.progress().has_pending());
+    // A failed save puts it back.
+    assert!(!app.update(Msg::SaveFailed(delta)).redraw);
+    assert!(app.progress().has_pending());
 }

@@ -4,7 +4,7 @@ use super::{App, Edit, Effect, PromptKind, Search, View, command};
 
 impl App {
     pub(super) fn input(&mut self, edit: Edit) -> Effect {
-        let Some(mut prompt) = self.prompt.take() else {
+        let Some(mut prompt) = self.finder.prompt.take() else {
             return Effect::None;
         };
         if prompt.kind == PromptKind::Filter && self.help_open() {
@@ -14,8 +14,8 @@ impl App {
         match (&edit, prompt.kind) {
             (Edit::Cancel, kind) => {
                 if kind == PromptKind::Filter {
-                    self.search = None;
-                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                    self.finder.search = None;
+                    self.nav.views.retain(|v| !matches!(v, View::Results { .. }));
                 }
                 return Effect::None;
             }
@@ -25,11 +25,9 @@ impl App {
                     return Effect::None;
                 }
                 let line = command::accepted(typed, self.current_lesson(), &self.themes, &self.lesson_ids());
-                if self.history.last() != Some(&line) {
-                    self.history.push(line.clone());
-                }
+                self.finder.remember(&line);
                 return match command::parse(&line, self.current_lesson(), self.lang) {
-                    Ok(action) => self.update(action),
+                    Ok(action) => self.act(action),
                     Err(e) => {
                         self.say(e, true);
                         Effect::None
@@ -37,27 +35,27 @@ impl App {
                 };
             }
             (Edit::Submit, PromptKind::Filter) => {
-                let selected = match self.views.last() {
+                let selected = match self.nav.views.last() {
                     Some(View::Results { selected }) => *selected,
                     _ => 0,
                 };
                 if self.hits().is_empty() {
-                    self.views.retain(|v| !matches!(v, View::Results { .. }));
+                    self.nav.views.retain(|v| !matches!(v, View::Results { .. }));
                     if !prompt.text.trim().is_empty() {
                         let said = crate::i18n::words::F_NO_MATCH_FOR.fill(self.lang, &[&prompt.text.trim()]);
                         self.say(said, true);
                     }
-                    self.search = None;
+                    self.finder.search = None;
                 } else {
                     self.jump_to_hit(selected);
                 }
                 return Effect::None;
             }
             (Edit::Up | Edit::Down, PromptKind::Command) => {
-                prompt.walk_history(&self.history, edit == Edit::Up);
+                prompt.walk_history(&self.finder.history, edit == Edit::Up);
             }
             (Edit::Up | Edit::Down, PromptKind::Filter) => {
-                self.prompt = Some(prompt);
+                self.finder.prompt = Some(prompt);
                 self.move_by(if edit == Edit::Up { -1 } else { 1 });
                 return Effect::None;
             }
@@ -68,26 +66,26 @@ impl App {
             }
             _ => {
                 if prompt.edit(&edit) && prompt.kind == PromptKind::Filter {
-                    let hits = self.index.search(&prompt.text);
-                    self.search = Some(Search {
+                    let hits = self.finder.index.search(&prompt.text);
+                    self.finder.search = Some(Search {
                         query: prompt.text.trim().to_string(),
                         hits,
                         current: None,
                     });
-                    if let Some(View::Results { selected }) = self.views.last_mut() {
+                    if let Some(View::Results { selected }) = self.nav.views.last_mut() {
                         *selected = 0;
                     }
                 }
             }
         }
-        self.prompt = Some(prompt);
+        self.finder.prompt = Some(prompt);
         Effect::None
     }
 
     /// The completion a prompt would take first, shown as ghost text after the cursor; `tab` or
     /// `enter` takes it. None when the text is a command already (`:h`): `enter` runs that.
     pub fn suggestion(&self) -> Option<String> {
-        let prompt = self.prompt.as_ref()?;
+        let prompt = self.finder.prompt.as_ref()?;
         if prompt.kind != PromptKind::Command || prompt.text.is_empty() {
             return None;
         }

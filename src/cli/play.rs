@@ -3,7 +3,7 @@
 //! restored.
 
 use super::{Io, screen};
-use crate::app::App;
+use crate::app::{self, App, Msg};
 use crate::driver::session::ProgressSetup;
 use crate::driver::{self, Setup};
 use crate::progress::time::now;
@@ -76,25 +76,11 @@ pub fn run(settings: &Settings, role: Role, io: &mut Io<'_>) -> std::io::Result<
         themes_dir,
         no_color,
     } = loaded;
-    let source = settings.source.clone();
-    let mut app = App::new(course);
-    app.lang = lang;
-    app.load_rest(source, rest);
-    app.keymap = config.keymap;
-    app.themes = theme::names(themes_dir.as_deref());
-    app.theme = if theme_problem.is_some() {
-        "default".into()
-    } else {
-        theme_name
-    };
-    app.learner = learner.to_string();
-    app.lab_dir = settings.paths.data_dir.clone();
-    app.presenting = presenting;
     // `present`: its socket (bound below, before the terminal is touched) and the lecture clock
     // saved beside it by the last presenter, which a restart goes on from.
     let socket = if presenting {
         match crate::present::runtime_dir_in(settings.runtime_dir.clone()) {
-            Ok(dir) => Some(crate::present::socket_path(&dir, &app.course.id)),
+            Ok(dir) => Some(crate::present::socket_path(&dir, &course.id)),
             Err(e) => {
                 writeln!(io.err, "k8s-course: cannot present: {e}")?;
                 return Ok(1);
@@ -105,22 +91,36 @@ pub fn run(settings: &Settings, role: Role, io: &mut Io<'_>) -> std::io::Result<
     };
     let lecture_clock = socket.as_deref().map(crate::present::LectureClock::beside);
     let already = lecture_clock.as_ref().and_then(|c| c.read()).unwrap_or_default();
-    app.timer = Some(SessionTimer::resumed(lengths, std::time::Duration::ZERO, already));
-    app.progress = crate::progress::Tracker::new(opened.progress);
-    app.begin(now(), from_start);
-    if presenting {
-        // The audience doesn't need to read where the presenter was last time.
-        app.flash = None;
-    }
+    let setup = app::Setup {
+        lang: Some(lang),
+        keymap: config.keymap,
+        themes: theme::names(themes_dir.as_deref()),
+        theme: if theme_problem.is_some() {
+            "default".into()
+        } else {
+            theme_name
+        },
+        learner: learner.to_string(),
+        lab_dir: settings.paths.data_dir.clone(),
+        presenting,
+        timer: Some(SessionTimer::resumed(lengths, std::time::Duration::ZERO, already)),
+        rest: Some((settings.source.clone(), rest)),
+        begin: Some(app::Begin { now: now(), from_start }),
+        now: std::time::Duration::ZERO,
+    };
+    let mut app = App::new(setup, course, opened.progress);
     // The most important message wins the flash line: a problem with the files, then the resume.
+    let mut say = |text: String| {
+        app.update(Msg::Say { text, error: true });
+    };
     if let Mode::ReadOnly(why) = &opened.mode {
-        app.say(crate::i18n::words::F_NOT_SAVED.fill(lang, &[why]), true);
+        say(crate::i18n::words::F_NOT_SAVED.fill(lang, &[why]));
     }
     if let Some(n) = opened.notices.first() {
-        app.say(n.clone(), true);
+        say(n.clone());
     }
     if let Some(flash) = theme_flash {
-        app.say(flash, true);
+        say(flash);
     }
     // `present`: the channel `k8s-course notes` follows, bound before the terminal is touched.
     let presenter = match socket.as_deref().map(crate::present::Presenter::bind) {

@@ -1,14 +1,14 @@
-//! The notes window's loop on the terminal: it blocks on the terminal and the presenter's socket
-//! together, and leaves the terminal as it found it on every way out, as the player does.
+//! The notes window on the terminal, run by the loop the player runs in (`events::run`): it
+//! blocks on the terminal and the presenter's socket together, and leaves the terminal as it
+//! found it on every way out, as the player does.
 
+use std::os::fd::RawFd;
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Context;
-use crossterm::event::{self, KeyEventKind};
-use signal_hook::consts::SIGHUP;
-
-use super::{Exit, terminal};
+use super::Exit;
+use super::events::{self, Event, Flow, Handler};
+use super::terminal::{self, FullScreen};
 use crate::content::Course;
 use crate::keymap::Keymap;
 use crate::present::notes::{Intent, Notes};
@@ -29,47 +29,73 @@ pub fn run(
     flash: Option<String>,
     lang: crate::i18n::Lang,
 ) -> anyhow::Result<Exit> {
-    let mut screen = terminal::start()?;
-    let mut follower = Follower::new(socket);
     let mut notes = Notes::new(course, socket);
     notes.flash = flash;
     notes.keymap = keymap;
     notes.lang = lang;
-    let mut dirty = true;
-    loop {
-        match screen.caught()? {
-            terminal::Caught::Nothing => {}
-            terminal::Caught::Resumed => dirty = true,
-            terminal::Caught::Exit(sig) => return Ok(Exit::Signal(sig)),
+    let mut window = Window {
+        screen: terminal::start()?,
+        follower: Follower::new(socket),
+        notes,
+        theme,
+    };
+    events::run(&mut window)
+}
+
+/// The notes window on the terminal, following the presenter's socket.
+struct Window<'a> {
+    screen: FullScreen,
+    follower: Follower,
+    notes: Notes<'a>,
+    theme: &'a Theme,
+}
+
+impl Handler for Window<'_> {
+    fn screen(&mut self) -> &mut FullScreen {
+        &mut self.screen
+    }
+
+    /// What the presenter said since the last turn.
+    fn chores(&mut self) -> anyhow::Result<bool> {
+        let mut changed = false;
+        for event in self.follower.poll() {
+            self.notes.on_event(event);
+            changed = true;
         }
-        for event in follower.poll() {
-            notes.on_event(event);
-            dirty = true;
-        }
-        if dirty {
-            screen.term.draw(|f| view::draw(f, &notes, theme))?;
-            dirty = false;
-        }
-        let others: Vec<_> = follower.wake_fd().into_iter().collect();
-        match screen.events.wait(follower.due_in().unwrap_or(IDLE).min(IDLE), &others) {
-            terminal::Polled::Gone => return Ok(Exit::Signal(SIGHUP)),
-            terminal::Polled::Nothing | terminal::Polled::Other => continue,
-            terminal::Polled::Event => {}
-        }
-        match event::read() {
-            Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                dirty = true;
-                match notes.on_key(&k) {
+        Ok(changed)
+    }
+
+    fn draw(&mut self) -> anyhow::Result<()> {
+        let (notes, theme) = (&self.notes, self.theme);
+        self.screen.term.draw(|f| view::draw(f, notes, theme))?;
+        Ok(())
+    }
+
+    fn pending(&mut self) -> Option<Event> {
+        None
+    }
+
+    fn wait(&self) -> (Duration, Vec<RawFd>) {
+        let others = self.follower.wake_fd().into_iter().collect();
+        (self.follower.due_in().unwrap_or(IDLE).min(IDLE), others)
+    }
+
+    fn on(&mut self, event: Event) -> anyhow::Result<Flow> {
+        let redraw = match event {
+            Event::End(exit) => return Ok(Flow::Exit(exit)),
+            Event::Redraw => true,
+            // Commands go to the presenter, not to a notes window.
+            Event::Wake | Event::Remote(_) => false,
+            Event::Key(k) => {
+                match self.notes.on_key(&k) {
                     Intent::None => {}
-                    Intent::Send(cmd) => notes.sent(follower.send(cmd)),
-                    Intent::Suspend => terminal::suspend(&mut screen.term)?,
-                    Intent::Quit => return Ok(Exit::Quit),
+                    Intent::Send(cmd) => self.notes.sent(self.follower.send(cmd)),
+                    Intent::Suspend => terminal::suspend(&mut self.screen.term)?,
+                    Intent::Quit => return Ok(Flow::Exit(Exit::Quit)),
                 }
+                true
             }
-            Ok(event::Event::Resize(..)) => dirty = true,
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e).context("cannot read from the terminal"),
-        }
+        };
+        Ok(Flow::Go { redraw })
     }
 }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use crate::app::App;
 use crate::app::practice::WorkEffect;
+use crate::app::{App, Msg};
 use crate::i18n::words;
 use crate::practice::lab;
 
@@ -55,7 +55,7 @@ impl Watcher {
             Some((p, sig)) if *p == path && *sig == now => false,
             _ => {
                 self.watched = Some((path.clone(), now));
-                app.work_changed(lab::read(&path));
+                app.update(Msg::WorkChanged(lab::read(&path)));
                 true
             }
         }
@@ -76,7 +76,7 @@ impl Watcher {
 
 /// Seeds (or resets) a work file without a terminal: for the bench and tests. The editor needs
 /// the screen and is only run by [`perform`]. Returns the work file's path.
-pub fn perform_seed(effect: WorkEffect, app: &mut App) -> Option<PathBuf> {
+pub fn perform_seed(effect: WorkEffect, app: &App) -> Option<PathBuf> {
     let start = app.open_exercise().map(|(_, ex)| ex.start.clone()).unwrap_or_default();
     match effect {
         WorkEffect::Seed(path) => {
@@ -106,7 +106,7 @@ pub fn perform(
         WorkEffect::Edit(path) => {
             let Some(words_) = watcher.editor.clone() else {
                 let text = words::PRACTICE_NO_EDITOR.get(lang).replace("{editor}", "$EDITOR");
-                app.editor_done(Err(text));
+                app.update(Msg::EditorDone(Err(text)));
                 return Ok(());
             };
             let status = super::terminal::hand_over(&mut screen.term, || {
@@ -121,31 +121,43 @@ pub fn perform(
                     .get(lang)
                     .replace("{editor}", &format!("{}: {e}", words_[0]))),
             };
-            app.editor_done(result);
+            app.update(Msg::EditorDone(result));
         }
         WorkEffect::K9s(ns) => {
             let status =
                 super::terminal::hand_over(&mut screen.term, || Command::new("k9s").args(["-n", &ns]).status())?;
-            app.k9s_done(match status {
+            app.update(Msg::K9sDone(match status {
                 Ok(s) if s.success() => Ok(()),
-                Ok(s) => Err(words::K9S_FAILED.fill(app.lang, &[&s])),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(words::K9S_MISSING.get(app.lang).to_string()),
-                Err(e) => Err(words::K9S_FAILED.fill(app.lang, &[&e])),
-            });
+                Ok(s) => Err(words::K9S_FAILED.fill(lang, &[&s])),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(words::K9S_MISSING.get(lang).to_string()),
+                Err(e) => Err(words::K9S_FAILED.fill(lang, &[&e])),
+            }));
             return Ok(());
         }
         WorkEffect::DryRun(path, ns) | WorkEffect::Apply(path, ns) if watcher.cluster_reachable().is_err() => {
             let _ = path;
             let why = watcher.cluster_reachable().err().unwrap_or_default();
-            app.cluster_done(true, &ns, Err(why));
+            app.update(Msg::ClusterDone {
+                dry_run: true,
+                ns,
+                result: Err(why),
+            });
         }
         WorkEffect::DryRun(path, ns) => {
             let result = crate::practice::cluster::apply(&path, &ns, true);
-            app.cluster_done(true, &ns, result);
+            app.update(Msg::ClusterDone {
+                dry_run: true,
+                ns,
+                result,
+            });
         }
         WorkEffect::Apply(path, ns) => {
             let result = crate::practice::cluster::apply(&path, &ns, false);
-            app.cluster_done(false, &ns, result);
+            app.update(Msg::ClusterDone {
+                dry_run: false,
+                ns,
+                result,
+            });
         }
         other => {
             let shown = match &other {
@@ -157,10 +169,10 @@ pub fn perform(
                 WorkEffect::K9s(ns) => ns.clone(),
             };
             if perform_seed(other, app).is_none() {
-                app.say(
-                    crate::i18n::words::F_WORK_FILE_NOT_WRITTEN.fill(app.lang, &[&shown]),
-                    true,
-                );
+                app.update(Msg::Say {
+                    text: words::F_WORK_FILE_NOT_WRITTEN.fill(lang, &[&shown]),
+                    error: true,
+                });
             }
         }
     }

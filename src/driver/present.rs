@@ -2,7 +2,7 @@
 //! operator's messages the audience must not see) and what it asks for (any action of the player,
 //! applied as a key pressed here would be).
 
-use crate::app::{Action, App, Edit, Effect};
+use crate::app::{Action, App, Edit, Effect, Msg};
 use crate::i18n::words;
 use crate::present::{Command, LectureClock, Presenter, State};
 
@@ -21,14 +21,12 @@ impl<'a> Presenting<'a> {
     /// stretch began anew. A clock that can't be saved is said once, then left alone.
     pub(crate) fn publish(&mut self, app: &mut App) {
         self.channel.publish(&state(app));
-        if let (Some(clock), Some(timer)) = (self.clock.as_mut(), app.timer.as_ref())
-            && let Err(e) = clock.keep(timer.stretch_elapsed(app.now))
+        if let (Some(clock), Some(timer)) = (self.clock.as_mut(), app.timer())
+            && let Err(e) = clock.keep(timer.stretch_elapsed(app.now()))
         {
             let message = format!("{}: {e}", clock.path().display());
-            app.say(
-                words::PRESENT_CLOCK_UNSAVED.get(app.lang()).replace("{why}", &message),
-                true,
-            );
+            let text = words::PRESENT_CLOCK_UNSAVED.get(app.lang()).replace("{why}", &message);
+            app.update(Msg::Say { text, error: true });
             self.clock = None;
         }
     }
@@ -37,28 +35,28 @@ impl<'a> Presenting<'a> {
 /// What the notes window is told: where the presentation is, and the presenter's last message
 /// (which the audience view doesn't show).
 pub(super) fn state(app: &App) -> State {
-    let (playing, position_ms, speed) = match &app.playback {
-        Some(p) => (p.is_playing(), p.position(app.now).0, p.speed().to_string()),
+    let (playing, position_ms, speed) = match app.playback() {
+        Some(p) => (p.is_playing(), p.position(app.now()).0, p.speed().to_string()),
         None => (false, 0, String::new()),
     };
     let (flash, flash_error) = app
-        .flash
+        .flash()
         .as_ref()
         .map_or((String::new(), false), |f| (f.text.clone(), f.error));
     State {
-        lesson: app.lesson,
-        slide: app.slide.0,
+        lesson: app.lesson(),
+        slide: app.slide().0,
         playing,
         position_ms,
         speed,
         session: app
-            .timer
+            .timer()
             .as_ref()
-            .map(|t| t.header(app.now, app.lang()))
+            .map(|t| t.header(app.now(), app.lang()))
             .unwrap_or_default(),
         flash,
         flash_error,
-        selecting: app.focus.is_some(),
+        selecting: app.focus().is_some(),
     }
 }
 
@@ -69,8 +67,7 @@ pub(super) fn state(app: &App) -> State {
 /// presentation goes on.
 pub(super) fn apply(app: &mut App, command: Command) -> Effect {
     if app.on_break().is_some() {
-        app.dismiss_break();
-        return Effect::None;
+        return app.update(Msg::DismissBreak).effect;
     }
     let actions = match command {
         Command::Next => vec![Action::NextSlide],
@@ -89,11 +86,11 @@ pub(super) fn apply(app: &mut App, command: Command) -> Effect {
     for action in actions {
         // The notes window quits and suspends itself: an effect of those is dropped here too.
         if matches!(action, Action::Quit | Action::Suspend) {
-            let lang = app.lang();
-            app.say(words::PRESENT_REMOTE_QUIT.get(lang), true);
+            let text = words::PRESENT_REMOTE_QUIT.get(app.lang()).to_string();
+            app.update(Msg::Say { text, error: true });
             continue;
         }
-        effect = match app.update(action) {
+        effect = match app.update(action).effect {
             Effect::Quit | Effect::Suspend => Effect::None,
             other => other,
         };
@@ -116,25 +113,26 @@ mod tests {
 
     fn app() -> App {
         let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
-        let mut app = App::new(course);
-        // As the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
-        app.lang = crate::i18n::Lang::En;
-        app.presenting = true;
-        app
+        let setup = crate::app::Setup {
+            lang: Some(crate::i18n::Lang::En),
+            presenting: true,
+            ..Default::default()
+        };
+        App::new(setup, course, Default::default())
     }
 
     #[test]
     fn commands_act_as_keys_and_lines_typed_here_would() {
         let mut app = app();
         assert_eq!(apply(&mut app, Command::Run("3.1".into())), Effect::None);
-        assert_eq!(app.current_lesson().id_of(app.slide), "3.1");
+        assert_eq!(app.current_lesson().id_of(app.slide()), "3.1");
         apply(&mut app, Command::Act("first"));
-        assert_eq!(app.slide.0, 0);
+        assert_eq!(app.slide().0, 0);
         apply(&mut app, Command::Act("next_slide"));
-        assert_eq!(app.slide.0, 1);
+        assert_eq!(app.slide().0, 1);
         // K9s names complete as typed ones do: `:po` is the Pod slide.
         apply(&mut app, Command::Run("po".into()));
-        assert_eq!(app.current_lesson().id_of(app.slide), "2.2.1");
+        assert_eq!(app.current_lesson().id_of(app.slide()), "2.2.1");
         apply(&mut app, Command::Run("1.1".into()));
         assert_eq!(
             apply(&mut app, Command::Run("theme light".into())),
@@ -148,7 +146,7 @@ mod tests {
             said.flash_error && said.flash.starts_with("unknown command 'fly'"),
             "{said:?}"
         );
-        assert_eq!(app.slide.0, 1);
+        assert_eq!(app.slide().0, 1);
 
         // The presentation can't be quit or suspended from the notes window.
         for cmd in [Command::Run("q".into()), Command::Act("quit"), Command::Act("suspend")] {
@@ -160,6 +158,6 @@ mod tests {
         apply(&mut app, Command::Find("falco".into()));
         let said = state(&app);
         assert!(said.flash.starts_with("match 1/"), "{said:?}");
-        assert!(app.prompt.is_none(), "the filter was submitted");
+        assert!(app.prompt().is_none(), "the filter was submitted");
     }
 }

@@ -5,11 +5,12 @@
 
 use std::time::{Duration, Instant};
 
-use crate::app::App;
+use crate::app::{App, Effect, Msg};
 use crate::content::SlideIndex;
+use crate::i18n::words;
 use crate::progress::saver::{Outcome, Saver};
 use crate::progress::time::now;
-use crate::progress::{Learner, Mode, Store};
+use crate::progress::{Learner, Mode, Opened, Store};
 
 /// How often pending changes are handed to the saver.
 const SAVE_EVERY: Duration = Duration::from_millis(500);
@@ -54,7 +55,7 @@ impl Session {
             mode: setup.mode,
             saver,
             last_submit: Instant::now(),
-            on: (app.lesson, app.slide),
+            on: (app.lesson(), app.slide()),
             since: Instant::now(),
             last_key: Instant::now(),
             in_flight: 0,
@@ -72,10 +73,14 @@ impl Session {
         let end = now.min(self.last_key + MAX_IDLE);
         let spent = end.saturating_duration_since(self.since).as_secs();
         if spent > 0 {
-            app.spent_on(self.on.0, self.on.1, spent);
+            app.update(Msg::Spent {
+                lesson: self.on.0,
+                slide: self.on.1,
+                secs: spent,
+            });
             self.since += Duration::from_secs(spent);
         }
-        let here = (app.lesson, app.slide);
+        let here = (app.lesson(), app.slide());
         if end < now || self.on != here {
             self.on = here;
             self.since = now;
@@ -93,18 +98,22 @@ impl Session {
     }
 
     /// Called on every wake of the loop: counts reading time at checkpoints and on slide changes,
-    /// hands pending changes to the saver, and reports how earlier saves went.
-    pub fn tick(&mut self, app: &mut App) {
-        if self.on != (app.lesson, app.slide) || self.since.elapsed() >= CHECKPOINT {
+    /// hands pending changes to the saver, and reports how earlier saves went (and switches
+    /// learner when the next one's progress was read). True when that changed something shown.
+    pub fn tick(&mut self, app: &mut App) -> bool {
+        if self.on != (app.lesson(), app.slide()) || self.since.elapsed() >= CHECKPOINT {
             self.clock_in(app);
         }
-        for outcome in self.saver.outcomes() {
+        let outcomes = self.saver.outcomes();
+        let reported = !outcomes.is_empty();
+        for outcome in outcomes {
             self.in_flight = self.in_flight.saturating_sub(1);
             self.report(outcome, app);
         }
         if self.last_submit.elapsed() >= SAVE_EVERY {
             self.submit(app);
         }
+        reported
     }
 
     /// How long the loop may sleep before [`Session::tick`] has something to do: a save due, an
@@ -113,7 +122,7 @@ impl Session {
         if self.in_flight > 0 {
             return Some(SAVE_POLL);
         }
-        let save = (self.mode == Mode::ReadWrite && app.progress.has_pending())
+        let save = (self.mode == Mode::ReadWrite && app.progress().has_pending())
             .then(|| SAVE_EVERY.saturating_sub(self.last_submit.elapsed()));
         // Reading time still counts until `MAX_IDLE` after the last key.
         let count =
@@ -123,31 +132,32 @@ impl Session {
 
     fn submit(&mut self, app: &mut App) {
         self.last_submit = Instant::now();
-        if self.mode != Mode::ReadWrite || !app.progress.has_pending() {
+        if self.mode != Mode::ReadWrite || !app.progress().has_pending() {
             return;
         }
-        let key = app.lesson_key();
-        app.progress.seen(&key, now());
-        self.saver.submit(&self.learner, app.progress.take_pending());
-        self.in_flight += 1;
+        if let Effect::Save(delta) = app.update(Msg::TakePending(now())).effect {
+            self.saver.submit(&self.learner, delta);
+            self.in_flight += 1;
+        }
     }
 
     fn report(&mut self, outcome: Outcome, app: &mut App) {
         match outcome {
+            Outcome::Opened { learner, opened } => self.opened(learner, opened, app),
             Outcome::Saved(notices) => {
                 if let Some(n) = notices.into_iter().next() {
-                    app.say(n, true);
+                    say(app, n, true);
                 }
                 if self.last_error.take().is_some() {
-                    app.say(crate::i18n::words::F_PROGRESS_SAVED_AGAIN.get(app.lang), false);
+                    say(app, words::F_PROGRESS_SAVED_AGAIN.get(app.lang()).into(), false);
                 }
             }
             Outcome::Failed { learner, delta, error } => {
                 if learner == self.learner {
-                    app.progress.restore(delta);
+                    app.update(Msg::SaveFailed(delta));
                 }
                 if self.last_error.as_ref() != Some(&error) {
-                    app.say(crate::i18n::words::F_PROGRESS_NOT_SAVED.fill(app.lang, &[&error]), true);
+                    say(app, words::F_PROGRESS_NOT_SAVED.fill(app.lang(), &[&error]), true);
                     self.last_error = Some(error);
                 }
             }
@@ -160,25 +170,42 @@ impl Session {
         Some(crate::progress::lab::dir(data, &self.learner, &app.current_lesson().id))
     }
 
-    /// `:learner NAME`: saves this learner's changes and continues as `name`.
+    /// `:learner NAME`: saves this learner's changes and asks for `name`'s progress, read on the
+    /// saving thread after that save; [`Session::opened`] continues as them when it arrives.
     pub fn switch(&mut self, name: &str, app: &mut App) {
         let learner = match Learner::new(name) {
             Ok(l) => l,
-            Err(e) => return app.say(e, true),
+            Err(e) => return say(app, e, true),
         };
+        self.hand_over(app);
+        self.saver.open(learner);
+        self.in_flight += 1;
+    }
+
+    /// Counts and saves what this learner did, before another learner's progress replaces it.
+    fn hand_over(&mut self, app: &mut App) {
         self.clock_in(app);
-        app.remember_narration();
+        app.update(Msg::RememberNarration);
         self.submit(app);
-        let opened = self.store.open(&learner, now());
+    }
+
+    /// Another learner's progress was read (`:learner NAME`): the session goes on as them.
+    fn opened(&mut self, learner: Learner, opened: Opened, app: &mut App) {
+        // What was done while the file was read still belongs to the learner before.
+        self.hand_over(app);
         self.learner = learner;
-        self.mode = opened.mode.clone();
-        app.switch_learner(self.learner.as_str(), opened.progress, now());
-        self.on = (app.lesson, app.slide);
+        self.mode = opened.mode;
+        app.update(Msg::LearnerOpened {
+            name: self.learner.as_str().to_string(),
+            progress: opened.progress,
+            now: now(),
+        });
+        self.on = (app.lesson(), app.slide());
         if let Some(n) = opened.notices.into_iter().next() {
-            app.say(n, true);
+            say(app, n, true);
         }
         if let Mode::ReadOnly(why) = &self.mode {
-            app.say(format!("progress will not be saved: {why}"), true);
+            say(app, format!("progress will not be saved: {why}"), true);
         }
     }
 
@@ -186,17 +213,23 @@ impl Session {
     pub fn finish(mut self, app: &mut App) -> Option<String> {
         self.clock_in(app);
         // Where the narration is now, playing or not, so the next session starts there.
-        app.remember_narration();
-        if self.mode == Mode::ReadWrite && app.progress.has_pending() {
-            let key = app.lesson_key();
-            app.progress.seen(&key, now());
-            self.saver.submit(&self.learner, app.progress.take_pending());
+        app.update(Msg::RememberNarration);
+        if self.mode == Mode::ReadWrite
+            && app.progress().has_pending()
+            && let Effect::Save(delta) = app.update(Msg::TakePending(now())).effect
+        {
+            self.saver.submit(&self.learner, delta);
         }
         self.saver.finish().into_iter().find_map(|o| match o {
             Outcome::Failed { error, .. } => Some(error),
-            Outcome::Saved(_) => None,
+            Outcome::Saved(_) | Outcome::Opened { .. } => None,
         })
     }
+}
+
+/// A flash message from the session (a save that failed or went through again).
+fn say(app: &mut App, text: String, error: bool) {
+    app.update(Msg::Say { text, error });
 }
 
 #[cfg(test)]
@@ -207,15 +240,15 @@ mod tests {
     /// The seconds the learner's file will count for the slide shown.
     fn counted(app: &App) -> u64 {
         let key = app.lesson_key();
-        let id = app.current_lesson().id_of(app.slide);
-        let lesson = app.progress.lesson(&key);
+        let id = app.current_lesson().id_of(app.slide());
+        let lesson = app.progress().lesson(&key);
         lesson.and_then(|l| l.seconds.get(&id).copied()).unwrap_or(0)
     }
 
     #[test]
     fn time_away_from_the_keyboard_is_not_study() {
         let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
-        let mut app = App::new(course);
+        let mut app = App::new(crate::app::Setup::default(), course, Default::default());
         let dir = tempfile::tempdir().expect("temp dir");
         let setup = ProgressSetup {
             store: Store::new(Some(dir.path().to_path_buf())),

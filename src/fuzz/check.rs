@@ -156,7 +156,7 @@ fn dir_bytes(dir: &Path) -> usize {
 
 /// The player's first screen at 80x24, every cell checked.
 fn player_screen(course: crate::content::Course) -> Result<(), String> {
-    let app = crate::app::App::new(course);
+    let app = crate::app::App::new(crate::app::Setup::default(), course, Default::default());
     let theme = crate::theme::default_theme();
     let ctx = crate::ui::Ctx {
         theme: &theme,

@@ -127,8 +127,16 @@ pub fn first_sentence(description: &str) -> String {
 }
 
 impl Message {
-    /// The message in `lang`, one line.
+    /// The message in `lang`, one line (Korean particles after values resolved).
     pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ko => crate::i18n::josa::resolve(&self.written(lang)),
+            Lang::En => self.written(lang),
+        }
+    }
+
+    /// The message as written, Korean particles after values in both forms (`을(를)`).
+    fn written(&self, lang: Lang) -> String {
         let ko = lang == Lang::Ko;
         let mean = |s: &Option<String>| match (s, ko) {
             (Some(s), true) => format!(" ('{s}'을(를) 뜻했나요?)"),
@@ -261,16 +269,18 @@ impl Message {
                 allowed.join(", "),
                 hint(h)
             ),
-            Message::MissingRequired { field, hint: h } if ko => format!("필수 필드 '{field}'가 없습니다{}", hint(h)),
+            Message::MissingRequired { field, hint: h } if ko => {
+                format!("필수 필드 '{field}'이(가) 없습니다{}", hint(h))
+            }
             Message::MissingRequired { field, hint: h } => format!("required field '{field}' is missing{}", hint(h)),
-            Message::PortRange { value } if ko => format!("포트 {value}는 범위(1-65535)를 벗어납니다"),
+            Message::PortRange { value } if ko => format!("포트 {value}은(는) 범위(1-65535)를 벗어납니다"),
             Message::PortRange { value } => format!("port {value} is out of range (1-65535)"),
             Message::BadQuantity { value } if ko => {
                 format!("'{value}'은(는) 리소스 수량이 아닙니다 (예: 500m, 128Mi, 1)")
             }
             Message::BadQuantity { value } => format!("'{value}' is not a resource quantity (e.g. 500m, 128Mi, 1)"),
             Message::SelectorMismatch { key, value, labels } if ko => format!(
-                "selector {key}={value}가 template의 labels({labels})와 맞지 않습니다. Deployment가 자기 Pod를 찾지 못합니다"
+                "selector {key}={value}이(가) template의 labels({labels})와 맞지 않습니다. Deployment가 자기 Pod를 찾지 못합니다"
             ),
             Message::SelectorMismatch { key, value, labels } => format!(
                 "selector {key}={value} does not match the template's labels ({labels}): the controller would not find its Pods"
@@ -282,7 +292,7 @@ impl Message {
                 format!("the Service selector ({selector}) matches no Pod template in this file")
             }
             Message::TargetPortMismatch { target, ports } if ko => {
-                format!("targetPort {target}와 같은 containerPort가 선택된 Pod에 없습니다 (있는 포트: {ports})")
+                format!("targetPort {target}과(와) 같은 containerPort가 선택된 Pod에 없습니다 (있는 포트: {ports})")
             }
             Message::TargetPortMismatch { target, ports } => {
                 format!("targetPort {target} is not a containerPort of the selected Pods (they have: {ports})")

@@ -122,7 +122,7 @@ pub fn check(expects: &[Expect], text: &str) -> Vec<Note> {
             notes.push(Note::new(
                 Some(1),
                 "kind",
-                format!("kind: {kind} 문서가 없습니다: 과제는 {kind}를 요구합니다"),
+                format!("kind: {kind} 문서가 없습니다: 과제는 {kind}을(를) 요구합니다"),
                 format!("there is no document of kind: {kind}; the task asks for a {kind}"),
             ));
             continue;
@@ -134,13 +134,13 @@ pub fn check(expects: &[Expect], text: &str) -> Vec<Note> {
                 Some(found) => Some(Note::new(
                     Some(line_of(path)),
                     path,
-                    format!("값이 '{found}'입니다: 과제는 '{value}'를 요구합니다"),
+                    format!("값이 '{found}'입니다: 과제는 '{value}'을(를) 요구합니다"),
                     format!("is '{found}', the task asks for '{value}'"),
                 )),
                 None => Some(Note::new(
                     Some(line_of(path)),
                     path,
-                    format!("필드가 없습니다: 과제는 '{value}'를 요구합니다"),
+                    format!("필드가 없습니다: 과제는 '{value}'을(를) 요구합니다"),
                     format!("is missing: the task asks for '{value}'"),
                 )),
             },
@@ -200,7 +200,7 @@ fn selects(docs: &[Doc], doc: &Doc, kind: &str, target: &str) -> Option<Note> {
             line,
             path,
             format!(
-                "셀렉터 {}가 {target}의 Pod 레이블({})과 맞지 않습니다",
+                "셀렉터 {}이(가) {target}의 Pod 레이블({})과 맞지 않습니다",
                 show(&missing),
                 show(&labels)
             ),

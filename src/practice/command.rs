@@ -229,13 +229,13 @@ fn check_step(spec: &CommandSpec, words: &[String]) -> Vec<Note> {
             (None, Some(v)) if v != "*" => notes.push(Note::new(
                 None,
                 &path,
-                format!("플래그 {path} {v}가 없습니다"),
+                format!("플래그 {path} {v}이(가) 없습니다"),
                 format!("the flag {path} {v} is missing"),
             )),
             (None, _) => notes.push(Note::new(
                 None,
                 &path,
-                format!("플래그 {path}가 없습니다"),
+                format!("플래그 {path}이(가) 없습니다"),
                 format!("the flag {path} is missing"),
             )),
             (Some(None), Some(v)) => notes.push(Note::new(
@@ -257,7 +257,7 @@ fn check_step(spec: &CommandSpec, words: &[String]) -> Vec<Note> {
         notes.push(Note::new(
             None,
             u,
-            format!("플래그 {u}는 이 과제에 필요 없습니다"),
+            format!("플래그 {u}은(는) 이 과제에 필요 없습니다"),
             format!("the flag {u} is not part of this task"),
         ));
     }

@@ -98,7 +98,7 @@ pub fn read(path: &Path) -> Result<String, Note> {
             return Err(Note::new(
                 None,
                 "",
-                format!("{shown}는 폴더입니다: 파일이어야 합니다 (폴더를 지우고 r로 되돌리세요)"),
+                format!("{shown}은(는) 폴더입니다: 파일이어야 합니다 (폴더를 지우고 r로 되돌리세요)"),
                 format!("{shown} is a directory, not a file: remove it and reset the exercise"),
             ));
         }

@@ -50,13 +50,13 @@ pub fn check(exercise: &Exercise, answer: &str) -> Vec<Note> {
     }
     let cite = |ko: &mut String, en: &mut String| {
         if let Some(n) = exercise.segment {
-            ko.push_str(&format!(": 강의 구간 {n}을 다시 들어 보세요"));
+            ko.push_str(&format!(": 강의 구간 {n}을(를) 다시 들어 보세요"));
             en.push_str(&format!(": listen to narration segment {n} again"));
         }
     };
     let shown = crate::text::truncate_to(&crate::text::clean_line(answer.trim()), 40);
     let (mut ko, mut en) = (
-        format!("'{shown}'는 정답이 아닙니다"),
+        format!("'{shown}'은(는) 정답이 아닙니다"),
         format!("'{shown}' is not the answer"),
     );
     cite(&mut ko, &mut en);

@@ -1,11 +1,13 @@
 //! Saving off the key-handling path: a thread takes each batch of changes and writes it, so a
 //! slow disk (fsync) never stalls a key. Failed batches come back to be retried with later ones.
+//! The same thread reads another learner's progress (`:learner NAME`), after the saves queued
+//! before it, so a switch reads what was just saved and never blocks a key either.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use super::time::now;
-use super::{Delta, Learner, Store};
+use super::{Delta, Learner, Opened, Store};
 
 /// How a save went.
 #[derive(Debug)]
@@ -18,11 +20,13 @@ pub enum Outcome {
         delta: Delta,
         error: String,
     },
+    /// `learner`'s progress, read for a switch to them.
+    Opened { learner: Learner, opened: Opened },
 }
 
-struct Job {
-    learner: Learner,
-    delta: Delta,
+enum Job {
+    Save { learner: Learner, delta: Delta },
+    Open(Learner),
 }
 
 /// The saving thread, and the channels to and from it.
@@ -38,13 +42,15 @@ impl Saver {
         let (report, outcomes) = channel();
         let thread = std::thread::spawn(move || {
             for job in inbox {
-                let outcome = match store.save(&job.learner, &job.delta, now()) {
-                    Ok(notices) => Outcome::Saved(notices),
-                    Err(error) => Outcome::Failed {
-                        learner: job.learner,
-                        delta: job.delta,
-                        error,
+                let outcome = match job {
+                    Job::Save { learner, delta } => match store.save(&learner, &delta, now()) {
+                        Ok(notices) => Outcome::Saved(notices),
+                        Err(error) => Outcome::Failed { learner, delta, error },
                     },
+                    Job::Open(learner) => {
+                        let opened = store.open(&learner, now());
+                        Outcome::Opened { learner, opened }
+                    }
                 };
                 if report.send(outcome).is_err() {
                     break;
@@ -60,11 +66,21 @@ impl Saver {
 
     /// Queues `delta` to be saved for `learner`.
     pub fn submit(&self, learner: &Learner, delta: Delta) {
+        self.send(Job::Save {
+            learner: learner.clone(),
+            delta,
+        });
+    }
+
+    /// Queues reading `learner`'s progress, after the saves queued before.
+    pub fn open(&self, learner: Learner) {
+        self.send(Job::Open(learner));
+    }
+
+    fn send(&self, job: Job) {
         if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(Job {
-                learner: learner.clone(),
-                delta,
-            });
+            // The thread only stops when this sender is dropped: a send can't fail before.
+            let _ = jobs.send(job);
         }
     }
 

@@ -18,7 +18,7 @@ const PANE_WIDTH: u16 = MEASURE + 4;
 
 /// Draws the audience view over `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    let prompt_rows = if app.prompt.is_some() { 3 } else { 0 };
+    let prompt_rows = if app.prompt().is_some() { 3 } else { 0 };
     let subtitle_rows = subtitles::rows(app, area.height);
     let [prompt_area, pane_area, subtitles_area, status_area] = Layout::vertical([
         Constraint::Length(prompt_rows),
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
         Constraint::Length(1),
     ])
     .areas(area);
-    if let Some(p) = &app.prompt {
+    if let Some(p) = app.prompt() {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
     let drawn = body(frame, centred(pane_area), app, ctx);

@@ -31,16 +31,16 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let lesson = app.current_lesson();
     let (chapter_index, chapter) = lesson
         .slides()
-        .nth(app.slide.0)
+        .nth(app.slide().0)
         .map(|(c, _)| (c, &lesson.chapters[c]))
         .unwrap_or((0, &lesson.chapters[0]));
-    let slide_title = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
+    let slide_title = lesson.slide(app.slide()).map(|s| s.display_title()).unwrap_or_default();
     let chapters = format!("{}/{}", chapter_index + 1, lesson.chapters.len());
-    let slides = format!("{}/{}", app.slide.0 + 1, lesson.slide_count());
-    let learner = if app.learner.is_empty() {
+    let slides = format!("{}/{}", app.slide().0 + 1, lesson.slide_count());
+    let learner = if app.learner().is_empty() {
         "-".to_string()
     } else {
-        clean_line(&app.learner)
+        clean_line(app.learner())
     };
     let lang = app.lang();
     let clock = format!("{} {}", words::CLOCK.get(lang), ctx.clock);
@@ -61,15 +61,15 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     }
     let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
     let label = ctx.ui(UiRole::HeaderLabel);
-    let session = match &app.timer {
-        Some(t) => format!("{} · {clock}", t.header(app.now, lang)),
+    let session = match app.timer() {
+        Some(t) => format!("{} · {clock}", t.header(app.now(), lang)),
         None => clock,
     };
     let rows: [(&str, String, UiRole); HEADER_ROWS] = [
-        (words::COURSE.get(lang), app.course.title.clone(), UiRole::HeaderTitle),
+        (words::COURSE.get(lang), app.course().title.clone(), UiRole::HeaderTitle),
         (
             words::LESSON.get(lang),
-            lesson_title(&app.course.title, &lesson.title),
+            lesson_title(&app.course().title, &lesson.title),
             UiRole::HeaderTitle,
         ),
         (
@@ -103,7 +103,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     }
     // Key hints in columns of five, as many columns as fit.
     // `practice (N)` only on a slide with exercises, N of them.
-    let exercises = app.exercises_on(app.lesson, app.slide);
+    let exercises = app.exercises_on(app.lesson(), app.slide());
     let hints: Vec<(String, String)> = registry::hints()
         .into_iter()
         .filter(|(e, _)| e.name != "practice" || exercises > 0)
@@ -113,7 +113,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
             } else {
                 h.text.get(lang).to_string()
             };
-            (app.keymap.hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), text))
+            (app.keymap().hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), text))
         })
         .collect();
     let mut x = area.x as usize + info_width + 1;
@@ -150,11 +150,11 @@ fn lesson_title(course: &str, lesson: &str) -> String {
 pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let lesson = app.current_lesson();
     let mut crumbs = vec![lesson.id.clone()];
-    if let Some((c, slide)) = lesson.slides().nth(app.slide.0) {
+    if let Some((c, slide)) = lesson.slides().nth(app.slide().0) {
         crumbs.push(lesson.chapters[c].display_title());
         crumbs.push(slide.display_title());
     }
-    crumbs.extend(app.views.iter().map(|v| v.name(app.lang()).to_string()));
+    crumbs.extend(app.views().iter().map(|v| v.name(app.lang()).to_string()));
     // Each crumb takes its own width; when they don't all fit, the widest gives way first.
     let mut widths: Vec<usize> = crumbs.iter().map(|c| display_width(c)).collect();
     let room = (area.width as usize).saturating_sub(3 * crumbs.len());
@@ -183,9 +183,9 @@ pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
 }
 
 pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
-    let (text, role) = match (&app.flash, &app.search) {
+    let (text, role) = match (app.flash(), app.search()) {
         (Some(f), _) => (f.text.clone(), if f.error { UiRole::FlashError } else { UiRole::Flash }),
-        (None, Some(s)) if app.prompt.is_none() && !s.hits.is_empty() => (
+        (None, Some(s)) if app.prompt().is_none() && !s.hits.is_empty() => (
             format!("/{}: {}{}", s.query, s.hits.len(), words::MATCHES.get(app.lang())),
             UiRole::Muted,
         ),

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: 
         .collect();
     let title = pane::Title {
         name: words::PANE_CODE.get(app.lang()),
-        subject: Some(app.current_lesson().id_of(app.slide)),
+        subject: Some(app.current_lesson().id_of(app.slide())),
         count: Some(rows.len().to_string()),
     };
     table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)

@@ -53,7 +53,7 @@ fn row(keys: Vec<String>, help: impl Into<String>) -> Row {
 
 fn sections(app: &App) -> Vec<Section> {
     // The practice keys act only in the practice views: listed when help opens over one.
-    let beneath = app.views.iter().rev().nth(1);
+    let beneath = app.views().iter().rev().nth(1);
     let practising = matches!(beneath, Some(View::Practice { .. } | View::Exercise { .. }));
     let mut out: Vec<Section> = Group::ALL
         .iter()
@@ -62,7 +62,7 @@ fn sections(app: &App) -> Vec<Section> {
             let mut rows = Vec::new();
             let mut selecting: Vec<String> = Vec::new();
             for (entry, keys) in registry::bindable().filter(|(_, k)| k.group == *group) {
-                let labels: Vec<String> = (app.keymap.keys_for(&entry.act()).iter())
+                let labels: Vec<String> = (app.keymap().keys_for(&entry.act()).iter())
                     .map(|k| key_label(&k.to_string()))
                     .collect();
                 // The arrows that move a diagram selection read as one row.
@@ -94,7 +94,7 @@ fn sections(app: &App) -> Vec<Section> {
     // Commands a key already opens are found by tab in the prompt; help lists the others.
     let mut commands: Vec<Row> = registry::commands()
         .into_iter()
-        .filter(|(e, _)| e.keys.is_none() || app.keymap.keys_for(&e.act()).is_empty())
+        .filter(|(e, _)| e.keys.is_none() || app.keymap().keys_for(&e.act()).is_empty())
         .map(|(e, c)| {
             let arg = match c.arg {
                 Arg::None => "",

@@ -12,13 +12,13 @@ use crate::theme::UiRole;
 
 /// Whether the timeline bar is worth a line: the narration has been played this session.
 pub fn shows_timeline(app: &App) -> bool {
-    app.played && app.playback.is_some()
+    app.played() && app.playback().is_some()
 }
 
 /// `▶ 12/24 ━━━━━━────── 03:12 / 12:01.8 1.5x`: where the narration is, as a bar.
 pub fn timeline(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
-    let Some(p) = &app.playback else { return };
-    let bar = p.status(app.now);
+    let Some(p) = app.playback() else { return };
+    let bar = p.status(app.now());
     let mark = if bar.playing { "▶" } else { "⏸" };
     let left = format!(" {mark} {} ", bar.counter());
     let right = format!(" {} {}", bar.times(), bar.speed);
@@ -40,7 +40,7 @@ pub fn break_card(frame: &mut Frame<'_>, area: Rect, app: &App, countdown: &str,
     use crate::i18n::words;
     let lang = app.lang();
     let lesson = app.current_lesson();
-    let back = lesson.slide(app.slide).map(|s| s.display_title()).unwrap_or_default();
+    let back = lesson.slide(app.slide()).map(|s| s.display_title()).unwrap_or_default();
     let head = [(words::BREAK_TITLE.get(lang).to_string(), UiRole::HeaderTitle)];
     let foot = [
         (
@@ -80,16 +80,16 @@ pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<
     let lesson = app.current_lesson();
     let mut parts = vec![format!(
         "{} · {}/{}",
-        lesson.id_of(app.slide),
-        app.slide.0 + 1,
+        lesson.id_of(app.slide()),
+        app.slide().0 + 1,
         lesson.slide_count()
     )];
-    if let Some(p) = &app.playback {
-        let bar = p.status(app.now);
+    if let Some(p) = app.playback() {
+        let bar = p.status(app.now());
         parts.push(format!("{} {}", if bar.playing { "▶" } else { "⏸" }, bar.times()));
     }
-    if let Some(t) = &app.timer {
-        parts.push(t.header(app.now, app.lang()));
+    if let Some(t) = app.timer() {
+        parts.push(t.header(app.now(), app.lang()));
     }
     // No flash here: the operator's messages (`playing 4/24 at 1x`) go to the notes window.
     let text = truncate_to(&format!(" {}", parts.join("   ")), area.width as usize);

@@ -170,9 +170,9 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
         .map(|row| {
             let (lesson_index, here) = match *row {
                 TocRow::Lesson(l) | TocRow::Chapter { lesson: l, .. } => (l, false),
-                TocRow::Slide { lesson, slide } => (lesson, lesson == app.lesson && slide == app.slide),
+                TocRow::Slide { lesson, slide } => (lesson, lesson == app.lesson() && slide == app.slide()),
             };
-            let lesson = &app.course.lessons[lesson_index];
+            let lesson = &app.course().lessons[lesson_index];
             let span = |from: SlideIndex, n: usize| {
                 Millis((from.0..from.0 + n).map(|i| lesson.narration_of(SlideIndex(i)).0).sum())
             };
@@ -251,14 +251,14 @@ pub fn toc(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &
 
 pub fn results(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: &Ctx<'_>) -> Drawn {
     // In a course of several lessons WHERE names the lesson first (`week03 구간 12`).
-    let several = app.course.lessons.len() > 1;
-    let query = app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+    let several = app.course().lessons.len() > 1;
+    let query = app.search().map(|s| s.query.clone()).unwrap_or_default();
     let needle = query.to_lowercase();
     let rows: Vec<_> = app
         .hits()
         .iter()
         .map(|hit| {
-            let lesson = &app.course.lessons[hit.lesson];
+            let lesson = &app.course().lessons[hit.lesson];
             let place = match hit.place {
                 Place::Slide => words::ON_SLIDE.get(app.lang()).to_string(),
                 Place::Narration(n) => format!("{} {n}", words::SEGMENT.get(app.lang())),
@@ -338,7 +338,7 @@ pub fn bookmarks(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, 
         .collect();
     let title = pane::Title {
         name: words::PANE_BOOKMARKS.get(app.lang()),
-        subject: Some(app.learner.clone()),
+        subject: Some(app.learner().to_string()),
         count: Some(rows.len().to_string()),
     };
     if rows.is_empty() {
@@ -366,9 +366,9 @@ pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
     ];
     let now = app.wall_now();
     let text = |t: String, role: UiRole| vec![Span::styled(t, ctx.ui(role))];
-    let rows = (app.course.lessons.iter().enumerate())
+    let rows = (app.course().lessons.iter().enumerate())
         .map(|(l, lesson)| {
-            let marker = if l == app.lesson { "▶" } else { " " };
+            let marker = if l == app.lesson() { "▶" } else { " " };
             let date = lesson.front.date.map_or_else(
                 || "-".to_string(),
                 |d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
@@ -411,8 +411,8 @@ pub fn lessons(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ct
         .collect();
     let title = pane::Title {
         name: words::PANE_LESSONS.get(app.lang()),
-        subject: Some(crate::text::clean_line(&app.course.title)),
-        count: Some(app.course.lessons.len().to_string()),
+        subject: Some(crate::text::clean_line(&app.course().title)),
+        count: Some(app.course().lessons.len().to_string()),
     };
     table(frame, area, &title, (COLUMNS, app.lang()), rows, selected, ctx)
 }

@@ -28,9 +28,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, diagram: &Diagram, com
         if !mentions.is_empty() {
             lines.push(Line::default());
         }
-        let spoken = (app.playback.as_ref())
+        let spoken = app
+            .playback()
             .filter(|_| crate::ui::lecture::shows_timeline(app))
-            .and_then(|p| p.segment_at(app.now));
+            .and_then(|p| p.segment_at(app.now()));
         for &i in &mentions {
             let seg = &script.segments[i];
             let mark = if spoken == Some(i) { "▶ " } else { "" };

@@ -46,7 +46,7 @@ pub fn list(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, ctx: 
         .exercises
         .iter()
         .map(|ex| {
-            let (state, tries) = app.exercise_state(app.lesson, ex);
+            let (state, tries) = app.exercise_state(app.lesson(), ex);
             let task = clean_text(ex.task.lines().next().unwrap_or(""));
             vec![
                 vec![Span::styled(ex.id.clone(), ctx.ui(UiRole::HeaderValue))],

@@ -19,7 +19,7 @@ pub fn options<'a>(ctx: &Ctx<'a>, width: usize, app: &'a App) -> RenderOptions<'
         highlighter: ctx.theme.syntax_theme().filter(|_| ready).map(|_| ctx.highlighter),
         syntax_theme: ctx.theme.syntax_theme().unwrap_or(""),
         diagrams: &app.current_lesson().diagrams,
-        focus: app.focus.map(|f| (f.diagram, f.component)),
+        focus: app.focus().map(|f| (f.diagram, f.component)),
     }
 }
 
@@ -39,32 +39,32 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     let total = lesson.slide_count();
     let title = pane::Title {
         name: crate::i18n::words::PANE_SLIDE.get(app.lang()),
-        subject: Some(lesson.id_of(app.slide)),
+        subject: Some(lesson.id_of(app.slide())),
         count: Some(format!(
             "{}/{total}{}",
-            app.slide.0 + 1,
-            if app.is_bookmarked(app.lesson, app.slide) {
+            app.slide().0 + 1,
+            if app.is_bookmarked(app.lesson(), app.slide()) {
                 " ★"
             } else {
                 ""
             }
         )),
     };
-    let Some(slide) = lesson.slide(app.slide) else {
+    let Some(slide) = lesson.slide(app.slide()) else {
         return pane::text(frame, area, &title, &[], 0, ctx);
     };
     let width = pane::inner(area).width.max(1) as usize;
     let shape = memo::Shape {
         width,
-        presenting: app.presenting,
+        presenting: app.presenting(),
         highlighted: ctx.highlighter.is_ready(),
-        focus: app.focus.map(|f| (f.diagram, f.component)),
-        needle: app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default(),
+        focus: app.focus().map(|f| (f.diagram, f.component)),
+        needle: app.search().map(|s| s.query.to_lowercase()).unwrap_or_default(),
     };
     let diagrams = &app.current_lesson().diagrams;
     let needle = shape.needle.clone();
     let lines = memo::lines(slide, diagrams, shape, ctx.theme, || {
-        let mut styled = if app.presenting {
+        let mut styled = if app.presenting() {
             banner(slide, width)
         } else {
             title_lines(slide, width)
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
             focus_line,
         }
     });
-    let mut drawn = pane::text(frame, area, &title, &lines.lines, app.scroll, ctx);
+    let mut drawn = pane::text(frame, area, &title, &lines.lines, app.scroll(), ctx);
     drawn.match_lines = lines.match_lines.clone();
     drawn.focus_line = lines.focus_line;
     // Where the selected diagram's boxes are, for the arrow keys (the same layout as drawn).

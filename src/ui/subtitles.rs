@@ -24,7 +24,7 @@ const MEASURE: usize = 100;
 /// narration has not been played, or when `l` already shows the words.
 pub fn rows(app: &App, height: u16) -> u16 {
     let shown =
-        app.subtitles && super::lecture::shows_timeline(app) && !matches!(app.view(), Some(View::Narration { .. }));
+        app.subtitles() && super::lecture::shows_timeline(app) && !matches!(app.view(), Some(View::Narration { .. }));
     match height {
         _ if !shown => 0,
         h if h >= TWO_LINES_FROM => 2,
@@ -36,10 +36,10 @@ pub fn rows(app: &App, height: u16) -> u16 {
 /// Draws the page of the spoken segment that is being spoken now, each line centred in `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let lesson = app.current_lesson();
-    let (Some(script), Some(p)) = (&lesson.script, &app.playback) else {
+    let (Some(script), Some(p)) = (&lesson.script, app.playback()) else {
         return;
     };
-    let Some(seg) = p.segment_at(app.now).and_then(|i| script.segments.get(i)) else {
+    let Some(seg) = p.segment_at(app.now()).and_then(|i| script.segments.get(i)) else {
         return;
     };
     // A cell of margin each side, as the pane has, and no wider than a readable measure.
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     let page = area.height.max(1) as usize;
     let pages = lines.len().div_ceil(page).max(1);
     // How far through the segment the narration is, 0.0 up to (not including) 1.0.
-    let into = p.position(app.now).0.saturating_sub(seg.start.0);
+    let into = p.position(app.now()).0.saturating_sub(seg.start.0);
     let fraction = if seg.duration.0 == 0 {
         0.0
     } else {

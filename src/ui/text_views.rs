@@ -20,14 +20,14 @@ use crate::theme::UiRole;
 fn title<'a>(name: &'a str, app: &App) -> pane::Title<'a> {
     pane::Title {
         name,
-        subject: Some(app.current_lesson().id_of(app.slide)),
+        subject: Some(app.current_lesson().id_of(app.slide())),
         count: None,
     }
 }
 
 /// Wraps styled text to `width` and converts it, marking search matches.
 fn wrapped(spans: &[render::Span], width: usize, app: &App, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
-    let needle = app.search.as_ref().map(|s| s.query.to_lowercase()).unwrap_or_default();
+    let needle = app.search().map(|s| s.query.to_lowercase()).unwrap_or_default();
     wrap_spans(spans, width)
         .iter()
         .map(|l| convert::line_with_matches(l, ctx.theme, &needle).0)
@@ -41,7 +41,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
     let (scroll, selected) = at;
     let lesson = app.current_lesson();
     let width = pane::inner(area).width.max(1) as usize;
-    let segments = lesson.segments_of(app.slide);
+    let segments = lesson.segments_of(app.slide());
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut segment_rows = Vec::new();
     let muted = ctx.ui(UiRole::Muted);
@@ -57,7 +57,7 @@ pub fn narration(frame: &mut Frame<'_>, area: Rect, app: &App, at: (usize, usize
                 }
                 // The segment the narration is on, when it is playing or paused part-way.
                 let spoken = crate::ui::lecture::shows_timeline(app)
-                    && app.playback.as_ref().and_then(|p| p.segment_at(app.now)) == Some(i);
+                    && app.playback().and_then(|p| p.segment_at(app.now())) == Some(i);
                 let mark = if spoken { "▶ " } else { "" };
                 let role = if n == selected {
                     UiRole::Selection
@@ -186,7 +186,7 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
         t.subject = Some(diagram.components[c].id.clone());
         return pane::text(frame, area, &t, &lines, scroll, ctx);
     }
-    let Some((chapter, slide)) = lesson.slides().nth(app.slide.0) else {
+    let Some((chapter, slide)) = lesson.slides().nth(app.slide().0) else {
         return pane::text(
             frame,
             area,
@@ -197,7 +197,7 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
         );
     };
     let aliases: Vec<&str> = (lesson.aliases.iter())
-        .filter(|(_, i)| *i == app.slide)
+        .filter(|(_, i)| *i == app.slide())
         .map(|(a, _)| a.as_str())
         .collect();
     let codes = slide.code_blocks();
@@ -217,12 +217,12 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
     if code_lines.is_empty() {
         code_lines.push(words::NONE.get(app.lang()).into());
     }
-    let segments = lesson.segments_of(app.slide);
+    let segments = lesson.segments_of(app.slide());
     let numbers: Vec<String> = match &lesson.script {
         Some(s) => segments.iter().map(|&i| s.segments[i].number.to_string()).collect(),
         None => Vec::new(),
     };
-    let total = lesson.narration_of(app.slide);
+    let total = lesson.narration_of(app.slide());
     let mut rows: Vec<(&str, Vec<String>)> = vec![
         (words::D_ID.get(app.lang()), vec![slide.id()]),
         (words::D_TITLE.get(app.lang()), vec![slide.title.clone()]),
@@ -297,7 +297,7 @@ pub fn describe(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx
 pub fn source(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, ctx: &Ctx<'_>) -> Drawn {
     let lesson = app.current_lesson();
     let width = pane::inner(area).width.max(1) as usize;
-    let Some(slide) = lesson.slide(app.slide) else {
+    let Some(slide) = lesson.slide(app.slide()) else {
         return pane::text(
             frame,
             area,

@@ -277,20 +277,24 @@ fn w_writes_the_block_to_the_lab_folder_privately_and_never_over_edits() {
 #[test]
 fn several_blocks_open_a_picker_and_enter_copies_the_selected_one() {
     use crate::screen::{command, screen};
-    use k8s_course::app::{Action, App, Effect, View};
+    use k8s_course::app::{Action, App, Effect, Setup, View};
     use k8s_course::content::{CourseSource, load_course};
     let lesson = lesson_with_blocks();
     let course = load_course(&CourseSource::Dir(lesson.path().to_path_buf()))
         .course
         .expect("the lesson loads");
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    // As the terminal tests run it (LANG=C.UTF-8).
+    let setup = Setup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        ..Setup::default()
+    };
+    let mut app = App::new(setup, course, Default::default());
     command(&mut app, "1.1");
-    assert_eq!(app.update(Action::CopyCode(String::new())), Effect::None);
+    assert_eq!(app.update(Action::CopyCode(String::new())).effect, Effect::None);
     assert!(matches!(app.view(), Some(View::Code { .. })));
     insta::assert_snapshot!("code_picker_80x24", screen(&mut app, 80, 24));
     app.update(Action::Down);
-    let effect = app.update(Action::Enter);
+    let effect = app.update(Action::Enter).effect;
     assert_eq!(
         effect,
         Effect::CopyCode(
@@ -304,7 +308,7 @@ fn several_blocks_open_a_picker_and_enter_copies_the_selected_one() {
     app.update(Action::WriteCode(String::new()));
     app.update(Action::Last);
     assert_eq!(
-        app.update(Action::Enter),
+        app.update(Action::Enter).effect,
         Effect::WriteCode {
             name: "1.1-3.sh".into(),
             text: "kubectl get svc -n lab\n".into()

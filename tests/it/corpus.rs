@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use k8s_course::app::{Action, App};
+use k8s_course::app::{Action, App, Setup};
 use k8s_course::content::script::Millis;
 use k8s_course::content::segment_kind::SegmentKind::{self, Cue, Pause, Preamble, Speech};
 use k8s_course::content::{CourseSource, Lesson, Severity, load_course};
@@ -172,9 +172,11 @@ fn narration_view_shows_cues_pauses_and_the_preamble_for_what_they_are() {
         ("x-npm-supply-chain-incident", "npm_title_narration"),
     ] {
         let course = load_course(&CourseSource::Dir(dir(name))).course.expect("loads");
-        let mut app = App::new(course);
-        app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-        app.learner = "learner".into();
+        let setup = Setup {
+            themes: Vec::new(),
+            ..screen::setup()
+        };
+        let mut app = App::new(setup, course, Default::default());
         app.update(Action::Narration);
         insta::assert_snapshot!(snap, screen::screen(&mut app, 100, 40));
     }

@@ -64,7 +64,7 @@ fn k9s_resource_names_open_the_slide_that_teaches_the_resource() {
         command(&mut app, name);
         let shown = screen(&mut app, 100, 30);
         assert_eq!(slide_title(&shown), format!("slide({slide})"), ":{name}\n{shown}");
-        assert!(app.flash.is_none(), ":{name}: {:?}", app.flash);
+        assert!(app.flash().is_none(), ":{name}: {:?}", app.flash());
     }
     // The command line knows them too.
     let out = Sandbox::new().run(&["show", "po", "--plain"]);
@@ -90,7 +90,7 @@ fn tab_or_enter_accepts_the_completion_shown() {
     app.update(Action::CommandMode);
     type_text(&mut app, "networkp");
     app.update(Action::Input(Edit::Complete));
-    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("networkpolicy"));
+    assert_eq!(app.prompt().as_ref().map(|p| p.text.as_str()), Some("networkpolicy"));
     app.update(Action::Input(Edit::Submit));
     assert_eq!(slide_title(&screen(&mut app, 100, 30)), "slide(3.3)");
 
@@ -100,7 +100,7 @@ fn tab_or_enter_accepts_the_completion_shown() {
     type_text(&mut app, "theme l");
     assert_eq!(app.suggestion().as_deref(), Some("ight"));
     assert_eq!(
-        app.update(Action::Input(Edit::Submit)),
+        app.update(Action::Input(Edit::Submit)).effect,
         k8s_course::app::Effect::LoadTheme("light".into())
     );
 
@@ -170,7 +170,7 @@ fn help_filters_as_you_type() {
     );
     // enter keeps the filter and closes the prompt; esc closes help, and it opens unfiltered.
     app.update(Action::Input(Edit::Submit));
-    assert!(app.prompt.is_none());
+    assert!(app.prompt().is_none());
     assert!(screen(&mut app, 100, 30).contains("help(/narration f)"));
     app.update(Action::Back);
     app.update(Action::Help);

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use k8s_course::app::{Action, App};
+use k8s_course::app::{Action, App, Msg, Setup};
 use k8s_course::content::lazy::load_course_lazily;
 use k8s_course::content::{CourseSource, load_course};
 
@@ -35,26 +35,27 @@ fn lazy_app(dir: &Path, first: &str) -> App {
     let source = CourseSource::Dir(dir.to_path_buf());
     let lazy = load_course_lazily(&source, |_, ids| ids.iter().position(|i| i == first));
     let course = lazy.report.course.expect("the lesson shown loads");
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    app.learner = "learner".into();
-    app.load_rest(source, lazy.rest);
-    app
+    let setup = Setup {
+        themes: Vec::new(),
+        rest: Some((source, lazy.rest)),
+        ..crate::screen::setup()
+    };
+    App::new(setup, course, Default::default())
 }
 
 /// Takes in lessons until none is being read (bounded: a stuck reader fails the test).
 fn wait_for_every_lesson(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while app.lessons_arriving() {
-        app.receive_lessons();
+        app.update(Msg::TakeLessons);
         assert!(Instant::now() < deadline, "the lessons never arrived");
         std::thread::yield_now();
     }
-    app.receive_lessons();
+    app.update(Msg::TakeLessons);
 }
 
 fn flash(app: &App) -> String {
-    app.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+    app.flash().as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -95,16 +96,16 @@ fn the_other_lessons_arrive_in_the_background_and_fill_contents_and_lists() {
     let eager = load_course(&CourseSource::Dir(dir.clone())).diagnostics;
     assert!(eager.iter().any(|d| d.to_string().contains("broken")));
     for (l, id) in [(0, "w05"), (2, "c8w06"), (4, "week07")] {
-        assert_eq!(app.course.lessons[l].id, id);
-        assert!(app.course.lessons[l].slide_count() > 0, "{id} arrived");
+        assert_eq!(app.course().lessons[l].id, id);
+        assert!(app.course().lessons[l].slide_count() > 0, "{id} arrived");
     }
     // The built-in week arrived whole: the same slides as loading it alone.
     let alone = load_course(&CourseSource::BuiltIn).course.unwrap();
-    assert_eq!(app.course.lessons[4].slide_count(), alone.lessons[0].slide_count());
+    assert_eq!(app.course().lessons[4].slide_count(), alone.lessons[0].slide_count());
     // The contents list every lesson's slides, and the lesson shown didn't move.
     let rows = app.toc_rows().len();
-    let slides: usize = app.course.lessons.iter().map(|l| l.slide_count()).sum();
-    let chapters: usize = app.course.lessons.iter().map(|l| l.chapters.len()).sum();
+    let slides: usize = app.course().lessons.iter().map(|l| l.slide_count()).sum();
+    let chapters: usize = app.course().lessons.iter().map(|l| l.chapters.len()).sum();
     assert_eq!(rows, 5 + chapters + slides);
     assert_eq!(app.current_lesson().id, "w06");
 
@@ -114,7 +115,7 @@ fn the_other_lessons_arrive_in_the_background_and_fill_contents_and_lists() {
     let said = flash(&app);
     assert!(said.starts_with("this lesson has errors: "), "{said}");
     assert!(said.contains("broken/post.md"), "{said}");
-    assert!(app.flash.as_ref().is_some_and(|f| f.error));
+    assert!(app.flash().as_ref().is_some_and(|f| f.error));
 }
 
 #[test]
@@ -139,15 +140,15 @@ fn a_lesson_reached_before_it_arrives_is_read_there_and_then() {
     let alone = load_course(&CourseSource::BuiltIn).course.unwrap();
     assert_eq!(app.current_lesson().slide_count(), alone.lessons[0].slide_count());
     app.update(Action::NextSlide);
-    assert_eq!(app.slide.0, 1);
+    assert_eq!(app.slide().0, 1);
     // The copy the background thread read later is not put over it.
     wait_for_every_lesson(&mut app);
-    assert_eq!((app.current_lesson().id.as_str(), app.slide.0), ("week07", 1));
+    assert_eq!((app.current_lesson().id.as_str(), app.slide().0), ("week07", 1));
     // `:goto LESSON/ID` reaches a lesson the same way.
     let mut app = lazy_app(&dir, "w05");
     command(&mut app, "goto week07/pod");
     assert_eq!(app.current_lesson().id, "week07");
-    assert_eq!(app.current_lesson().id_of(app.slide), "2.2.1");
+    assert_eq!(app.current_lesson().id_of(app.slide()), "2.2.1");
 }
 
 #[test]

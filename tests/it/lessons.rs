@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use k8s_course::app::{Action, App, View};
+use k8s_course::app::{Action, App, Begin, Effect, Msg, Setup, View};
 use k8s_course::content::{CourseSource, SlideIndex, load_course};
-use k8s_course::progress::{Progress, Tracker};
+use k8s_course::progress::Progress;
 
 use crate::screen::{command, screen};
 use crate::support::{BIN, PROMPT, Sandbox, Tmux, copy_corpus_weeks, copy_dir, last_line, require, sh_quote};
@@ -33,23 +33,23 @@ fn app_with(dir: &Path, progress: Progress, now: i64) -> App {
     let course = load_course(&CourseSource::Dir(dir.to_path_buf()))
         .course
         .expect("the course loads");
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    app.learner = "learner".into();
-    app.progress = Tracker::new(progress);
-    app.begin(now, false);
-    app
+    let setup = Setup {
+        themes: Vec::new(),
+        begin: Some(Begin { now, from_start: false }),
+        ..crate::screen::setup()
+    };
+    App::new(setup, course, progress)
 }
 
 fn flash(app: &App) -> String {
-    app.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+    app.flash().as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
 
 #[test]
 fn lessons_lists_every_week_and_enter_opens_one() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = app_with(&course(tmp.path()), Progress::default(), NOON);
-    assert_eq!(app.lesson, 0, "a new learner starts at the first lesson");
+    assert_eq!(app.lesson(), 0, "a new learner starts at the first lesson");
     command(&mut app, "lessons");
     assert_eq!(app.view(), Some(&View::Lessons { selected: 0 }));
     insta::assert_snapshot!("lessons_list", screen(&mut app, 120, 14));
@@ -57,7 +57,7 @@ fn lessons_lists_every_week_and_enter_opens_one() {
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Enter);
-    assert_eq!((app.lesson, app.slide, app.view()), (2, SlideIndex(0), None));
+    assert_eq!((app.lesson(), app.slide(), app.view()), (2, SlideIndex(0), None));
     assert!(flash(&app).starts_with("lesson 3 of 4: "), "{}", flash(&app));
 
     // `:ls` is the same list, on the lesson shown.
@@ -85,7 +85,7 @@ fn lesson_by_name_or_number_and_unknown_names_are_explained() {
         ":lesson needs a lesson, e.g. :lesson 2 (:lessons lists them)"
     );
     command(&mut app, "lesson 9");
-    assert!(app.flash.as_ref().is_some_and(|f| f.error), "no ninth lesson");
+    assert!(app.flash().as_ref().is_some_and(|f| f.error), "no ninth lesson");
 }
 
 #[test]
@@ -93,10 +93,10 @@ fn right_on_the_last_slide_says_the_next_lesson_follows_then_goes() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = app_with(&course(tmp.path()), Progress::default(), NOON);
     app.update(Action::Last);
-    let last = app.slide;
+    let last = app.slide();
     app.update(Action::NextSlide);
-    assert_eq!((app.lesson, app.slide), (0, last), "the first → stays");
-    let next_title = app.course.lessons[1].title.clone();
+    assert_eq!((app.lesson(), app.slide()), (0, last), "the first → stays");
+    let next_title = app.course().lessons[1].title.clone();
     assert!(
         flash(&app).starts_with("end of this lesson: right again opens the next"),
         "{}",
@@ -107,25 +107,25 @@ fn right_on_the_last_slide_says_the_next_lesson_follows_then_goes() {
     // Anything in between disarms it.
     app.update(Action::Down);
     app.update(Action::NextSlide);
-    assert_eq!((app.lesson, app.slide), (0, last));
+    assert_eq!((app.lesson(), app.slide()), (0, last));
     app.update(Action::NextSlide);
     assert_eq!(
-        (app.lesson, app.slide),
+        (app.lesson(), app.slide()),
         (1, SlideIndex(0)),
         "the second → opens the next lesson"
     );
     assert!(flash(&app).starts_with("lesson 2 of 4: "), "{}", flash(&app));
     // ← goes back within the lesson only.
     app.update(Action::PrevSlide);
-    assert_eq!(app.lesson, 1);
+    assert_eq!(app.lesson(), 1);
 
     // On the course's last slide, → stays.
     command(&mut app, "lesson 4");
     app.update(Action::Last);
-    let end = app.slide;
+    let end = app.slide();
     app.update(Action::NextSlide);
     app.update(Action::NextSlide);
-    assert_eq!((app.lesson, app.slide), (3, end));
+    assert_eq!((app.lesson(), app.slide()), (3, end));
 }
 
 #[test]
@@ -135,18 +135,21 @@ fn the_player_reopens_the_lesson_the_learner_was_in_last() {
     let mut app = app_with(&dir, Progress::default(), NOON);
     command(&mut app, "lesson w06");
     app.update(Action::NextSlide);
-    let slide = app.current_lesson().id_of(app.slide);
+    let slide = app.current_lesson().id_of(app.slide());
     let mut saved = Progress::default();
-    saved.apply(&app.progress.take_pending());
+    let Effect::Save(delta) = app.update(Msg::TakePending(NOON)).effect else {
+        panic!("a save is asked for")
+    };
+    saved.apply(&delta);
 
     let again = app_with(&dir, saved.clone(), NOON + 600);
     assert_eq!(again.current_lesson().id, "w06");
-    assert_eq!(again.current_lesson().id_of(again.slide), slide);
+    assert_eq!(again.current_lesson().id_of(again.slide()), slide);
     assert!(flash(&again).starts_with("resumed at "), "{}", flash(&again));
     // Each lesson keeps its own place: opening week07 again starts it where it was left.
     let mut again = again;
     command(&mut again, "lesson week07");
-    assert_eq!(again.slide, SlideIndex(0));
+    assert_eq!(again.slide(), SlideIndex(0));
 }
 
 /// An interactive bash in a 100x30 terminal, at its prompt.

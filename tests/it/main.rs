@@ -23,6 +23,7 @@ mod help_aliases;
 mod hostile_text;
 mod import;
 mod lazy_lessons;
+mod learner_switch;
 mod lessons;
 mod lint;
 mod many_lessons;

@@ -3,7 +3,7 @@
 
 use crate::screen;
 
-use k8s_course::app::Action;
+use k8s_course::app::{Action, Msg, Setup};
 use k8s_course::render::Highlighter;
 use k8s_course::theme;
 use screen::{app, command, screen, type_text};
@@ -11,10 +11,15 @@ use screen::{app, command, screen, type_text};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// Snapshots the screen after `setup` at both sizes.
-fn snap(name: &str, setup: impl Fn(&mut k8s_course::app::App)) {
+fn snap(name: &str, steps: impl Fn(&mut k8s_course::app::App)) {
+    snap_with(name, crate::screen::setup, steps);
+}
+
+/// [`snap`], in a player started with `setup()`.
+fn snap_with(name: &str, setup: impl Fn() -> Setup, steps: impl Fn(&mut k8s_course::app::App)) {
     for (w, h) in SIZES {
-        let mut app = app();
-        setup(&mut app);
+        let mut app = crate::screen::app_with(setup());
+        steps(&mut app);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&mut app, w, h));
     }
 }
@@ -157,9 +162,9 @@ fn each_theme_on_one_slide() {
 fn lecture_playback_bar_and_spoken_segment() {
     use std::time::Duration;
     snap("playback", |app| {
-        app.tick(Duration::ZERO);
+        app.update(Msg::Tick(Duration::ZERO));
         app.update(Action::PlayPause);
-        app.tick(Duration::from_secs(300));
+        app.update(Msg::Tick(Duration::from_secs(300)));
         app.update(Action::Narration);
     });
 }
@@ -168,10 +173,12 @@ fn lecture_playback_bar_and_spoken_segment() {
 fn break_card() {
     use k8s_course::timer::{Durations, SessionTimer};
     use std::time::Duration;
-    let mut app = app();
+    let mut app = crate::screen::app_with(Setup {
+        timer: Some(SessionTimer::new(Durations::default(), Duration::ZERO)),
+        ..crate::screen::setup()
+    });
     command(&mut app, "arch");
-    app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
-    app.tick(Duration::from_secs(20 * 60 + 61));
+    app.update(Msg::Tick(Duration::from_secs(20 * 60 + 61)));
     insta::assert_snapshot!("break_80x24", screen(&mut app, 80, 24));
 }
 
@@ -180,11 +187,14 @@ fn break_card() {
 fn presenter_audience_view() {
     use k8s_course::timer::{Durations, SessionTimer};
     use std::time::Duration;
-    snap("present", |app| {
-        app.presenting = true;
-        app.timer = Some(SessionTimer::new(Durations::default(), Duration::ZERO));
+    let presenting = || Setup {
+        presenting: true,
+        timer: Some(SessionTimer::new(Durations::default(), Duration::ZERO)),
+        ..crate::screen::setup()
+    };
+    snap_with("present", presenting, |app| {
         command(app, "pod");
-        app.tick(Duration::from_secs(754));
+        app.update(Msg::Tick(Duration::from_secs(754)));
     });
 }
 

@@ -447,7 +447,7 @@ fn korean_messages_for_commands_and_quizzes() {
     let quiz = exercise(&lesson, "k8s-etcd");
     assert_eq!(
         check(quiz, "kubelet").notes[0].text(Lang::Ko),
-        "'kubelet'는 정답이 아닙니다: 강의 구간 12을 다시 들어 보세요"
+        "'kubelet'는 정답이 아닙니다: 강의 구간 12를 다시 들어 보세요"
     );
 }
 

@@ -3,6 +3,7 @@
 //! the table of contents, quit, reopen: the state is kept. And an editor that fails or is missing.
 
 use crate::support::{BIN, Sandbox, Tmux, require};
+use k8s_course::app::Msg;
 
 /// The player in a 120x40 tmux, with `EDITOR` set to `editor`.
 fn player(label: &str, sandbox: &Sandbox, editor: &str) -> Tmux {
@@ -175,8 +176,11 @@ fn practice_list_on_1_3() -> k8s_course::app::App {
     let course = k8s_course::content::load_course(&k8s_course::content::CourseSource::BuiltIn)
         .course
         .expect("course");
-    let mut app = App::new(course);
-    app.learner = "kim".into();
+    let setup = k8s_course::app::Setup {
+        learner: "kim".into(),
+        ..Default::default()
+    };
+    let mut app = App::new(setup, course, Default::default());
     app.update(Action::Goto("1.3".into()));
     app.update(Action::Practice);
     app
@@ -199,7 +203,7 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
     assert_eq!(id.as_deref(), Some("docker-pull"));
     // `e` on a command exercise opens the prompt at `answer `.
     app.update(Action::PracticeEdit);
-    assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some("answer "));
+    assert_eq!(app.prompt().as_ref().map(|p| p.text.as_str()), Some("answer "));
     for c in "docker pull nginx".chars() {
         app.update(Action::Input(Edit::Insert(c)));
     }
@@ -213,9 +217,9 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
     app.update(Action::PracticeSolution);
     assert!(!app.open_exercise().expect("open").0.solution_shown);
     assert!(
-        app.flash.as_ref().is_some_and(|f| f.text.contains("2번 더 틀린 뒤")),
+        app.flash().as_ref().is_some_and(|f| f.text.contains("2번 더 틀린 뒤")),
         "{:?}",
-        app.flash
+        app.flash()
     );
     app.update(Action::Answer("docker pull".into()));
     app.update(Action::Answer("docker pul nginx:latest".into()));
@@ -227,7 +231,7 @@ fn command_answers_hints_solution_and_reset_in_the_app() {
     app.update(Action::Answer("docker pull nginx:latest".into()));
     let key = ("cloud-security-7".to_string(), "week07-docker-kubernetes".to_string());
     let record = app
-        .progress
+        .progress()
         .lesson(&key)
         .and_then(|l| l.exercises.get("docker-pull"))
         .cloned();
@@ -255,19 +259,19 @@ fn time_with_an_exercise_open_is_counted_into_its_record() {
     app.update(Action::Enter);
     let key = app.lesson_key();
     // 95 s with the exercise open, then an answer: counted at the check.
-    app.tick(Duration::from_secs(95));
+    app.update(Msg::Tick(Duration::from_secs(95)));
     app.update(Action::Answer("docker pul nginx".into()));
     let seconds = |app: &App| {
-        app.progress
+        app.progress()
             .lesson(&key)
             .and_then(|l| l.exercises.get("docker-pull"))
             .map(|e| e.seconds)
     };
     assert_eq!(seconds(&app), Some(95));
     // 20 s more, then back to the list: those count too; time in the list does not.
-    app.tick(Duration::from_secs(115));
+    app.update(Msg::Tick(Duration::from_secs(115)));
     app.update(Action::Back);
-    app.tick(Duration::from_secs(500));
+    app.update(Msg::Tick(Duration::from_secs(500)));
     app.update(Action::Back);
     assert_eq!(seconds(&app), Some(115));
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
-use k8s_course::app::App;
+use k8s_course::app::{App, Begin, Setup};
 use k8s_course::content::{CourseSource, load_course};
 use k8s_course::progress::file::{Decoded, decode};
 use k8s_course::progress::storage::{LockGuard, RealFs, Storage};
@@ -74,12 +74,25 @@ fn course_dir(slides: &[&str]) -> tempfile::TempDir {
 }
 
 fn app_for(dir: &Path, progress: Progress) -> App {
+    opened(dir, progress, None)
+}
+
+/// The player on the course in `dir`, with `progress`, begun at `NOW` (on the first slide when
+/// `from_start`).
+fn begun(dir: &Path, progress: Progress, from_start: bool) -> App {
+    opened(dir, progress, Some(Begin { now: NOW, from_start }))
+}
+
+fn opened(dir: &Path, progress: Progress, begin: Option<Begin>) -> App {
     let source = CourseSource::Dir(dir.join("week01"));
     let course = load_course(&source).course.expect("course loads");
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    app.progress = Tracker::new(progress);
-    app
+    // As the terminal tests run it (LANG=C.UTF-8).
+    let setup = Setup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        begin,
+        ..Setup::default()
+    };
+    App::new(setup, course, progress)
 }
 
 fn stopped_at(app: &App, slide: &str) -> Progress {
@@ -96,27 +109,23 @@ fn resumes_where_the_learner_stopped_even_after_the_content_changed() {
     let v1 = course_dir(&["1.1 하나", "1.2 둘", "1.3 셋"]);
     let app = app_for(v1.path(), Progress::default());
     let progress = stopped_at(&app, "1.2");
-    let mut app = app_for(v1.path(), progress.clone());
-    app.begin(NOW, false);
-    assert_eq!(app.current_lesson().id_of(app.slide), "1.2");
+    let app = begun(v1.path(), progress.clone(), false);
+    assert_eq!(app.current_lesson().id_of(app.slide()), "1.2");
     assert_eq!(
-        app.flash.as_ref().map(|f| f.text.as_str()),
+        app.flash().as_ref().map(|f| f.text.as_str()),
         Some("resumed at 1.2 둘, last here 3 days ago")
     );
     // --from-start ignores it.
-    let mut fresh = app_for(v1.path(), progress.clone());
-    fresh.begin(NOW, true);
-    assert_eq!(fresh.current_lesson().id_of(fresh.slide), "title");
+    let fresh = begun(v1.path(), progress.clone(), true);
+    assert_eq!(fresh.current_lesson().id_of(fresh.slide()), "title");
     // The slide was renamed: its id (the number) still leads there.
     let renamed = course_dir(&["1.1 하나", "1.2 두울", "1.3 셋"]);
-    let mut app = app_for(renamed.path(), progress.clone());
-    app.begin(NOW, false);
-    assert_eq!(app.current_lesson().id_of(app.slide), "1.2");
+    let app = begun(renamed.path(), progress.clone(), false);
+    assert_eq!(app.current_lesson().id_of(app.slide()), "1.2");
     // The slide was removed: the nearest surviving slide before it.
     let removed = course_dir(&["1.1 하나", "1.3 셋"]);
-    let mut app = app_for(removed.path(), progress);
-    app.begin(NOW, false);
-    assert_eq!(app.current_lesson().id_of(app.slide), "1.1");
+    let app = begun(removed.path(), progress, false);
+    assert_eq!(app.current_lesson().id_of(app.slide()), "1.1");
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -532,10 +541,9 @@ fn last_here_counts_from_the_last_save_not_the_opening() {
     delta.seen(&app.lesson_key(), NOW - 3600);
     store.save(&learner("lee"), &delta.take_pending(), NOW).expect("saved");
     assert_eq!(store.open(&learner("lee"), NOW).progress, p);
-    let mut app = app_for(v1.path(), p);
-    app.begin(NOW, false);
+    let app = begun(v1.path(), p, false);
     assert_eq!(
-        app.flash.as_ref().map(|f| f.text.as_str()),
+        app.flash().as_ref().map(|f| f.text.as_str()),
         Some("resumed at 1.2 둘, last here 1 hour ago")
     );
 }

@@ -1,7 +1,7 @@
 //! Helpers for tests that draw the player into ratatui's `TestBackend`.
 #![allow(dead_code)]
 
-use k8s_course::app::{Action, App, Edit};
+use k8s_course::app::{Action, App, Edit, Setup};
 use k8s_course::content::{CourseSource, load_course};
 use k8s_course::render::Highlighter;
 use k8s_course::theme::{Theme, default_theme};
@@ -13,15 +13,31 @@ use unicode_width::UnicodeWidthStr;
 
 /// The player on the built-in course, as a learner named `learner` would open it.
 pub fn app() -> App {
+    app_with(setup())
+}
+
+/// How the terminal tests' player starts: the program's words in English (they run with
+/// `LANG=C.UTF-8`), a learner named `learner`, every built-in theme to choose from.
+pub fn setup() -> Setup {
+    Setup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        learner: "learner".into(),
+        themes: k8s_course::theme::names(None),
+        ..Setup::default()
+    }
+}
+
+/// The player on the built-in course, started with `setup`, with no progress.
+pub fn app_with(setup: Setup) -> App {
     let course = load_course(&CourseSource::BuiltIn)
         .course
         .expect("built-in course loads");
-    let mut app = App::new(course);
-    app.learner = "learner".into();
-    // As the terminal tests run it (`LANG=C.UTF-8`): the program's words in English.
-    app.lang = k8s_course::i18n::Lang::En;
-    app.themes = k8s_course::theme::names(None);
-    app
+    App::new(setup, course, Default::default())
+}
+
+/// The player on `course` as the terminal tests start it (see [`setup`]), with `progress`.
+pub fn app_on(course: k8s_course::content::Course, progress: k8s_course::progress::Progress) -> App {
+    App::new(setup(), course, progress)
 }
 
 /// Types `text` into the open prompt.

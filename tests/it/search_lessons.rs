@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use k8s_course::app::{Action, App, Edit, View};
+use k8s_course::app::{Action, App, Edit, Msg, Setup, View};
 use k8s_course::content::lazy::load_course_lazily;
 use k8s_course::content::{CourseSource, load_course};
 
@@ -27,14 +27,15 @@ fn app(dir: &Path) -> App {
     let course = load_course(&CourseSource::Dir(dir.to_path_buf()))
         .course
         .expect("the course loads");
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    app.learner = "learner".into();
-    app
+    let setup = Setup {
+        themes: Vec::new(),
+        ..crate::screen::setup()
+    };
+    App::new(setup, course, Default::default())
 }
 
 fn flash(app: &App) -> String {
-    app.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+    app.flash().as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -60,13 +61,13 @@ fn results_name_the_lesson_and_enter_opens_it_at_the_hit() {
         app.update(Action::Down);
     }
     app.update(Action::Input(Edit::Submit));
-    assert_eq!((app.lesson, app.slide), (2, hit.slide));
+    assert_eq!((app.lesson(), app.slide()), (2, hit.slide));
     assert_eq!(app.view(), None, "the results closed");
     // The flash names the lesson (`lesson c8w06`) before the match.
     assert!(flash(&app).starts_with("lesson c8w06: match "), "{}", flash(&app));
     // `n` goes on through the hits, across lessons in course order.
     app.update(Action::NextMatch);
-    assert_eq!(app.lesson, 2);
+    assert_eq!(app.lesson(), 2);
 }
 
 #[test]
@@ -75,9 +76,12 @@ fn while_lessons_are_read_the_count_says_so() {
     let dir = course(tmp.path());
     let source = CourseSource::Dir(dir.clone());
     let lazy = load_course_lazily(&source, |_, _| Some(0));
-    let mut app = App::new(lazy.report.course.unwrap());
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
-    app.load_rest(source, lazy.rest);
+    let setup = Setup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        rest: Some((source, lazy.rest)),
+        ..Setup::default()
+    };
+    let mut app = App::new(setup, lazy.report.course.unwrap(), Default::default());
     app.update(Action::FilterMode);
     type_text(&mut app, "cloudfront");
     // Nothing taken in yet: w05 has no hit, and the two other lessons are still to come.
@@ -92,11 +96,11 @@ fn while_lessons_are_read_the_count_says_so() {
     // Once they arrive, the open search includes them.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while app.lessons_arriving() {
-        app.receive_lessons();
+        app.update(Msg::TakeLessons);
         assert!(std::time::Instant::now() < deadline, "the lessons never arrived");
         std::thread::yield_now();
     }
-    app.receive_lessons();
+    app.update(Msg::TakeLessons);
     assert!(app.hits().iter().any(|h| h.lesson == 2));
 }
 

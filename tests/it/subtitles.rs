@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::screen::{app, command, draw_with, screen, terminal};
 use crate::support::{Sandbox, Tmux, require};
 
-use k8s_course::app::{Action, App};
+use k8s_course::app::{Action, App, Msg, Setup};
 use k8s_course::content::{CourseSource, load_course};
 use k8s_course::keymap::{Keymap, parse_key};
 use k8s_course::render::Highlighter;
@@ -19,11 +19,16 @@ use unicode_width::UnicodeWidthStr;
 /// The player on slide 2.1, playing from segment 12 (279 s into the lecture) for `secs` seconds
 /// of a fake clock.
 fn playing_on_2_1(secs: u64) -> App {
-    let mut app = app();
+    playing_on_2_1_with(secs, crate::screen::setup())
+}
+
+/// [`playing_on_2_1`], in a player started with `setup`.
+fn playing_on_2_1_with(secs: u64, setup: Setup) -> App {
+    let mut app = crate::screen::app_with(setup);
     command(&mut app, "seg 12");
-    app.tick(Duration::from_secs(100));
+    app.update(Msg::Tick(Duration::from_secs(100)));
     app.update(Action::PlayPause);
-    app.tick(Duration::from_secs(100 + secs));
+    app.update(Msg::Tick(Duration::from_secs(100 + secs)));
     app
 }
 
@@ -135,10 +140,10 @@ fn no_subtitles_before_the_narration_plays_nor_over_the_narration_view() {
 fn a_cue_shows_as_a_dimmed_cue() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/w06-cloudflare-github-security");
     let course = load_course(&CourseSource::Dir(dir)).course.expect("loads");
-    let mut app = App::new(course);
+    let mut app = App::new(Setup::default(), course, Default::default());
     command(&mut app, "seg 2");
     app.update(Action::Play);
-    app.tick(Duration::from_millis(500));
+    app.update(Msg::Tick(Duration::from_millis(500)));
     let theme = default_theme();
     let mut term = terminal(80, 24);
     draw_with(&mut term, &mut app, &theme, &Highlighter::new());
@@ -153,8 +158,11 @@ fn a_cue_shows_as_a_dimmed_cue() {
 
 #[test]
 fn the_audience_view_shows_them_too_at_a_readable_measure() {
-    let mut app = playing_on_2_1(2);
-    app.presenting = true;
+    let presenting = Setup {
+        presenting: true,
+        ..crate::screen::setup()
+    };
+    let mut app = playing_on_2_1_with(2, presenting);
     let wide = screen(&mut app, 200, 50);
     let rows = subtitle_rows(&wide);
     assert_eq!(rows.len(), 2, "{wide}");

@@ -3,7 +3,7 @@
 
 use crate::screen;
 
-use k8s_course::app::{Action, App, Edit};
+use k8s_course::app::{Action, App, Edit, Setup};
 use k8s_course::content::{CourseSource, SlideIndex, load_course};
 use k8s_course::render::Highlighter;
 use k8s_course::theme::default_theme;
@@ -12,6 +12,16 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use screen::{app, draw_with, terminal, text, wide_in_last_column};
+
+/// The player on `course` with the program's words in English, as the terminal tests run it
+/// (`LANG=C.UTF-8`).
+fn english(course: k8s_course::content::Course) -> App {
+    let setup = Setup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        ..Setup::default()
+    };
+    App::new(setup, course, Default::default())
+}
 
 /// Every slide of the built-in course at every size from 1x1 to 200x60: no panic, and no
 /// double-width glyph starting in the last column.
@@ -26,8 +36,8 @@ fn every_slide_at_every_size() {
         for h in 1..=60u16 {
             term.backend_mut().resize(w, h);
             for i in 0..slides {
-                app.slide = SlideIndex(i);
-                app.scroll = 0;
+                let id = app.current_lesson().id_of(SlideIndex(i));
+                app.update(Action::Goto(id));
                 draw_with(&mut term, &mut app, &theme, &highlighter);
                 let spill = wide_in_last_column(term.backend().buffer());
                 assert!(
@@ -86,8 +96,7 @@ fn korean_paragraphs_wrap_at_every_width() {
     let course = report
         .course
         .unwrap_or_else(|| panic!("loads: {:?}", report.diagnostics));
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut app = english(course);
     app.update(Action::Goto("1.1".into()));
     let theme = default_theme();
     let highlighter = Highlighter::new();
@@ -131,9 +140,9 @@ fn resize_sequence_ends_like_a_fresh_start() {
         draw_with(&mut term, &mut app, &theme, &highlighter);
     }
     // A fresh start with the same progress (the sizes on the way read the slide to the end).
-    let mut fresh_app = screen::app();
+    let course = app.course().clone();
+    let mut fresh_app = screen::app_on(course, app.progress().view().clone());
     fresh_app.update(Action::Goto("pod".into()));
-    fresh_app.progress = app.progress.clone();
     let mut fresh = terminal(80, 24);
     draw_with(&mut fresh, &mut fresh_app, &theme, &highlighter);
     assert_eq!(term.backend().buffer(), fresh.backend().buffer());
@@ -215,8 +224,7 @@ fn control_characters_in_course_text_never_reach_the_terminal() {
     let course = report
         .course
         .unwrap_or_else(|| panic!("hostile lesson loads: {:?}", report.diagnostics));
-    let mut app = App::new(course);
-    app.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut app = english(course);
     let theme = default_theme();
     let highlighter = Highlighter::new();
     let ctx = Ctx {

@@ -2,7 +2,7 @@
 //! local time zone everywhere (`progress` printed UTC while the header showed local time), and
 //! the header's clock labelled. Time zones are set with `TZ`, as a user would.
 
-use k8s_course::app::Action;
+use k8s_course::app::{Action, Msg};
 use k8s_course::progress::file::encode;
 use k8s_course::progress::time::parse_utc;
 use k8s_course::progress::{LessonProgress, Progress};
@@ -87,8 +87,7 @@ fn the_header_clock_is_labelled_and_local() {
 fn the_narration_bar_gives_both_times_in_one_format() {
     let mut app = app();
     app.update(Action::PlayPause);
-    app.now = std::time::Duration::from_secs(360);
-    app.tick(app.now);
+    app.update(Msg::Tick(std::time::Duration::from_secs(360)));
     let shown = screen(&mut app, 80, 24);
     let bar = shown
         .lines()
@@ -99,7 +98,7 @@ fn the_narration_bar_gives_both_times_in_one_format() {
         "minutes:seconds on both sides: {bar:?}\n{shown}"
     );
     // The bar the notes window reads says the same, in words of the learner's language.
-    let status = app.playback.as_ref().expect("narration").status(app.now);
+    let status = app.playback().as_ref().expect("narration").status(app.now());
     assert_eq!(status.times(), "06:00 / 12:01");
     assert_eq!(
         status.label(k8s_course::i18n::Lang::Ko),

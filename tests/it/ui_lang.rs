@@ -2,19 +2,26 @@
 //! headings, flash messages, help, break card) are Korean or English, never a mix. The language
 //! is the course's, overridden by `--lang` or `LANG`; course text is shown as written.
 
-use k8s_course::app::{Action, App};
+use k8s_course::app::{Action, App, Msg, Setup};
 use k8s_course::i18n::Lang;
 use k8s_course::timer::{Durations, SessionTimer};
 
-use crate::screen::{app, command, screen, type_text};
+use crate::screen::{command, screen, type_text};
 use crate::support::{BIN, Sandbox, Tmux};
 
 /// The player in `lang`, as a learner named `kim` opens it.
 fn app_in(lang: Lang) -> App {
-    let mut app = app();
-    app.lang = lang;
-    app.learner = "kim".into();
-    app
+    app_in_with(lang, None)
+}
+
+/// [`app_in`], with a lecture timer.
+fn app_in_with(lang: Lang, timer: Option<SessionTimer>) -> App {
+    crate::screen::app_with(Setup {
+        lang: Some(lang),
+        learner: "kim".into(),
+        timer,
+        ..crate::screen::setup()
+    })
 }
 
 #[test]
@@ -68,10 +75,10 @@ fn chrome_rows(app: &App, screen: &str, table: bool) -> Vec<String> {
     // Words of the course itself (titles, ids, the learner's name) are shown as written.
     let lesson = app.current_lesson();
     let mut course_text: Vec<String> = vec![
-        app.course.title.clone(),
+        app.course().title.clone(),
         lesson.title.clone(),
         lesson.id.clone(),
-        app.learner.clone(),
+        app.learner().to_string(),
     ];
     course_text.extend(lesson.chapters.iter().map(|c| c.display_title()));
     course_text.extend(lesson.slides().map(|(_, s)| s.display_title()));
@@ -92,8 +99,8 @@ fn chrome_rows(app: &App, screen: &str, table: bool) -> Vec<String> {
 
 #[test]
 fn no_korean_screen_mixes_in_english_words() {
-    let mut app = app_in(Lang::Ko);
-    app.timer = Some(SessionTimer::new(Durations::DEFAULT, std::time::Duration::ZERO));
+    let timer = SessionTimer::new(Durations::DEFAULT, std::time::Duration::ZERO);
+    let mut app = app_in_with(Lang::Ko, Some(timer));
     let mut shown: Vec<(String, String, bool)> = Vec::new();
     let mut look = |app: &mut App, what: &str, table: bool| {
         shown.push((what.to_string(), screen(app, 120, 40), table));
@@ -134,10 +141,9 @@ fn no_korean_screen_mixes_in_english_words() {
     assert!(found.is_empty(), "English in the Korean chrome:\n{}", found.join("\n"));
 
     // The break card, whole: its words are all the program's.
-    let mut app = app_in(Lang::Ko);
-    app.timer = Some(SessionTimer::new(Durations::DEFAULT, std::time::Duration::ZERO));
-    app.now = std::time::Duration::from_secs(20 * 60 + 1);
-    app.tick(app.now);
+    let timer = SessionTimer::new(Durations::DEFAULT, std::time::Duration::ZERO);
+    let mut app = app_in_with(Lang::Ko, Some(timer));
+    app.update(Msg::Tick(std::time::Duration::from_secs(20 * 60 + 1)));
     let card = screen(&mut app, 80, 24);
     assert!(
         card.contains("휴식 시간") && card.contains("아무 키나 누르면"),
@@ -173,14 +179,14 @@ fn refusals_of_speed_and_segment_speak_the_learners_language() {
     let flash = |lang: Lang, line: &str| {
         let mut app = app_in(lang);
         command(&mut app, line);
-        app.flash
+        app.flash()
             .as_ref()
             .map(|f| (f.text.clone(), f.error))
             .unwrap_or_default()
     };
     assert_eq!(
         flash(Lang::Ko, "speed 3"),
-        ("속도 3는 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요".to_string(), true)
+        ("속도 3은 없습니다: 1, 1.25, 1.5, 2 중에서 고르세요".to_string(), true)
     );
     assert_eq!(
         flash(Lang::En, "speed fast"),
@@ -188,6 +194,6 @@ fn refusals_of_speed_and_segment_speak_the_learners_language() {
     );
     assert_eq!(
         flash(Lang::Ko, "seg 99"),
-        ("구간 99은 없습니다: 구간은 1부터 24까지입니다".to_string(), true)
+        ("구간 99는 없습니다: 구간은 1부터 24까지입니다".to_string(), true)
     );
 }

@@ -442,7 +442,7 @@ fn findings_are_korean_by_default_with_the_schema_description() {
     assert_eq!(
         findings[0].render("deploy.yaml", Lang::Ko),
         "deploy.yaml:18:9: spec.template.spec.containers[0].imagePullPolcy: 오류: 알 수 없는 필드 'imagePullPolcy' \
-         (spec.template.spec.containers[0] (Container)에 없음) ('imagePullPolicy'을(를) 뜻했나요?)"
+         (spec.template.spec.containers[0] (Container)에 없음) ('imagePullPolicy'를 뜻했나요?)"
     );
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::screen::{app, command, screen};
 use crate::support::{Sandbox, Tmux, require};
 
-use k8s_course::app::{Action, App};
+use k8s_course::app::{Action, App, Begin, Msg, Setup};
 use k8s_course::timer::{Durations, SessionTimer};
 use unicode_width::UnicodeWidthStr;
 
@@ -34,7 +34,7 @@ fn enter_in_the_narration_view_plays_from_the_marked_segment() {
     // The slide's segments are 10 to 13: `j` marks the second (11); `enter` plays from it.
     app.update(Action::Down);
     app.update(Action::Enter);
-    app.tick(Duration::from_secs(1));
+    app.update(Msg::Tick(Duration::from_secs(1)));
     let shown = screen(&mut app, 80, 24);
     assert!(bar(&shown).contains("▶ 11/24"), "{shown}");
     assert!(shown.contains("▶ [segment 11]"), "the view marks it as spoken: {shown}");
@@ -75,23 +75,26 @@ fn enter_on_a_diagram_component_plays_where_the_lecturer_talks_about_it() {
 #[test]
 fn an_info_message_goes_after_a_few_seconds_and_an_error_stays_until_a_key() {
     let mut app = app();
-    app.tick(Duration::from_secs(10));
+    app.update(Msg::Tick(Duration::from_secs(10)));
     command(&mut app, "speed 1.5");
     assert!(flash(&screen(&mut app, 80, 24)).contains("speed 1.5x"));
-    app.tick(Duration::from_secs(13));
+    app.update(Msg::Tick(Duration::from_secs(13)));
     assert!(
         flash(&screen(&mut app, 80, 24)).contains("speed 1.5x"),
         "still up after 3 s"
     );
     assert!(app.flash_expires_in().is_some());
-    assert!(app.tick(Duration::from_secs(14)), "its going is a change to draw");
+    assert!(
+        app.update(Msg::Tick(Duration::from_secs(14))).redraw,
+        "its going is a change to draw"
+    );
     assert_eq!(flash(&screen(&mut app, 80, 24)).trim(), "", "gone after 4 s");
     assert_eq!(app.flash_expires_in(), None, "nothing left to wake up for");
 
     command(&mut app, "seg 99");
     let error = flash(&screen(&mut app, 80, 24)).to_string();
     assert!(error.contains("there is no segment 99"), "{error}");
-    app.tick(Duration::from_secs(600));
+    app.update(Msg::Tick(Duration::from_secs(600)));
     assert_eq!(flash(&screen(&mut app, 80, 24)), error, "an error stays");
     assert_eq!(app.flash_expires_in(), None, "and sets no timer");
     app.update(Action::Down);
@@ -100,32 +103,40 @@ fn an_info_message_goes_after_a_few_seconds_and_an_error_stays_until_a_key() {
 
 /// A session of 60 s lectures and 30 s breaks, on slide 2.1.
 fn with_short_breaks() -> App {
-    let mut app = app();
-    command(&mut app, "2.1");
+    with_short_breaks_presenting(false)
+}
+
+/// [`with_short_breaks`], in the audience view of `present` when `presenting`.
+fn with_short_breaks_presenting(presenting: bool) -> App {
     let durations = Durations {
         lecture: Duration::from_secs(60),
         break_: Duration::from_secs(30),
     };
-    app.timer = Some(SessionTimer::new(durations, Duration::ZERO));
+    let mut app = crate::screen::app_with(Setup {
+        timer: Some(SessionTimer::new(durations, Duration::ZERO)),
+        presenting,
+        ..crate::screen::setup()
+    });
+    command(&mut app, "2.1");
     app
 }
 
 #[test]
 fn after_the_break_the_narration_plays_on_and_the_flash_says_so() {
     let mut app = with_short_breaks();
-    app.tick(Duration::from_secs(40));
+    app.update(Msg::Tick(Duration::from_secs(40)));
     app.update(Action::PlayPause);
-    app.tick(Duration::from_secs(61));
+    app.update(Msg::Tick(Duration::from_secs(61)));
     let card = screen(&mut app, 80, 24);
     assert!(card.contains("Break"), "{card}");
     assert!(
-        app.playback.as_ref().is_some_and(|p| !p.is_playing()),
+        app.playback().as_ref().is_some_and(|p| !p.is_playing()),
         "paused for the break"
     );
-    assert!(app.flash.is_none(), "no 'playing' message beside a paused bar");
+    assert!(app.flash().is_none(), "no 'playing' message beside a paused bar");
     // The countdown runs out: the lecture is back, playing from where it paused: 21 s into
     // slide 2.1's first segment (10, from 3:52.4), so 4:13.
-    app.tick(Duration::from_secs(91));
+    app.update(Msg::Tick(Duration::from_secs(91)));
     let back = screen(&mut app, 80, 24);
     assert!(bar(&back).contains("▶ 10/24"), "{back}");
     assert!(bar(&back).contains("04:13"), "from where it paused: {back}");
@@ -135,13 +146,13 @@ fn after_the_break_the_narration_plays_on_and_the_flash_says_so() {
 #[test]
 fn a_key_on_the_card_ends_the_break_and_a_paused_narration_stays_paused() {
     let mut app = with_short_breaks();
-    app.tick(Duration::from_secs(40));
+    app.update(Msg::Tick(Duration::from_secs(40)));
     app.update(Action::PlayPause);
-    app.tick(Duration::from_secs(50));
+    app.update(Msg::Tick(Duration::from_secs(50)));
     app.update(Action::PlayPause);
-    app.tick(Duration::from_secs(70));
+    app.update(Msg::Tick(Duration::from_secs(70)));
     assert!(app.on_break().is_some());
-    app.dismiss_break();
+    app.update(Msg::DismissBreak);
     let back = screen(&mut app, 80, 24);
     assert!(bar(&back).contains("⏸ 10/24"), "{back}");
     assert!(flash(&back).contains("back to the lecture"), "{back}");
@@ -151,7 +162,7 @@ fn a_key_on_the_card_ends_the_break_and_a_paused_narration_stays_paused() {
 #[test]
 fn the_break_card_counts_down_in_block_digits() {
     let mut app = with_short_breaks();
-    app.tick(Duration::from_secs(65));
+    app.update(Msg::Tick(Duration::from_secs(65)));
     let wide = screen(&mut app, 200, 50);
     assert!(wide.contains("████"), "{wide}");
     insta::assert_snapshot!("break_card_200x50", wide);
@@ -162,14 +173,17 @@ fn the_break_card_counts_down_in_block_digits() {
     assert!(tiny.contains("██"), "{tiny}");
     insta::assert_snapshot!("break_card_40x10", tiny);
     // The audience view shows the same card.
-    app.presenting = true;
-    assert_eq!(screen(&mut app, 200, 50), wide);
+    let mut audience = with_short_breaks_presenting(true);
+    audience.update(Msg::Tick(Duration::from_secs(65)));
+    assert_eq!(screen(&mut audience, 200, 50), wide);
 }
 
 #[test]
 fn the_audience_view_keeps_a_readable_measure_on_a_wide_screen() {
-    let mut app = app();
-    app.presenting = true;
+    let mut app = crate::screen::app_with(Setup {
+        presenting: true,
+        ..crate::screen::setup()
+    });
     command(&mut app, "1.1");
     let wide = screen(&mut app, 200, 50);
     for line in wide.lines().filter(|l| l.contains('│')) {
@@ -293,8 +307,8 @@ fn a_bad_break_in_the_config_names_the_file_and_line() {
 
 #[test]
 fn each_learner_gets_their_own_speed_and_place() {
-    use k8s_course::progress::{Progress, Tracker};
-    let mut app = app();
+    use k8s_course::progress::Progress;
+    let app = app();
     let mut kim = Progress::default();
     let record = kim.lessons.entry(app.lesson_key()).or_default();
     record.last_slide = Some("2.1".into());
@@ -302,14 +316,28 @@ fn each_learner_gets_their_own_speed_and_place() {
     // 4:39.0, where segment 12 (of slide 2.1) begins, at 2x.
     record.narration_ms = Some(279_000);
     record.speed = Some("2x".into());
-    app.progress = Tracker::new(kim);
-    app.begin(1_795_449_845, false);
+    let course = app.course().clone();
+    let mut app = App::new(
+        Setup {
+            begin: Some(Begin {
+                now: 1_795_449_845,
+                from_start: false,
+            }),
+            ..crate::screen::setup()
+        },
+        course,
+        kim,
+    );
     let shown = screen(&mut app, 80, 24);
     assert!(bar(&shown).contains("⏸ 12/24"), "kim's place: {shown}");
     assert!(bar(&shown).ends_with("2x"), "kim's speed: {shown}");
 
     // Another learner starts from scratch: no bar until they play, and at 1x when they do.
-    app.switch_learner("lee", Progress::default(), 1_795_449_845);
+    app.update(Msg::LearnerOpened {
+        name: "lee".into(),
+        progress: Progress::default(),
+        now: 1_795_449_845,
+    });
     let shown = screen(&mut app, 80, 24);
     assert!(!shown.contains("/24 ━") && !shown.contains("/24 ─"), "{shown}");
     app.update(Action::PlayPause);
@@ -319,7 +347,11 @@ fn each_learner_gets_their_own_speed_and_place() {
     // A hand-edited speed the player does not offer is ignored, not fatal.
     let mut odd = Progress::default();
     odd.lessons.entry(app.lesson_key()).or_default().speed = Some("fast".into());
-    app.switch_learner("park", odd, 1_795_449_845);
+    app.update(Msg::LearnerOpened {
+        name: "park".into(),
+        progress: odd,
+        now: 1_795_449_845,
+    });
     app.update(Action::PlayPause);
     assert!(bar(&screen(&mut app, 80, 24)).ends_with("1x"));
 }
@@ -336,9 +368,9 @@ fn on_a_small_screen_j_reads_a_long_segment_to_its_end_before_marking_the_next()
     let scrolled = screen(&mut app, 40, 11);
     assert!(!scrolled.contains("[segment 10]"), "scrolled a line: {scrolled}");
     app.update(Action::Enter);
-    app.tick(Duration::from_secs(1));
+    app.update(Msg::Tick(Duration::from_secs(1)));
     assert_eq!(
-        app.playback.as_ref().and_then(|p| p.segment_at(app.now)),
+        app.playback().as_ref().and_then(|p| p.segment_at(app.now())),
         Some(9),
         "still segment 10"
     );
@@ -351,7 +383,7 @@ fn on_a_small_screen_j_reads_a_long_segment_to_its_end_before_marking_the_next()
     }
     app.update(Action::Enter);
     assert_ne!(
-        app.playback.as_ref().and_then(|p| p.segment_at(app.now)),
+        app.playback().as_ref().and_then(|p| p.segment_at(app.now())),
         Some(9),
         "{}",
         screen(&mut app, 40, 11)
