@@ -65,8 +65,9 @@ impl Changes<'_, '_> {
     fn empty_to(&mut self, end: usize) {
         let end = end.min(self.prev.len());
         if self.emptied < end {
-            // An assignment rather than `Cell::reset`, which is a call per cell from this crate.
-            self.prev[self.emptied..end].fill(Cell::EMPTY);
+            for cell in &mut self.prev[self.emptied..end] {
+                cell.reset();
+            }
             self.emptied = end;
         }
     }
