@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 /// `buf.set_line(x, y, line, max_width)`, the same cells in the same place.
-pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -> (u16, u16) {
+pub(crate) fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -> (u16, u16) {
     let mut remaining = max_width;
     let mut x = x;
     for span in line {
