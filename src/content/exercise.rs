@@ -25,6 +25,8 @@
 //!     segment: 11            # quiz: the narration segment that answers it
 //! ```
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_yaml::Value;
 
@@ -196,18 +198,18 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Line of the exercise with id `id`: the first `id: ID` (or `- id: ID`) after `exercises:`.
-fn line_of_id(text: &str, id: &str) -> Option<usize> {
+/// The line of each exercise id: the first `id: ID` (or `- id: ID`) after `exercises:`. One
+/// pass over the file for all of them (a search per exercise would be quadratic in a hostile file).
+fn id_lines(text: &str) -> HashMap<&str, usize> {
     let start = super::yaml::line_of_key(text, 1, "exercises").unwrap_or(1);
-    text.lines()
-        .enumerate()
-        .skip(start - 1)
-        .find(|(_, l)| {
-            let l = l.trim_start().trim_start_matches("- ").trim_start();
-            l.strip_prefix("id:")
-                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
-        })
-        .map(|(i, _)| i + 1)
+    let mut lines = HashMap::new();
+    for (i, l) in text.lines().enumerate().skip(start - 1) {
+        let l = l.trim_start().trim_start_matches("- ").trim_start();
+        if let Some(v) = l.strip_prefix("id:") {
+            lines.entry(v.trim().trim_matches(['"', '\''])).or_insert(i + 1);
+        }
+    }
+    lines
 }
 
 /// Parses the `exercises:` list of `lesson.yaml` (at `path`, whole text `text`) against `lesson`.
@@ -233,9 +235,10 @@ pub fn parse(path: &str, text: &str, raw: Value, lesson: &Lesson, diags: &mut Di
         return Vec::new();
     }
     let mut out: Vec<Exercise> = Vec::new();
+    let ids = id_lines(text);
     for (i, item) in items.into_iter().enumerate() {
         let guess = item.get("id").and_then(scalar);
-        let line = guess.as_deref().and_then(|id| line_of_id(text, id)).or(whole);
+        let line = guess.as_deref().and_then(|id| ids.get(id).copied()).or(whole);
         let raw: RawExercise = match serde_yaml::from_value(item) {
             Ok(r) => r,
             Err(e) => {
