@@ -34,7 +34,7 @@ pub use prompt::{Edit, Prompt, PromptKind};
 pub use setup::{Begin, Setup};
 pub use view::{TocRow, View};
 
-use crate::content::{Course, Lesson, SlideIndex};
+use crate::content::{Course, SlideIndex};
 use keymap::Keymap;
 use search::Hit;
 
@@ -133,23 +133,6 @@ impl App {
             }
         }
         app
-    }
-
-    /// The language the program speaks to this learner (its own words; course text is as written).
-    pub fn lang(&self) -> crate::i18n::Lang {
-        self.lang
-    }
-
-    pub fn current_lesson(&self) -> &Lesson {
-        &self.course.lessons[self.nav.lesson]
-    }
-
-    pub fn view(&self) -> Option<&View> {
-        self.nav.views.last()
-    }
-
-    pub fn toc_rows(&self) -> &[TocRow] {
-        &self.toc
     }
 
     /// The key bound to `action` as messages name it (rebound keys included), else `fallback`.

@@ -13,10 +13,8 @@ pub mod session;
 pub mod terminal;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::app::App;
-use crate::render::Highlighter;
 use crate::theme::Theme;
 
 /// How the player ended.
@@ -73,23 +71,4 @@ pub(crate) struct Looks<'a> {
     pub(crate) theme: Theme,
     pub(crate) themes_dir: Option<&'a Path>,
     pub(crate) no_color: bool,
-}
-
-pub(crate) fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {
-    // Monochrome and `syntax: none` themes don't highlight, but a later `:theme` may: load anyway.
-    let syntax = theme
-        .syntax_theme()
-        .unwrap_or(crate::render::highlight::DEFAULT_THEME)
-        .to_string();
-    let blocks: Vec<(Option<String>, String)> = (app.course().lessons.iter())
-        .flat_map(|l| l.slides().flat_map(|(_, s)| s.code_blocks()))
-        .map(|c| (c.lang.clone(), c.text.clone()))
-        .collect();
-    let h = Arc::clone(highlighter);
-    std::thread::spawn(move || {
-        h.preload();
-        for (lang, text) in blocks {
-            h.highlight(lang.as_deref(), &text, &syntax);
-        }
-    });
 }

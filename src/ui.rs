@@ -54,7 +54,11 @@ impl Ctx<'_> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    screen(frame, app, ctx).0
+    let (drawn, cursor) = screen(frame, app, ctx);
+    if let Some(cursor) = cursor {
+        frame.set_cursor_position(cursor);
+    }
+    drawn
 }
 
 /// Draws the whole screen for `app`; also says where the cursor shows (in the prompt), if anywhere.

@@ -4,13 +4,30 @@
 use std::time::Duration;
 
 use super::keymap::Keymap;
-use super::{App, Flash, Focus, Prompt, Search, View, practice};
-use crate::content::{Course, SlideIndex};
+use super::{App, Flash, Focus, Prompt, Search, TocRow, View, practice};
+use crate::content::{Course, Lesson, SlideIndex};
 use crate::playback::Playback;
 use crate::progress::Tracker;
 use crate::timer::SessionTimer;
 
 impl App {
+    /// The language the program speaks to this learner (its own words; course text is as written).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.lang
+    }
+
+    pub fn current_lesson(&self) -> &Lesson {
+        &self.course.lessons[self.nav.lesson]
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        self.nav.views.last()
+    }
+
+    pub fn toc_rows(&self) -> &[TocRow] {
+        &self.toc
+    }
+
     pub fn course(&self) -> &Course {
         &self.course
     }

@@ -17,7 +17,7 @@ use super::terminal::{self, FullScreen};
 use super::{Exit, Looks, clipboard, clock, practice};
 use crate::app::{Action, App, Effect, Msg, Update};
 use crate::render::Highlighter;
-use crate::theme;
+use crate::theme::{self, Theme};
 use crate::ui::{self, Ctx};
 
 /// How often the loop wakes while something moves on its own: the narration playing, syntax
@@ -106,7 +106,7 @@ impl<'a> Player<'a> {
         if !self.shown.warmed {
             // Highlight every code block in the background once the first frame is up, so no
             // slide waits for syntect later.
-            super::warm_up(self.app, &self.looks.theme, &self.highlighter);
+            warm_up(self.app, &self.looks.theme, &self.highlighter);
             self.shown.warmed = true;
         }
         Ok(())
@@ -154,8 +154,7 @@ impl<'a> Player<'a> {
 
     /// One key pressed here. None when it quits the player, else whether to draw again.
     fn key(&mut self, key: &KeyEvent) -> anyhow::Result<Option<bool>> {
-        self.session.key(self.app);
-        let ticked = self.app.update(Msg::Tick(self.started.elapsed())).redraw;
+        let ticked = self.learner_acts();
         let update = if self.app.on_break().is_some() {
             // Any key on the break card ends the break; it does nothing else.
             self.app.update(Msg::DismissBreak)
@@ -179,11 +178,17 @@ impl<'a> Player<'a> {
         Ok(Some(ticked || update.redraw))
     }
 
+    /// A key here or a command from a notes window: the learner (or presenter) is here, and the
+    /// clock is brought up to now before the key acts. True when that changed something shown.
+    fn learner_acts(&mut self) -> bool {
+        self.session.key(self.app);
+        self.app.update(Msg::Tick(self.started.elapsed())).redraw
+    }
+
     /// A command from a notes window, applied as the same key pressed here would be (quitting
     /// and suspending stay with the window that asks).
     fn remote_command(&mut self, command: crate::present::Command) -> anyhow::Result<Option<bool>> {
-        self.session.key(self.app);
-        self.app.update(Msg::Tick(self.started.elapsed()));
+        self.learner_acts();
         let effect = super::present::apply(self.app, command);
         self.perform(effect)?;
         Ok(Some(true))
@@ -290,4 +295,25 @@ fn to_next_second(elapsed: Duration) -> Duration {
     // A millisecond late rather than early: poll(2) counts whole milliseconds, and waking just
     // before the second would only mean waking again.
     Duration::from_millis(1001).saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())))
+}
+
+/// Highlights every code block of the course on a background thread, so no slide waits for
+/// syntect later.
+fn warm_up(app: &App, theme: &Theme, highlighter: &Arc<Highlighter>) {
+    // Monochrome and `syntax: none` themes don't highlight, but a later `:theme` may: load anyway.
+    let syntax = theme
+        .syntax_theme()
+        .unwrap_or(crate::render::highlight::DEFAULT_THEME)
+        .to_string();
+    let blocks: Vec<(Option<String>, String)> = (app.course().lessons.iter())
+        .flat_map(|l| l.slides().flat_map(|(_, s)| s.code_blocks()))
+        .map(|c| (c.lang.clone(), c.text.clone()))
+        .collect();
+    let h = Arc::clone(highlighter);
+    std::thread::spawn(move || {
+        h.preload();
+        for (lang, text) in blocks {
+            h.highlight(lang.as_deref(), &text, &syntax);
+        }
+    });
 }

@@ -11,7 +11,8 @@ use crate::app::{Prompt, PromptKind};
 use crate::text::{clean_line, display_width};
 use crate::theme::UiRole;
 
-/// Draws the prompt and puts the cursor after the typed text; returns where the cursor is.
+/// Draws the prompt; returns where the cursor goes (after the typed text), for whoever shows
+/// the frame to place it.
 pub fn draw(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -58,7 +59,5 @@ pub fn draw(
         .buffer_mut()
         .set_line(inner.x, inner.y, &Line::from(spans), inner.width);
     let cursor_x = inner.x as usize + 1 + display_width(&before.chars().skip(skip).collect::<String>());
-    let cursor = Position::new(cursor_x.min(inner.right() as usize - 1) as u16, inner.y);
-    frame.set_cursor_position(cursor);
-    Some(cursor)
+    Some(Position::new(cursor_x.min(inner.right() as usize - 1) as u16, inner.y))
 }

@@ -15,13 +15,15 @@ pub trait Surface {
     fn frame<F: FnOnce(&mut Frame<'_>) -> Option<Position>>(&mut self, draw: F) -> Result<(), Self::Error>;
 }
 
-/// ratatui's own way: `Terminal::draw` (the cursor is set on the frame by whoever draws it).
+/// ratatui's own way: `Terminal::draw`, with the cursor set on the frame where `draw` says.
 impl<B: Backend> Surface for Terminal<B> {
     type Error = B::Error;
 
     fn frame<F: FnOnce(&mut Frame<'_>) -> Option<Position>>(&mut self, draw: F) -> Result<(), B::Error> {
         self.draw(|f| {
-            draw(f);
+            if let Some(cursor) = draw(f) {
+                f.set_cursor_position(cursor);
+            }
         })?;
         Ok(())
     }
