@@ -63,13 +63,21 @@ where
     let mut frame = terminal.get_frame();
     let area = frame.area();
     let Painted { cursor, untouched } = draw(&mut frame);
+    let next = std::mem::take(terminal.current_buffer_mut());
     if area != before || shown.cells.area != area {
+        // The screen is blank: ratatui's other buffer, which this way of drawing leaves unused,
+        // stands for it once emptied. It is there already at this size; a new one would be 576 KB
+        // of fresh memory (page faults) on the path to the first frame at 200x60.
+        terminal.swap_buffers();
+        let mut blank = std::mem::take(terminal.current_buffer_mut());
+        if blank.area != area {
+            blank = Buffer::empty(area);
+        }
         *shown = Shown {
-            cells: Buffer::empty(area),
+            cells: blank,
             untouched: Untouched::default(),
         };
     }
-    let next = std::mem::take(terminal.current_buffer_mut());
     untouched.check(&next);
     let empty = untouched.both(&shown.untouched).ranges(area);
     let mut changes = diff::changes(&mut shown.cells.content, &next.content, area, empty);

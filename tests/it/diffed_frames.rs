@@ -109,6 +109,24 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
                     "{theme_name} at {width}x{height}, step {step} ({action:?})"
                 );
             }
+            // The window resized, twice (ratatui clears the screen; the frame on screen is blank).
+            for (w, h) in [(100, 30), (width, height)] {
+                diffed.backend_mut().resize(w, h);
+                full.backend_mut().resize(w, h);
+                app.update(Action::NextSlide);
+                let ctx = Ctx {
+                    theme: &theme,
+                    highlighter: &highlighter,
+                    clock: "12:00",
+                };
+                surface::draw_diffed(&mut diffed, &mut shown, |f| ui::paint(f, &app, &ctx))
+                    .expect("drawing into a test backend");
+                full.draw(|f| {
+                    ui::draw(f, &app, &ctx);
+                })
+                .expect("drawing into a test backend");
+                assert_eq!(screen(&diffed), screen(&full), "{theme_name} resized to {w}x{h}");
+            }
         }
     }
     assert!(
