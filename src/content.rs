@@ -26,7 +26,7 @@ pub mod source;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{LoadReport, load_course, load_course_for};
+pub use load::{LoadReport, load_course, load_course_for, load_course_in_full};
 pub use source::CourseSource;
 
 use std::ops::RangeInclusive;

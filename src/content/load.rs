@@ -33,10 +33,21 @@ fn default_language() -> String {
     "ko".into()
 }
 
-/// Loads the course at `source`.
+/// Loads the course at `source`: every lesson, every problem reported (the built-in course's
+/// exercises, which the tests prove have none, are parsed on first use).
 pub fn load_course(source: &CourseSource) -> LoadReport {
+    load_course_when(source, Exercises::BuiltInOnFirstUse)
+}
+
+/// [`load_course`] with the built-in course's exercises parsed at once too: what `check` reports
+/// on.
+pub fn load_course_in_full(source: &CourseSource) -> LoadReport {
+    load_course_when(source, Exercises::Now)
+}
+
+fn load_course_when(source: &CourseSource, when: Exercises) -> LoadReport {
     let mut diags = Diagnostics::default();
-    let course = load(source, &mut diags);
+    let course = load(source, when, &mut diags);
     let course = if diags.has_errors() { None } else { course };
     LoadReport {
         course,
@@ -66,7 +77,7 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
             .filter(|l| o.lessons.iter().any(|n| n == l));
         let mut lessons = Vec::new();
         for dir in o.lessons.iter().filter(|d| named.is_none_or(|n| n == d.as_str())) {
-            let Some(lesson) = load_lesson(source, dir, &mut diags) else {
+            let Some(lesson) = load_lesson(source, dir, Exercises::BuiltInOnFirstUse, &mut diags) else {
                 continue;
             };
             let found = lesson.resolve(id.rsplit('/').next().unwrap_or(id)).is_some();
@@ -85,12 +96,12 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
     }
 }
 
-fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
+fn load(source: &CourseSource, when: Exercises, diags: &mut Diagnostics) -> Option<Course> {
     let o = outline(source, diags)?;
     let lessons: Vec<Lesson> = o
         .lessons
         .iter()
-        .filter_map(|dir| load_lesson(source, dir, diags))
+        .filter_map(|dir| load_lesson(source, dir, when, diags))
         .collect();
     assemble(o, lessons)
 }
@@ -195,7 +206,7 @@ pub(super) fn lesson_id(source: &CourseSource, dir: &str) -> String {
 /// When a lesson's exercises are parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Exercises {
-    /// With the lesson, every problem reported (`check`, `list`, `show`, a course on disk).
+    /// With the lesson, every problem reported (`check`, a course on disk).
     Now,
     /// In the built-in course, on first use: the player's first frame doesn't need them, and the
     /// tests prove the built-in ones have no problem to report (`exercise::Exercises`). A course
@@ -203,13 +214,9 @@ pub(super) enum Exercises {
     BuiltInOnFirstUse,
 }
 
-/// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson course).
-pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Option<Lesson> {
-    load_lesson_with(source, dir, Exercises::Now, diags)
-}
-
-/// [`load_lesson`], with the exercises parsed `when` it says.
-pub(super) fn load_lesson_with(
+/// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson
+/// course), its exercises parsed `when` it says.
+pub(super) fn load_lesson(
     source: &CourseSource,
     dir: &str,
     when: Exercises,

@@ -223,7 +223,7 @@ fn unquote(value: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::content::lazy::load_course_lazily;
-    use crate::content::{CourseSource, load_course};
+    use crate::content::{CourseSource, load_course, load_course_in_full};
 
     #[test]
     fn the_block_is_found_only_as_the_last_top_level_key() {
@@ -251,13 +251,20 @@ mod tests {
     /// slide read before parsing is the count after.
     #[test]
     fn built_in_exercises_left_for_first_use_are_the_ones_parsed_at_once() {
-        let eager = load_course(&CourseSource::BuiltIn);
+        let eager = load_course_in_full(&CourseSource::BuiltIn);
         assert_eq!(eager.diagnostics, Vec::new());
         let eager = eager.course.expect("the built-in course");
         let lazy = load_course_lazily(&CourseSource::BuiltIn, |_, _| None);
         assert_eq!(lazy.report.diagnostics, Vec::new());
         let lazy = lazy.report.course.expect("the built-in course");
-        for (now, later) in eager.lessons.iter().zip(&lazy.lessons) {
+        let read = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
+        for later in lazy.lessons.iter().chain(&read.lessons) {
+            let now = eager
+                .lessons
+                .iter()
+                .find(|l| l.id == later.id)
+                .expect("the same lessons");
+            assert!(now.exercises.is_parsed(), "{}: not parsed at once", now.id);
             assert!(!now.exercises.is_empty(), "{}: no exercises", now.id);
             assert!(!later.exercises.is_parsed(), "{}: parsed before use", later.id);
             for slide in (0..now.slide_count()).map(SlideIndex) {
