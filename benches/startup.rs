@@ -34,7 +34,8 @@
 //!
 //! - `startup_against`: with `STARTUP_AGAINST=PATH` (another build of the player, say the tree
 //!   before a change) and the filter `against`, only this: hello-world, that build and this one
-//!   in turn, at each size, and each one's median over hello-world from the same run.
+//!   in turn, at each size, and each one's median over hello-world from the same run; then again
+//!   under `SCHED_FIFO` when permitted (`startup_against_fifo`).
 //!
 //! `cargo bench --bench startup -- FILTER` runs the parts whose name contains FILTER (`startup`,
 //! `fifo`, `lessons`, `memory`). Budgets and results: BENCHMARKS.md.
@@ -715,38 +716,54 @@ fn lessons(setup: &Setup) {
 
 /// `startup_against`: this player beside another build of it (`STARTUP_AGAINST=PATH`, say the
 /// tree before a change), and hello-world, in turn, at each size: the medians over hello-world of
-/// both from the same run, so load on the machine falls on both alike.
+/// both from the same run, so load on the machine falls on both alike. Then the same under
+/// `SCHED_FIFO` when it is permitted.
 fn against(setup: &Setup, other: &Path) {
-    for size in SIZES {
-        let (cols, rows) = size;
-        let programs = [other, Path::new(PLAYER)];
-        for _ in 0..WARM_UP_RUNS {
-            setup.hello_once(size, Policy::Inherit);
-            for p in programs {
-                setup.program_on(p, &[], &setup.expect, size, Policy::Inherit);
-            }
+    let fifo = setup.fifo_allowed();
+    for policy in [Policy::Inherit, Policy::Fifo] {
+        if policy == Policy::Fifo && !fifo {
+            println!("startup_against_fifo: skipped, SCHED_FIFO is not permitted (needs root or CAP_SYS_NICE)");
+            continue;
         }
-        let mut hello = Vec::new();
-        let mut players: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
-        for _ in 0..RUNS {
-            hello.push(setup.hello_once(size, Policy::Inherit));
-            for (samples, p) in players.iter_mut().zip(programs) {
-                samples.push(setup.program_on(p, &[], &setup.expect, size, Policy::Inherit));
-            }
+        for size in SIZES {
+            against_at(setup, other, size, policy);
         }
-        let name = format!("startup_against_{cols}x{rows}");
-        let (hello_wall, hello_cpu) = report(&format!("{name}/hello"), &hello);
-        let (other_wall, other_cpu) = report(&format!("{name}/other"), &players[0]);
-        let (this_wall, this_cpu) = report(&format!("{name}/this"), &players[1]);
-        println!(
-            "{:<31} over hello, wall: other {:.3} ms, this {:.3} ms; cpu: other {:.3} ms, this {:.3} ms",
-            format!("{name}/over_hello"),
-            other_wall - hello_wall,
-            this_wall - hello_wall,
-            other_cpu - hello_cpu,
-            this_cpu - hello_cpu
-        );
     }
+}
+
+fn against_at(setup: &Setup, other: &Path, size: (u16, u16), policy: Policy) {
+    let (cols, rows) = size;
+    let programs = [other, Path::new(PLAYER)];
+    for _ in 0..WARM_UP_RUNS {
+        setup.hello_once(size, policy);
+        for p in programs {
+            setup.program_on(p, &[], &setup.expect, size, policy);
+        }
+    }
+    let mut hello = Vec::new();
+    let mut players: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    for _ in 0..RUNS {
+        hello.push(setup.hello_once(size, policy));
+        for (samples, p) in players.iter_mut().zip(programs) {
+            samples.push(setup.program_on(p, &[], &setup.expect, size, policy));
+        }
+    }
+    let prefix = match policy {
+        Policy::Inherit => "startup_against",
+        Policy::Fifo => "startup_against_fifo",
+    };
+    let name = format!("{prefix}_{cols}x{rows}");
+    let (hello_wall, hello_cpu) = report(&format!("{name}/hello"), &hello);
+    let (other_wall, other_cpu) = report(&format!("{name}/other"), &players[0]);
+    let (this_wall, this_cpu) = report(&format!("{name}/this"), &players[1]);
+    println!(
+        "{:<31} over hello, wall: other {:.3} ms, this {:.3} ms; cpu: other {:.3} ms, this {:.3} ms",
+        format!("{name}/over_hello"),
+        other_wall - hello_wall,
+        this_wall - hello_wall,
+        other_cpu - hello_cpu,
+        this_cpu - hello_cpu
+    );
 }
 
 fn memory(setup: &Setup) {
