@@ -210,17 +210,14 @@ fn render_switch(c: &mut Criterion) {
     // The player's own way: frames sent through `draw_diffed`, which finds the changed cells in
     // one pass and keeps the shown frame itself. First checked to send what ratatui's way sends:
     // two terminals shown the same frames hold the same cells.
-    let mut shown = ratatui::buffer::Buffer::default();
+    let mut shown = ui::surface::Shown::default();
     let mut diffed = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
     let mut reference = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
     for id in ids.iter().chain(ids.iter().rev()) {
         fx.goto(id);
         let ctx = fx.ctx();
-        ui::surface::draw_diffed(&mut diffed, &mut shown, |f| {
-            ui::draw(f, &fx.app, &ctx);
-            None
-        })
-        .expect("drawing into a test backend");
+        ui::surface::draw_diffed(&mut diffed, &mut shown, |f| ui::paint(f, &fx.app, &ctx))
+            .expect("drawing into a test backend");
         assert_eq!(
             screen(&diffed),
             draw_once(&mut reference, &fx),
@@ -233,8 +230,7 @@ fn render_switch(c: &mut Criterion) {
             next = (next + 1) % total;
             let ctx = fx.ctx();
             ui::surface::draw_diffed(&mut diffed, &mut shown, |f| {
-                black_box(ui::draw(f, black_box(&fx.app), &ctx));
-                None
+                black_box(ui::paint(f, black_box(&fx.app), &ctx))
             })
             .expect("drawing into a test backend");
         })
@@ -256,8 +252,7 @@ fn render_switch(c: &mut Criterion) {
                 ..fx.ctx()
             };
             ui::surface::draw_diffed(&mut diffed, &mut shown, |f| {
-                black_box(ui::draw(f, black_box(&fx.app), &ctx));
-                None
+                black_box(ui::paint(f, black_box(&fx.app), &ctx))
             })
             .expect("drawing into a test backend");
         })

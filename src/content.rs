@@ -283,7 +283,12 @@ impl Lesson {
 impl Slide {
     /// The id a person types: its number, else its slug.
     pub fn id(&self) -> String {
-        self.number.clone().unwrap_or_else(|| self.slug.clone())
+        self.id_str().to_string()
+    }
+
+    /// [`Slide::id`] without a copy.
+    pub fn id_str(&self) -> &str {
+        self.number.as_deref().unwrap_or(&self.slug)
     }
 
     /// `2.1 Kubernetes 아키텍처`, or just the title when there is no number.

@@ -23,14 +23,17 @@ mod slide;
 pub(crate) mod subtitles;
 pub mod surface;
 pub(crate) mod text_views;
+pub mod untouched;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 
 use crate::app::{App, Drawn, Msg, View};
 use crate::render::Highlighter;
 use crate::theme::{Theme, UiRole};
+use surface::Painted;
+use untouched::Untouched;
 
 /// Below this the screen can't hold a header, a pane and a status line.
 pub const MIN_WIDTH: u16 = 40;
@@ -54,35 +57,42 @@ impl Ctx<'_> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    let (drawn, cursor) = screen(frame, app, ctx);
-    if let Some(cursor) = cursor {
+    let (drawn, painted) = screen(frame, app, ctx);
+    if let Some(cursor) = painted.cursor {
         frame.set_cursor_position(cursor);
     }
     drawn
 }
 
-/// Draws the whole screen for `app`; also says where the cursor shows (in the prompt), if anywhere.
-fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Option<Position>) {
+/// Draws the whole screen for `app`, saying what [`surface::draw_diffed`] needs to know.
+pub fn paint(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Painted {
+    screen(frame, app, ctx).1
+}
+
+/// Draws the whole screen for `app`; also says where the cursor shows (in the prompt), if anywhere,
+/// and what part of the screen nothing was drawn on.
+fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
     let area = frame.area();
     // No `Clear`: ratatui hands every frame an empty buffer already, and its diff writes only the
     // cells that changed (a full clear would restyle every cell on each slide change). A theme
     // with no background of its own (the default and `light`) leaves the empty cells as they are:
     // styling every cell with an empty style would change none of them and cost a pass over all.
     let background = ctx.ui(UiRole::Background);
-    if background != Style::default() {
+    let painted = background != Style::default();
+    if painted {
         frame.buffer_mut().set_style(area, background);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         chrome::too_small(frame, area, app.lang(), ctx);
-        return (Drawn::default(), None);
+        return (Drawn::default(), Painted::default());
     }
     if let Some(countdown) = app.on_break() {
         lecture::break_card(frame, area, app, &countdown, ctx);
-        return (Drawn::default(), None);
+        return (Drawn::default(), Painted::default());
     }
     let prompt = if app.prompt().is_some() { 3 } else { 0 };
     if app.presenting() {
-        return (audience::draw(frame, area, app, ctx), None);
+        return (audience::draw(frame, area, app, ctx), Painted::default());
     }
     let header = if app.header_hidden() {
         0
@@ -111,28 +121,36 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Option<Pos
         Constraint::Length(1),
     ])
     .areas(area);
+    let mut untouched = Untouched::default();
     if header > 0 {
-        chrome::header(frame, header_area, app, ctx);
+        untouched = chrome::header(frame, header_area, app, ctx);
     }
     let cursor = app
         .prompt()
         .and_then(|p| prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx));
-    let drawn = body(frame, pane_area, app, ctx);
+    let (drawn, in_pane) = body(frame, pane_area, app, ctx);
     if subtitles > 0 {
         subtitles::draw(frame, subtitles_area, app, ctx);
     }
     if timeline > 0 {
         lecture::timeline(frame, timeline_area, app, ctx);
     }
-    chrome::crumbs(frame, crumbs_area, app, ctx);
-    chrome::flash(frame, flash_area, app, ctx);
-    (drawn, cursor)
+    let in_crumbs = chrome::crumbs(frame, crumbs_area, app, ctx);
+    let in_flash = chrome::flash(frame, flash_area, app, ctx);
+    // Each of these rows is drawn by its own part alone. A background colour is drawn everywhere.
+    let untouched = if painted {
+        Untouched::default()
+    } else {
+        untouched.and(in_pane).and(in_crumbs).and(in_flash)
+    };
+    (drawn, Painted { cursor, untouched })
 }
 
-/// The pane: the slide, or the view on top of it.
-pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    match app.view() {
-        None => slide::draw(frame, area, app, ctx),
+/// The pane: the slide, or the view on top of it. Also says what part of the pane the slide left
+/// untouched (the views say nothing).
+pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> (Drawn, Untouched) {
+    let drawn = match app.view() {
+        None => return slide::draw(frame, area, app, ctx),
         Some(View::Toc { selected }) => lists::toc(frame, area, app, *selected, ctx),
         Some(View::Results { selected }) => lists::results(frame, area, app, *selected, ctx),
         Some(View::Bookmarks { selected }) => lists::bookmarks(frame, area, app, *selected, ctx),
@@ -146,7 +164,8 @@ pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) 
         Some(View::Describe { scroll }) => text_views::describe(frame, area, app, *scroll, ctx),
         Some(View::Source { scroll }) => text_views::source(frame, area, app, *scroll, ctx),
         Some(View::Help { scroll }) => help::draw(frame, area, app, *scroll, ctx),
-    }
+    };
+    (drawn, Untouched::default())
 }
 
 /// Draws a frame and lets the app act on what drawing found (a search hit scrolled into view
@@ -156,9 +175,9 @@ pub fn render<S: surface::Surface>(terminal: &mut S, app: &mut App, ctx: &Ctx<'_
     for _ in 0..2 {
         let mut drawn = Drawn::default();
         terminal.frame(|f| {
-            let (d, cursor) = screen(f, app, ctx);
+            let (d, painted) = screen(f, app, ctx);
             drawn = d;
-            cursor
+            painted
         })?;
         if !app.update(Msg::Drawn(drawn)).redraw {
             break;

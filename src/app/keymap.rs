@@ -104,6 +104,15 @@ impl Keymap {
     pub fn hint(&self, action: &Action) -> Option<String> {
         self.keys_for(action).first().map(|k| k.to_string())
     }
+
+    /// [`Keymap::hint`] for a registry entry, found by its name: the header asks for a dozen on
+    /// every frame, and building each row's action to compare it cost more than the rest of it.
+    pub fn entry_hint(&self, entry: &Entry) -> Option<String> {
+        self.rows
+            .iter()
+            .find(|(_, b)| b.name == entry.name)
+            .map(|(k, _)| k.to_string())
+    }
 }
 
 /// The message for an action name that doesn't exist, listing the ones that do.

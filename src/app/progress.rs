@@ -167,10 +167,13 @@ impl App {
     pub fn tally(&self, l: usize, from: SlideIndex, n: usize) -> Tally {
         let lesson = &self.course.lessons[l];
         let record = self.record_of(l);
+        // One walk over the slides (the header asks on every frame).
         let count = |set: fn(&LessonProgress) -> &std::collections::BTreeSet<String>| {
-            (from.0..from.0 + n)
-                .filter(|&i| record.is_some_and(|r| set(r).contains(&lesson.id_of(SlideIndex(i)))))
-                .count()
+            record.map_or(0, |r| {
+                (lesson.slides().skip(from.0).take(n))
+                    .filter(|(_, s)| set(r).contains(s.id_str()))
+                    .count()
+            })
         };
         Tally {
             visited: count(|r| &r.visited),

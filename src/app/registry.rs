@@ -683,10 +683,14 @@ pub fn commands() -> Vec<(&'static Entry, &'static Typable)> {
 }
 
 /// The header's hints, in order.
-pub fn hints() -> Vec<(&'static Entry, &'static Hint)> {
-    let mut out: Vec<_> = ENTRIES.iter().filter_map(|e| Some((e, e.hint.as_ref()?))).collect();
-    out.sort_by_key(|(_, h)| h.order);
-    out
+pub fn hints() -> &'static [(&'static Entry, &'static Hint)] {
+    // Sorted once: the header lists them on every frame.
+    static SORTED: std::sync::OnceLock<Vec<(&'static Entry, &'static Hint)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut out: Vec<_> = ENTRIES.iter().filter_map(|e| Some((e, e.hint.as_ref()?))).collect();
+        out.sort_by_key(|(_, h)| h.order);
+        out
+    })
 }
 
 /// The default key table, `(key, action name)`, in help order.

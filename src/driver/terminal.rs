@@ -14,11 +14,9 @@ use std::time::Duration;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
 use ratatui::backend::Backend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Position;
 use ratatui::{Frame, Terminal};
 
-use crate::ui::surface::Surface;
+use crate::ui::surface::{Painted, Shown, Surface};
 
 mod backend;
 
@@ -188,14 +186,14 @@ impl Events {
 /// one way only, that or `Terminal::draw` (the notes window).
 pub struct Screen<B: Backend> {
     terminal: Option<Terminal<B>>,
-    shown: Buffer,
+    shown: Shown,
 }
 
 impl<B: Backend> Screen<B> {
     pub fn new(terminal: Terminal<B>) -> Self {
         Self {
             terminal: Some(terminal),
-            shown: Buffer::default(),
+            shown: Shown::default(),
         }
     }
 }
@@ -217,7 +215,7 @@ impl<B: Backend> DerefMut for Screen<B> {
 impl<B: Backend> Surface for Screen<B> {
     type Error = B::Error;
 
-    fn frame<F: FnOnce(&mut Frame<'_>) -> Option<Position>>(&mut self, draw: F) -> Result<(), B::Error> {
+    fn frame<F: FnOnce(&mut Frame<'_>) -> Painted>(&mut self, draw: F) -> Result<(), B::Error> {
         match self.terminal.as_mut() {
             Some(terminal) => crate::ui::surface::draw_diffed(terminal, &mut self.shown, draw),
             // Only taken when dropped.

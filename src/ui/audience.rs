@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
     if let Some(p) = app.prompt() {
         prompt::draw(frame, prompt_area, p, app.suggestion().as_deref(), app.lang(), ctx);
     }
-    let drawn = body(frame, centred(pane_area), app, ctx);
+    let (drawn, _) = body(frame, centred(pane_area), app, ctx);
     if subtitle_rows > 0 {
         subtitles::draw(frame, centred(subtitles_area), app, ctx);
     }

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::untouched::Untouched;
 use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, convert::plain};
 use crate::app::App;
 use crate::app::registry;
@@ -27,7 +28,8 @@ pub fn key_label(key: &str) -> String {
     }
 }
 
-pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+/// Draws the header; says what it left untouched (right of its key hints, or of its one line).
+pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Untouched {
     let lesson = app.current_lesson();
     let (chapter_index, chapter) = lesson
         .slides()
@@ -50,14 +52,14 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
             " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {clock}",
             lesson.title, chapter.title
         );
-        super::cells::set_line(
+        let (end, _) = super::cells::set_line(
             buf,
             area.x,
             area.y,
             &plain(truncate_to(&text, area.width as usize), ctx.ui(UiRole::HeaderValue)),
             area.width,
         );
-        return;
+        return Untouched::right_of(area, end);
     }
     let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
     let label = ctx.ui(UiRole::HeaderLabel);
@@ -105,7 +107,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     // `practice (N)` only on a slide with exercises, N of them.
     let exercises = app.exercises_on(app.lesson(), app.slide());
     let hints: Vec<(String, String)> = registry::hints()
-        .into_iter()
+        .iter()
         .filter(|(e, _)| e.name != "practice" || exercises > 0)
         .filter_map(|(e, h)| {
             let text = if e.name == "practice" {
@@ -113,7 +115,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
             } else {
                 h.text.get(lang).to_string()
             };
-            (app.keymap().hint(&e.act())).map(|k| (format!("<{}>", key_label(&k)), text))
+            (app.keymap().entry_hint(e)).map(|k| (format!("<{}>", key_label(&k)), text))
         })
         .collect();
     let mut x = area.x as usize + info_width + 1;
@@ -133,6 +135,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         }
         x += col_w;
     }
+    Untouched::right_of(area, u16::try_from(x).unwrap_or(u16::MAX))
 }
 
 /// The lesson's title without the course title it often repeats (`과정 7기 - 7주차: ...` under
@@ -147,7 +150,8 @@ fn lesson_title(course: &str, lesson: &str) -> String {
     }
 }
 
-pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+/// Draws the crumbs bar; says what it left untouched (the row after the crumbs).
+pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Untouched {
     let lesson = app.current_lesson();
     let mut crumbs = vec![lesson.id.clone()];
     if let Some((c, slide)) = lesson.slides().nth(app.slide().0) {
@@ -177,22 +181,25 @@ pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         ));
         spans.push(Span::raw(" "));
     }
-    frame
+    let (end, _) = frame
         .buffer_mut()
         .set_line(area.x, area.y, &Line::from(spans), area.width);
+    Untouched::right_of(area, end)
 }
 
-pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
+/// Draws the flash line; says what it left untouched (the row after its message, or all of it).
+pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Untouched {
     let (text, role) = match (app.flash(), app.search()) {
         (Some(f), _) => (f.text.clone(), if f.error { UiRole::FlashError } else { UiRole::Flash }),
         (None, Some(s)) if app.prompt().is_none() && !s.hits.is_empty() => (
             format!("/{}: {}{}", s.query, s.hits.len(), words::MATCHES.get(app.lang())),
             UiRole::Muted,
         ),
-        _ => return,
+        _ => return Untouched::right_of(area, area.x),
     };
     let line = plain(truncate_to(&format!(" {text}"), area.width as usize), ctx.ui(role));
-    frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+    let (end, _) = frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+    Untouched::right_of(area, end)
 }
 
 /// The notice for a terminal below the minimum size, centred and cut to fit (even 1x1).

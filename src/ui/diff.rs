@@ -10,6 +10,9 @@
 //! width only for text longer than one byte, and empties each old cell right after reading it,
 //! while it is still in the cache. Tests check it against `Buffer::diff`.
 
+use std::iter::Peekable;
+use std::ops::Range;
+
 use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -23,7 +26,16 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 
 /// The changes from `shown` to `next` (two frames of the same `area`), as `(x, y, cell)`. Every
 /// cell of `shown` it has passed is emptied; [`Changes::finish`] empties the rest.
-pub(crate) fn changes<'a, 'b>(shown: &'b mut [Cell], next: &'a [Cell], area: Rect) -> Changes<'a, 'b> {
+///
+/// It passes over `empty`, ranges of cells (indexes into both, in order) that are empty in both
+/// frames (the caller knows: nothing was drawn there in either): those cells are neither compared
+/// nor emptied, so a slide of a few short lines in a tall pane costs its lines, not the pane.
+pub(crate) fn changes<'a, 'b>(
+    shown: &'b mut [Cell],
+    next: &'a [Cell],
+    area: Rect,
+    empty: Vec<Range<usize>>,
+) -> Changes<'a, 'b> {
     Changes {
         len: next.len().min(shown.len()),
         next,
@@ -32,6 +44,7 @@ pub(crate) fn changes<'a, 'b>(shown: &'b mut [Cell], next: &'a [Cell], area: Rec
         pos: 0,
         emptied: 0,
         trailing: None,
+        empty: empty.into_iter().peekable(),
     }
 }
 
@@ -46,6 +59,8 @@ pub(crate) struct Changes<'a, 'b> {
     /// `prev[..emptied]` has been emptied. Nothing before `pos` is read again.
     emptied: usize,
     trailing: Option<Trailing>,
+    /// The ranges empty in both frames not passed yet.
+    empty: Peekable<std::vec::IntoIter<Range<usize>>>,
 }
 
 /// Cells after a wide glyph that must be looked at (or sent) on their own.
@@ -103,6 +118,17 @@ impl<'a> Iterator for Changes<'a, '_> {
         }
         let next = self.next;
         while self.pos < len {
+            if let Some(gap) = self.empty.next_if(|r| self.pos >= r.start) {
+                // Empty in both: nothing to send and nothing to empty. (`pos` can pass a range's
+                // first cell only by stepping over a wide glyph, whose trailing cells are empty.)
+                let end = gap.end.min(len);
+                if self.pos < end {
+                    self.empty_to(self.pos);
+                    self.pos = end;
+                    self.emptied = end;
+                }
+                continue;
+            }
             let i = self.pos;
             self.pos += 1;
             let current = &next[i];
@@ -192,12 +218,13 @@ mod tests {
     use ratatui::style::Style;
 
     use super::*;
+    use crate::ui::untouched::Untouched;
 
     /// `changes` sends what `Buffer::diff` sends, and leaves the old frame empty.
     fn check(prev: &Buffer, next: &Buffer) {
         let expected: Vec<(u16, u16, Cell)> = prev.diff(next).into_iter().map(|(x, y, c)| (x, y, c.clone())).collect();
         let mut old = prev.content.clone();
-        let mut found = changes(&mut old, &next.content, next.area);
+        let mut found = changes(&mut old, &next.content, next.area, Vec::new());
         let got: Vec<(u16, u16, Cell)> = found.by_ref().map(|(x, y, c)| (x, y, c.clone())).collect();
         found.finish();
         assert_eq!(got, expected, "\nfrom {prev:?}\nto {next:?}");
@@ -279,6 +306,55 @@ mod tests {
         }
     }
 
+    /// Passing over a part empty in both frames sends what ratatui sends, and still leaves the
+    /// old frame empty.
+    #[test]
+    fn a_part_empty_in_both_frames_is_passed_over_and_nothing_is_missed() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for area in [Rect::new(0, 0, 12, 6), Rect::new(3, 2, 9, 5)] {
+            for _ in 0..1500 {
+                // Rows untouched from a column of their own, in a part of the frame.
+                let x = area.x + rng.below(usize::from(area.width)) as u16;
+                let y = area.y + rng.below(usize::from(area.height)) as u16;
+                let part = Rect::new(
+                    x,
+                    y,
+                    1 + rng.below(usize::from(area.right() - x)) as u16,
+                    1 + rng.below(usize::from(area.bottom() - y)) as u16,
+                );
+                let from: Vec<u16> = (0..part.height)
+                    .map(|_| part.x + rng.below(usize::from(part.width) + 1) as u16)
+                    .collect();
+                let empty = Untouched::new(part, from);
+                // Sometimes with a row of another part above it.
+                let empty = match part.y.checked_sub(1) {
+                    Some(y) if rng.below(2) == 0 => {
+                        let above = Rect::new(area.x, y, area.width, 1);
+                        Untouched::right_of(above, area.x + rng.below(usize::from(area.width)) as u16).and(empty)
+                    }
+                    _ => empty,
+                };
+                let [mut prev, mut next] = [frame(&mut rng, area), frame(&mut rng, area)];
+                for buf in [&mut prev, &mut next] {
+                    for range in empty.ranges(area) {
+                        buf.content[range].iter_mut().for_each(Cell::reset);
+                    }
+                }
+                let expected: Vec<(u16, u16, Cell)> = prev
+                    .diff(&next)
+                    .into_iter()
+                    .map(|(x, y, c)| (x, y, c.clone()))
+                    .collect();
+                let mut old = prev.content.clone();
+                let mut found = changes(&mut old, &next.content, area, empty.ranges(area));
+                let got: Vec<(u16, u16, Cell)> = found.by_ref().map(|(x, y, c)| (x, y, c.clone())).collect();
+                found.finish();
+                assert_eq!(got, expected, "\nempty {empty:?}\nfrom {prev:?}\nto {next:?}");
+                assert!(old.iter().all(|c| *c == Cell::EMPTY), "the old frame is emptied");
+            }
+        }
+    }
+
     #[test]
     fn a_wide_glyph_replaced_by_narrow_text_refreshes_its_styled_trailing_cell() {
         let area = Rect::new(0, 0, 6, 1);
@@ -288,7 +364,9 @@ mod tests {
         next.set_string(0, 0, "a", Style::default());
         check(&prev, &next);
         let mut old = prev.content.clone();
-        let sent: Vec<u16> = changes(&mut old, &next.content, area).map(|(x, _, _)| x).collect();
+        let sent: Vec<u16> = changes(&mut old, &next.content, area, Vec::new())
+            .map(|(x, _, _)| x)
+            .collect();
         assert_eq!(sent, vec![0, 1], "the glyph's cell and the one it covered");
     }
 
@@ -298,6 +376,6 @@ mod tests {
         let mut buf = Buffer::empty(area);
         buf.set_string(1, 1, "쿠버네티스 Pod", Style::default().fg(Color::Yellow));
         let mut old = buf.content.clone();
-        assert_eq!(changes(&mut old, &buf.content, area).count(), 0);
+        assert_eq!(changes(&mut old, &buf.content, area, Vec::new()).count(), 0);
     }
 }

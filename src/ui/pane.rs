@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::Ctx;
+use super::untouched::Untouched;
 use crate::app::Drawn;
 use crate::text::{clean_line, display_width, truncate_to};
 use crate::theme::UiRole;
@@ -121,25 +122,45 @@ pub fn text(
     scroll: usize,
     ctx: &Ctx<'_>,
 ) -> Drawn {
+    text_leaving(f, area, title, lines, scroll, ctx).0
+}
+
+/// [`text`], also saying what it left untouched inside the frame: each row from the end of its
+/// text, and the rows below the text whole.
+pub fn text_leaving(
+    f: &mut Frame<'_>,
+    area: Rect,
+    title: &Title<'_>,
+    lines: &[Line<'_>],
+    scroll: usize,
+    ctx: &Ctx<'_>,
+) -> (Drawn, Untouched) {
     let inside = inner(area);
     let page = inside.height as usize;
     let max = max_scroll(lines.len(), page);
     let first = scroll.min(max);
     frame(f, area, title, Some((first, page, lines.len())), ctx);
-    write_lines(f, inside, lines, first);
-    Drawn {
+    let ends = write_lines(f, inside, lines, first);
+    // The padding column before the text is untouched too, but not a text row's: its text begins
+    // after it, and a row is untouched only from the end of its text.
+    let framed = Block::new().borders(Borders::ALL).inner(area.intersection(f.area()));
+    let untouched = Untouched::new(framed, ends);
+    let drawn = Drawn {
         max_scroll: max,
         page,
         ..Drawn::default()
-    }
+    };
+    (drawn, untouched)
 }
 
 /// Writes `lines` into `area` from row `first`. Lines are already wrapped to `area.width`.
-pub fn write_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>], first: usize) {
+/// Returns, for each row written, the column after its text.
+pub fn write_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>], first: usize) -> Vec<u16> {
     let buf = frame.buffer_mut();
-    for (row, line) in lines.iter().skip(first).take(area.height as usize).enumerate() {
-        super::cells::set_line(buf, area.x, area.y + row as u16, line, area.width);
-    }
+    let rows = lines.iter().skip(first).take(area.height as usize);
+    (rows.enumerate())
+        .map(|(row, line)| super::cells::set_line(buf, area.x, area.y + row as u16, line, area.width).0)
+        .collect()
 }
 
 /// The furthest a text of `total` rows scrolls in `page` rows.

@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::untouched::Untouched;
 use super::{Ctx, convert, pane};
 
 mod memo;
@@ -23,7 +24,8 @@ pub fn options<'a>(ctx: &Ctx<'a>, width: usize, app: &'a App) -> RenderOptions<'
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Drawn {
+/// Draws the slide; also says which part of `area` it left untouched (see [`pane::text_leaving`]).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> (Drawn, Untouched) {
     // While a diagram component is selected, its panel takes the bottom of the pane: a third of
     // it, at least two lines of text (60x20 with the header shown) and at most eight.
     let area = match app.focused() {
@@ -51,7 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
         )),
     };
     let Some(slide) = lesson.slide(app.slide()) else {
-        return pane::text(frame, area, &title, &[], 0, ctx);
+        return pane::text_leaving(frame, area, &title, &[], 0, ctx);
     };
     let width = pane::inner(area).width.max(1) as usize;
     let shape = memo::Shape {
@@ -89,7 +91,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
             focus_line,
         }
     });
-    let mut drawn = pane::text(frame, area, &title, &lines.lines, app.scroll(), ctx);
+    let (mut drawn, untouched) = pane::text_leaving(frame, area, &title, &lines.lines, app.scroll(), ctx);
     drawn.match_lines = lines.match_lines.clone();
     drawn.focus_line = lines.focus_line;
     // Where the selected diagram's boxes are, for the arrow keys (the same layout as drawn).
@@ -100,7 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Draw
             .map(|b| (b.component, b.x + b.width / 2, b.y + b.height / 2))
             .collect();
     }
-    drawn
+    (drawn, untouched)
 }
 
 /// The audience view's title: centred, with a heavy rule under it and room around it, so it reads

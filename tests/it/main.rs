@@ -13,6 +13,7 @@ mod contrast;
 mod corpus;
 mod course;
 mod diagram_layout;
+mod diffed_frames;
 mod e2e;
 mod explain;
 mod fuzz;

@@ -15,6 +15,8 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 
+mod escapes;
+
 /// Bytes buffered per frame: a full 200x60 frame with colours fits, so ratatui's flush at the
 /// end of a frame is one write(2). (Stdout alone is line-buffered in 1 KiB pieces: a slide
 /// change at 200x60 took dozens of writes.)
@@ -23,7 +25,7 @@ const FRAME_BUFFER: usize = 256 * 1024;
 /// The player's ratatui backend: crossterm on stdout through a frame-sized buffer, with the
 /// terminal's size remembered between SIGWINCHes.
 pub struct Out {
-    inner: CrosstermBackend<BufWriter<Stdout>>,
+    out: BufWriter<Stdout>,
     /// The size last asked of the terminal; `None` until asked.
     size: Once<Option<Size>>,
     /// Set by SIGWINCH (and by [`Out::forget_size`]): the size must be asked again.
@@ -36,10 +38,15 @@ impl Out {
         let resized = Arc::new(AtomicBool::new(true));
         signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
         Ok(Self {
-            inner: CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout())),
+            out: BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout()),
             size: Once::new(None),
             resized,
         })
+    }
+
+    /// ratatui's crossterm backend on the same buffered stdout, for everything but the frames.
+    fn crossterm(&mut self) -> CrosstermBackend<&mut BufWriter<Stdout>> {
+        CrosstermBackend::new(&mut self.out)
     }
 
     /// The terminal was given away (suspended, or to an editor) and may have changed size
@@ -56,35 +63,35 @@ impl Backend for Out {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.inner.draw(content)
+        escapes::draw(&mut self.out, content)
     }
 
     fn append_lines(&mut self, n: u16) -> std::io::Result<()> {
-        self.inner.append_lines(n)
+        self.crossterm().append_lines(n)
     }
 
     fn hide_cursor(&mut self) -> std::io::Result<()> {
-        self.inner.hide_cursor()
+        self.crossterm().hide_cursor()
     }
 
     fn show_cursor(&mut self) -> std::io::Result<()> {
-        self.inner.show_cursor()
+        self.crossterm().show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> std::io::Result<Position> {
-        self.inner.get_cursor_position()
+        self.crossterm().get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
-        self.inner.set_cursor_position(position)
+        self.crossterm().set_cursor_position(position)
     }
 
     fn clear(&mut self) -> std::io::Result<()> {
-        self.inner.clear()
+        self.crossterm().clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
-        self.inner.clear_region(clear_type)
+        self.crossterm().clear_region(clear_type)
     }
 
     fn size(&self) -> std::io::Result<Size> {
@@ -93,7 +100,9 @@ impl Backend for Out {
         match self.size.get() {
             Some(size) if !stale => Ok(size),
             _ => {
-                let size = self.inner.size().inspect_err(|_| self.forget_size())?;
+                let size = crossterm::terminal::size()
+                    .map(|(width, height)| Size { width, height })
+                    .inspect_err(|_| self.forget_size())?;
                 self.size.set(Some(size));
                 Ok(size)
             }
@@ -101,10 +110,10 @@ impl Backend for Out {
     }
 
     fn window_size(&mut self) -> std::io::Result<WindowSize> {
-        self.inner.window_size()
+        self.crossterm().window_size()
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Backend::flush(&mut self.inner)
+        Backend::flush(&mut self.crossterm())
     }
 }

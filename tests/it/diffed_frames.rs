@@ -1,0 +1,118 @@
+//! The player sends each frame as the cells that changed since the last one, passing over the part
+//! of the slide pane that neither frame drew on (`ui::surface::draw_diffed`). Walked through the
+//! whole course, its views, a search, the diagram selection, the header hidden and shown, at two
+//! sizes and in every theme, a terminal fed that way shows exactly what ratatui's own full
+//! `Terminal::draw` shows. (In this debug build `draw_diffed` also checks that the part passed over
+//! is empty in both frames, and panics naming the cell if a view drew there.)
+
+use k8s_course::app::{Action, App, Setup};
+use k8s_course::content::{CourseSource, load_course};
+use k8s_course::render::Highlighter;
+use k8s_course::ui::{self, Ctx, surface};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app() -> App {
+    let course = load_course(&CourseSource::BuiltIn)
+        .course
+        .expect("the built-in course loads");
+    let setup = Setup {
+        learner: "learner".into(),
+        lang: Some(k8s_course::i18n::Lang::En),
+        themes: k8s_course::theme::names(None),
+        ..Setup::default()
+    };
+    App::new(setup, course, Default::default())
+}
+
+/// What a learner does, in order: every slide forward, views opened and closed, a search, the
+/// diagram's components selected, the header hidden, and every slide back.
+fn walk(slides: usize) -> Vec<Action> {
+    let mut steps = Vec::new();
+    for _ in 0..slides {
+        steps.push(Action::NextSlide);
+        steps.push(Action::Down);
+    }
+    steps.extend([
+        Action::Goto("2.1".into()),
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::Back,
+        Action::Toc,
+        Action::Back,
+        Action::Narration,
+        Action::Back,
+        Action::Help,
+        Action::Back,
+        Action::ToggleHeader,
+        Action::NextSlide,
+        Action::PrevSlide,
+        Action::ToggleHeader,
+        Action::FilterMode,
+    ]);
+    steps.extend("pod".chars().map(|c| Action::Input(k8s_course::app::Edit::Insert(c))));
+    steps.extend([Action::Enter, Action::NextMatch, Action::NextMatch, Action::Back]);
+    for _ in 0..slides {
+        steps.push(Action::PrevSlide);
+    }
+    steps
+}
+
+fn screen(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            out.push_str(c.symbol());
+            if c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset || !c.modifier.is_empty() {
+                out.push_str(&format!("\u{1}{:?}{:?}{:?}\u{2}", c.fg, c.bg, c.modifier));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn frames_sent_as_changes_show_what_a_full_draw_shows() {
+    let highlighter = Highlighter::new();
+    let mut passed_over = 0;
+    for theme_name in k8s_course::theme::names(None) {
+        let theme = k8s_course::theme::load(&theme_name, None).expect("a built-in theme");
+        for (width, height) in [(200, 60), (80, 24)] {
+            let mut app = app();
+            let slides = app.current_lesson().slide_count();
+            let mut diffed = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+            let mut full = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+            let mut shown = surface::Shown::default();
+            for (step, action) in std::iter::once(Action::First).chain(walk(slides)).enumerate() {
+                app.update(action.clone());
+                let ctx = Ctx {
+                    theme: &theme,
+                    highlighter: &highlighter,
+                    clock: "12:00",
+                };
+                surface::draw_diffed(&mut diffed, &mut shown, |f| {
+                    let painted = ui::paint(f, &app, &ctx);
+                    passed_over += painted.untouched.cells();
+                    painted
+                })
+                .expect("drawing into a test backend");
+                full.draw(|f| {
+                    ui::draw(f, &app, &ctx);
+                })
+                .expect("drawing into a test backend");
+                assert_eq!(
+                    screen(&diffed),
+                    screen(&full),
+                    "{theme_name} at {width}x{height}, step {step} ({action:?})"
+                );
+            }
+        }
+    }
+    assert!(
+        passed_over > 100_000,
+        "the walk left cells untouched to pass over: {passed_over}"
+    );
+}
