@@ -31,7 +31,7 @@ pub struct Exercises {
 }
 
 /// An `exercises:` block kept as text, with what parsing it needs from its lesson.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Later {
     /// `lesson.yaml` as messages name it.
     path: String,
@@ -44,6 +44,17 @@ struct Later {
     slides: Vec<(String, Option<SlideIndex>)>,
     /// The lesson's narration segments.
     segments: usize,
+}
+
+impl std::fmt::Debug for Later {
+    /// Where the block is and how many exercises it holds, not the whole file.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Later")
+            .field("path", &self.path)
+            .field("line", &self.line)
+            .field("exercises", &self.slides.len())
+            .finish()
+    }
 }
 
 impl Exercises {
