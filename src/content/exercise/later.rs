@@ -2,13 +2,14 @@
 //!
 //! The exercises are most of `lesson.yaml` (27 of them in week 7, two thirds of its bytes), and
 //! the player's first frame needs none of them: only how many sit on the slide shown (the header's
-//! practice hint). So for the built-in course the player leaves the `exercises:` block at the end
-//! of the file as text, reads each exercise's `slide:` line without a YAML parser, and parses the
-//! block the first time the exercises themselves are asked for (the practice view, the table of
-//! contents' marks). The built-in files are fixed when the binary is built and the tests below
-//! prove that this gives exactly what parsing them at once gives, with no problem to report; a
-//! course on disk is always parsed at once, so `check`, `lint` and the player report every error
-//! in it, with its line, before anything is shown.
+//! practice hint). So reading the built-in course (the player, `list`, `show`) leaves the
+//! `exercises:` block at the end of the file as text, reads each exercise's `slide:` line without
+//! a YAML parser, and parses the block the first time the exercises themselves are asked for (the
+//! practice view, the table of contents' marks). The built-in files are fixed when the binary is
+//! built and the tests below prove that this gives exactly what parsing them at once gives, with
+//! no problem to report; `check` parses them at once, and a course on disk is always parsed at
+//! once, so `check`, `lint` and the player report every error in it, with its line, before
+//! anything is shown.
 
 use std::ops::Deref;
 use std::sync::OnceLock;
