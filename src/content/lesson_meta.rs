@@ -57,7 +57,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
 
 /// [`parse`] for a built-in file in the player: an `exercises:` block at the end of the file is
 /// left as text and parsed on first use (see [`Exercises`]), which the first frame never asks for.
-pub fn parse_built_in(path: &str, text: &'static str, lesson: &Lesson, diags: &mut Diagnostics) -> LessonMeta {
+pub(crate) fn parse_built_in(path: &str, text: &'static str, lesson: &Lesson, diags: &mut Diagnostics) -> LessonMeta {
     let later = split_block(text).and_then(|at| Some((at.0, Exercises::later(path, text, at, lesson)?)));
     let Some((at, later)) = later else {
         return parse(path, text, lesson, diags);

@@ -60,7 +60,7 @@ impl std::fmt::Debug for Later {
 
 impl Exercises {
     /// Exercises parsed with their lesson.
-    pub fn now(list: Vec<Exercise>) -> Self {
+    pub(crate) fn now(list: Vec<Exercise>) -> Self {
         Self {
             parsed: OnceLock::from(list),
             later: None,
