@@ -36,16 +36,16 @@ fn default_language() -> String {
 /// Loads the course at `source`: every lesson, every problem reported (the built-in course's
 /// exercises, which the tests prove have none, are parsed on first use).
 pub fn load_course(source: &CourseSource) -> LoadReport {
-    load_course_when(source, Exercises::BuiltInOnFirstUse)
+    load_course_when(source, ExerciseParse::BuiltInOnFirstUse)
 }
 
 /// [`load_course`] with the built-in course's exercises parsed at once too: what `check` reports
 /// on.
 pub fn load_course_in_full(source: &CourseSource) -> LoadReport {
-    load_course_when(source, Exercises::Now)
+    load_course_when(source, ExerciseParse::Now)
 }
 
-fn load_course_when(source: &CourseSource, when: Exercises) -> LoadReport {
+fn load_course_when(source: &CourseSource, when: ExerciseParse) -> LoadReport {
     let mut diags = Diagnostics::default();
     let course = load(source, when, &mut diags);
     let course = if diags.has_errors() { None } else { course };
@@ -77,7 +77,7 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
             .filter(|l| o.lessons.iter().any(|n| n == l));
         let mut lessons = Vec::new();
         for dir in o.lessons.iter().filter(|d| named.is_none_or(|n| n == d.as_str())) {
-            let Some(lesson) = load_lesson(source, dir, Exercises::BuiltInOnFirstUse, &mut diags) else {
+            let Some(lesson) = load_lesson(source, dir, ExerciseParse::BuiltInOnFirstUse, &mut diags) else {
                 continue;
             };
             let found = lesson.resolve(id.rsplit('/').next().unwrap_or(id)).is_some();
@@ -96,7 +96,7 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
     }
 }
 
-fn load(source: &CourseSource, when: Exercises, diags: &mut Diagnostics) -> Option<Course> {
+fn load(source: &CourseSource, when: ExerciseParse, diags: &mut Diagnostics) -> Option<Course> {
     let o = outline(source, diags)?;
     let lessons: Vec<Lesson> = o
         .lessons
@@ -205,7 +205,7 @@ pub(super) fn lesson_id(source: &CourseSource, dir: &str) -> String {
 
 /// When a lesson's exercises are parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Exercises {
+pub(super) enum ExerciseParse {
     /// With the lesson, every problem reported (`check`, a course on disk).
     Now,
     /// In the built-in course, on first use: the player's first frame doesn't need them, and the
@@ -219,7 +219,7 @@ pub(super) enum Exercises {
 pub(super) fn load_lesson(
     source: &CourseSource,
     dir: &str,
-    when: Exercises,
+    when: ExerciseParse,
     diags: &mut Diagnostics,
 ) -> Option<Lesson> {
     let post_rel = join(dir, "post.md");
@@ -253,7 +253,7 @@ pub(super) fn load_lesson(
         if let Some(text) = read_text(source, &meta_rel, diags) {
             let meta = match (when, &text) {
                 // Borrowed: a file of the built-in course.
-                (Exercises::BuiltInOnFirstUse, Cow::Borrowed(text)) => {
+                (ExerciseParse::BuiltInOnFirstUse, Cow::Borrowed(text)) => {
                     lesson_meta::parse_built_in(&path, text, &lesson, diags)
                 }
                 _ => lesson_meta::parse(&path, &text, &lesson, diags),
