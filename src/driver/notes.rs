@@ -11,7 +11,7 @@ use super::events::{self, Event, Flow, Handler};
 use super::terminal::{self, FullScreen};
 use crate::content::Course;
 use crate::keymap::Keymap;
-use crate::present::notes::{Intent, Notes};
+use crate::present::notes::{Intent, Notes, NotesSetup};
 use crate::present::{Follower, view};
 use crate::theme::Theme;
 
@@ -29,10 +29,15 @@ pub fn run(
     flash: Option<String>,
     lang: crate::i18n::Lang,
 ) -> anyhow::Result<Exit> {
-    let mut notes = Notes::new(course, socket);
-    notes.flash = flash;
-    notes.keymap = keymap;
-    notes.lang = lang;
+    let notes = Notes::new(
+        course,
+        socket,
+        NotesSetup {
+            keymap,
+            lang: Some(lang),
+            flash,
+        },
+    );
     let mut window = Window {
         screen: terminal::start()?,
         follower: Follower::new(socket),

@@ -79,13 +79,24 @@ pub struct Notes<'c> {
     pub flash: Option<String>,
     /// The player's keys (with `config.yaml`'s rebindings): the same key turns the slide in
     /// both windows.
-    pub keymap: Keymap,
+    keymap: Keymap,
     /// The language of the window's own words: `--lang` / `LANG`, else the course's.
-    pub lang: crate::i18n::Lang,
+    lang: crate::i18n::Lang,
+}
+
+/// What a notes window starts with besides its course and socket.
+#[derive(Debug, Default)]
+pub struct NotesSetup {
+    /// The player's keys, with `config.yaml`'s rebindings.
+    pub keymap: Keymap,
+    /// `--lang` / `LANG`; None: the course's language.
+    pub lang: Option<crate::i18n::Lang>,
+    /// A message for the bottom line from the start (a problem with the config).
+    pub flash: Option<String>,
 }
 
 impl<'c> Notes<'c> {
-    pub fn new(course: &'c Course, socket: &Path) -> Notes<'c> {
+    pub fn new(course: &'c Course, socket: &Path, setup: NotesSetup) -> Notes<'c> {
         Notes {
             course,
             socket: socket.to_path_buf(),
@@ -94,10 +105,17 @@ impl<'c> Notes<'c> {
             scroll: 0,
             prompt: None,
             history: Vec::new(),
-            flash: None,
-            keymap: Keymap::default(),
-            lang: crate::i18n::Lang::from_tag(&course.language).unwrap_or_default(),
+            flash: setup.flash,
+            keymap: setup.keymap,
+            lang: (setup.lang)
+                .or_else(|| crate::i18n::Lang::from_tag(&course.language))
+                .unwrap_or_default(),
         }
+    }
+
+    /// The keys the window answers to.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Takes in what the channel reported.

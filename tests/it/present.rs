@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use k8s_course::content::{Course, CourseSource, load_course};
-use k8s_course::present::notes::{Intent, Link, Notes};
+use k8s_course::present::notes::{Intent, Link, Notes, NotesSetup};
 use k8s_course::present::{Command, Event, Follower, MAX_LINE, Presenter, State, private_dir, socket_path, view};
 use k8s_course::theme::default_theme;
 use support::{BIN, Sandbox, Tmux, require, sh_quote};
@@ -442,8 +442,14 @@ fn draw(notes: &Notes<'_>, w: u16, h: u16) -> String {
 #[test]
 fn keys_become_commands_and_scrolling() {
     let course = course();
-    let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
-    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut notes = Notes::new(
+        &course,
+        Path::new("/tmp/x.sock"),
+        NotesSetup {
+            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
+            ..NotesSetup::default()
+        },
+    );
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     for (event, name) in [
         (key(KeyCode::Right), "next_slide"),
@@ -505,8 +511,14 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     let course = course();
     let lesson = &course.lessons[0];
     let pod = lesson.resolve("2.2.1").expect("the Pod slide");
-    let mut notes = Notes::new(&course, Path::new("/run/k8s-course/cloud-security-7.sock"));
-    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut notes = Notes::new(
+        &course,
+        Path::new("/run/k8s-course/cloud-security-7.sock"),
+        NotesSetup {
+            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
+            ..NotesSetup::default()
+        },
+    );
     let waiting = draw(&notes, 100, 30);
     assert!(waiting.contains("waiting for the presenter…"), "{waiting}");
     assert!(waiting.contains("cloud-security-7.sock"), "{waiting}");
@@ -556,8 +568,14 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
 #[test]
 fn the_notes_window_fits_narrow_terminals() {
     let course = course();
-    let mut notes = Notes::new(&course, Path::new("/tmp/x.sock"));
-    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut notes = Notes::new(
+        &course,
+        Path::new("/tmp/x.sock"),
+        NotesSetup {
+            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
+            ..NotesSetup::default()
+        },
+    );
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(state(4)));
     for (w, h) in [(40, 10), (41, 12), (57, 15), (80, 24)] {

@@ -232,12 +232,18 @@ fn notes_screen(notes: &k8s_course::present::notes::Notes<'_>, w: u16, h: u16) -
 fn the_notes_window_previews_the_next_slide_and_shows_the_presenters_messages() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use k8s_course::content::{CourseSource, load_course};
-    use k8s_course::present::notes::{Intent, Notes};
+    use k8s_course::present::notes::{Intent, Notes, NotesSetup};
     use k8s_course::present::{Command, Event, State};
 
     let course = load_course(&CourseSource::BuiltIn).course.expect("the built-in course");
-    let mut notes = Notes::new(&course, std::path::Path::new("/run/k8s-course/cloud-security-7.sock"));
-    notes.lang = k8s_course::i18n::Lang::En; // as the terminal tests run it (LANG=C.UTF-8)
+    let mut notes = Notes::new(
+        &course,
+        std::path::Path::new("/run/k8s-course/cloud-security-7.sock"),
+        NotesSetup {
+            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
+            ..NotesSetup::default()
+        },
+    );
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(State {
         slide: 8,

@@ -82,7 +82,7 @@ fn hints(notes: &Notes<'_>, theme: &Theme) -> Vec<Span<'static>> {
     let lang = notes.lang();
     let mut pairs: Vec<(String, String)> = HINTED
         .iter()
-        .filter_map(|(action, words)| Some((notes.keymap.hint(action)?, words.get(lang).to_string())))
+        .filter_map(|(action, words)| Some((notes.keymap().hint(action)?, words.get(lang).to_string())))
         .collect();
     // Quitting is named before the notes' own scrolling, which a narrow window may cut.
     pairs.push(("q".into(), words::NOTES_QUIT.get(lang).into()));
