@@ -92,7 +92,11 @@ impl FullScreen {
             Polled::Nothing | Polled::Other => return Ok(Event::Wake),
             Polled::Event => {}
         }
-        match event::read() {
+        let read = event::read();
+        if read.is_ok() {
+            self.events.took_one();
+        }
+        match read {
             Ok(event::Event::Key(k)) if k.kind != KeyEventKind::Release => Ok(Event::Key(k)),
             Ok(event::Event::Resize(..)) => Ok(Event::Redraw),
             Ok(_) => Ok(Event::Wake),

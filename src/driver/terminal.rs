@@ -140,6 +140,13 @@ impl Events {
         if self.queued { Polled::Event } else { Polled::Nothing }
     }
 
+    /// An event was just read: whether crossterm holds more (several keys can come in one read)
+    /// is asked now, so that with none the next wait sleeps at once instead of first waking the
+    /// loop for nothing.
+    pub fn took_one(&mut self) {
+        self.queued = crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+    }
+
     /// poll(2) on the terminal and `others`: `Event` when the terminal has bytes to read, `Other`
     /// when only another descriptor has something.
     fn poll(&self, timeout: Duration, others: &[RawFd]) -> Polled {

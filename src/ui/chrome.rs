@@ -1,6 +1,8 @@
 //! Everything around the pane: the K9s-style header (info and key hints), the crumbs bar, the flash
 //! line, and the notice shown when the terminal is too small.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -106,14 +108,14 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Un
     // Key hints in columns of five, as many columns as fit.
     // `practice (N)` only on a slide with exercises, N of them.
     let exercises = app.exercises_on(app.lesson(), app.slide());
-    let hints: Vec<(String, String)> = registry::hints()
+    let hints: Vec<(String, Cow<'static, str>)> = registry::hints()
         .iter()
         .filter(|(e, _)| e.name != "practice" || exercises > 0)
         .filter_map(|(e, h)| {
             let text = if e.name == "practice" {
-                format!("{} ({exercises})", h.text.get(lang))
+                Cow::Owned(format!("{} ({exercises})", h.text.get(lang)))
             } else {
-                h.text.get(lang).to_string()
+                Cow::Borrowed(h.text.get(lang))
             };
             (app.keymap().entry_hint(e)).map(|k| (format!("<{}>", key_label(&k)), text))
         })
@@ -129,7 +131,7 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Un
         for (row, (key, text)) in column.iter().enumerate() {
             let line = Line::from(vec![
                 Span::styled(pad_to(key, key_w + 1), ctx.ui(UiRole::KeyHint)),
-                Span::styled(text.to_string(), ctx.ui(UiRole::KeyHintText)),
+                Span::styled(text.as_ref(), ctx.ui(UiRole::KeyHintText)),
             ]);
             super::cells::set_line(buf, x as u16, area.y + row as u16, &line, col_w as u16);
         }

@@ -211,7 +211,7 @@ fn is_skip(cell: &Cell) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::num::NonZeroU16;
 
     use ratatui::buffer::Buffer;
@@ -232,10 +232,10 @@ mod tests {
     }
 
     /// A small deterministic generator (xorshift), so a failure names its case.
-    struct Rng(u64);
+    pub(crate) struct Rng(pub(crate) u64);
 
     impl Rng {
-        fn below(&mut self, n: usize) -> usize {
+        pub(crate) fn below(&mut self, n: usize) -> usize {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;

@@ -421,6 +421,15 @@ fn the_runtime_dir_is_private() {
 
 // The notes window's model and drawing, without a terminal.
 
+/// A notes window in English, as the terminal tests run it (LANG=C.UTF-8).
+fn english_notes<'c>(course: &'c Course, socket: &Path) -> Notes<'c> {
+    let setup = NotesSetup {
+        lang: Some(k8s_course::i18n::Lang::En),
+        ..NotesSetup::default()
+    };
+    Notes::new(course, socket, setup)
+}
+
 fn course() -> Course {
     load_course(&CourseSource::BuiltIn)
         .course
@@ -442,14 +451,7 @@ fn draw(notes: &Notes<'_>, w: u16, h: u16) -> String {
 #[test]
 fn keys_become_commands_and_scrolling() {
     let course = course();
-    let mut notes = Notes::new(
-        &course,
-        Path::new("/tmp/x.sock"),
-        NotesSetup {
-            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
-            ..NotesSetup::default()
-        },
-    );
+    let mut notes = english_notes(&course, Path::new("/tmp/x.sock"));
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     for (event, name) in [
         (key(KeyCode::Right), "next_slide"),
@@ -511,14 +513,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
     let course = course();
     let lesson = &course.lessons[0];
     let pod = lesson.resolve("2.2.1").expect("the Pod slide");
-    let mut notes = Notes::new(
-        &course,
-        Path::new("/run/k8s-course/cloud-security-7.sock"),
-        NotesSetup {
-            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
-            ..NotesSetup::default()
-        },
-    );
+    let mut notes = english_notes(&course, Path::new("/run/k8s-course/cloud-security-7.sock"));
     let waiting = draw(&notes, 100, 30);
     assert!(waiting.contains("waiting for the presenter…"), "{waiting}");
     assert!(waiting.contains("cloud-security-7.sock"), "{waiting}");
@@ -568,14 +563,7 @@ fn the_notes_window_shows_waiting_then_the_slide_its_narration_and_the_next_titl
 #[test]
 fn the_notes_window_fits_narrow_terminals() {
     let course = course();
-    let mut notes = Notes::new(
-        &course,
-        Path::new("/tmp/x.sock"),
-        NotesSetup {
-            lang: Some(k8s_course::i18n::Lang::En), // as the terminal tests run it (LANG=C.UTF-8)
-            ..NotesSetup::default()
-        },
-    );
+    let mut notes = english_notes(&course, Path::new("/tmp/x.sock"));
     notes.on_event(Event::Attached);
     notes.on_event(Event::State(state(4)));
     for (w, h) in [(40, 10), (41, 12), (57, 15), (80, 24)] {

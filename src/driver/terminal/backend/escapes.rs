@@ -188,18 +188,7 @@ mod tests {
     use ratatui::style::{Color, Modifier};
 
     use super::*;
-
-    /// A small deterministic generator (xorshift), so a failure names its case.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
+    use crate::ui::diff::tests::Rng;
 
     fn cell(rng: &mut Rng) -> Cell {
         const TEXT: [&str; 6] = [" ", "a", "파", "│", "e\u{301}", "❤\u{fe0f}"];
