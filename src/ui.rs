@@ -78,8 +78,8 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
     // with no background of its own (the default and `light`) leaves the empty cells as they are:
     // styling every cell with an empty style would change none of them and cost a pass over all.
     let background = ctx.ui(UiRole::Background);
-    let painted = background != Style::default();
-    if painted {
+    let filled = background != Style::default();
+    if filled {
         frame.buffer_mut().set_style(area, background);
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -138,7 +138,7 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
     let in_crumbs = chrome::crumbs(frame, crumbs_area, app, ctx);
     let in_flash = chrome::flash(frame, flash_area, app, ctx);
     // Each of these rows is drawn by its own part alone. A background colour is drawn everywhere.
-    let untouched = if painted {
+    let untouched = if filled {
         Untouched::default()
     } else {
         untouched.and(in_pane).and(in_crumbs).and(in_flash)
