@@ -32,6 +32,11 @@
 //!   the built-in week), beside hello-world, alternately; the ratio of their costs over
 //!   hello-world (the budget: 100 lessons within 2x of one).
 //!
+//! - `startup_against`: with `STARTUP_AGAINST=PATH` (another build of the player, say the tree
+//!   before a change) and the filter `against`, only this: hello-world, that build and this one
+//!   in turn, at each size, and each one's median over hello-world from the same run; then again
+//!   under `SCHED_FIFO` when permitted (`startup_against_fifo`).
+//!
 //! `cargo bench --bench startup -- FILTER` runs the parts whose name contains FILTER (`startup`,
 //! `fifo`, `lessons`, `memory`). Budgets and results: BENCHMARKS.md.
 
@@ -483,7 +488,19 @@ impl Setup {
 
     /// One start of the player with `args` (a `--course`), checked against `expect`.
     fn player_on(&self, args: &[OsString], expect: &Expect, size: (u16, u16), policy: Policy) -> Sample {
-        let mut run = self.spawn(Path::new(PLAYER), args, size, policy);
+        self.program_on(Path::new(PLAYER), args, expect, size, policy)
+    }
+
+    /// One start of `program` (this player or another build of it) until its first frame.
+    fn program_on(
+        &self,
+        program: &Path,
+        args: &[OsString],
+        expect: &Expect,
+        size: (u16, u16),
+        policy: Policy,
+    ) -> Sample {
+        let mut run = self.spawn(program, args, size, policy);
         let t = run.read_until("first frame", |out| find(out, FRAME_END).is_some());
         let sample = run.sample(t);
         check_first_frame(expect, &run.output, size);
@@ -697,6 +714,58 @@ fn lessons(setup: &Setup) {
     );
 }
 
+/// `startup_against`: this player beside another build of it (`STARTUP_AGAINST=PATH`, say the
+/// tree before a change), and hello-world, in turn, at each size: the medians over hello-world of
+/// both from the same run, so load on the machine falls on both alike. Then the same under
+/// `SCHED_FIFO` when it is permitted.
+fn against(setup: &Setup, other: &Path) {
+    let fifo = setup.fifo_allowed();
+    for policy in [Policy::Inherit, Policy::Fifo] {
+        if policy == Policy::Fifo && !fifo {
+            println!("startup_against_fifo: skipped, SCHED_FIFO is not permitted (needs root or CAP_SYS_NICE)");
+            continue;
+        }
+        for size in SIZES {
+            against_at(setup, other, size, policy);
+        }
+    }
+}
+
+fn against_at(setup: &Setup, other: &Path, size: (u16, u16), policy: Policy) {
+    let (cols, rows) = size;
+    let programs = [other, Path::new(PLAYER)];
+    for _ in 0..WARM_UP_RUNS {
+        setup.hello_once(size, policy);
+        for p in programs {
+            setup.program_on(p, &[], &setup.expect, size, policy);
+        }
+    }
+    let mut hello = Vec::new();
+    let mut players: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    for _ in 0..RUNS {
+        hello.push(setup.hello_once(size, policy));
+        for (samples, p) in players.iter_mut().zip(programs) {
+            samples.push(setup.program_on(p, &[], &setup.expect, size, policy));
+        }
+    }
+    let prefix = match policy {
+        Policy::Inherit => "startup_against",
+        Policy::Fifo => "startup_against_fifo",
+    };
+    let name = format!("{prefix}_{cols}x{rows}");
+    let (hello_wall, hello_cpu) = report(&format!("{name}/hello"), &hello);
+    let (other_wall, other_cpu) = report(&format!("{name}/other"), &players[0]);
+    let (this_wall, this_cpu) = report(&format!("{name}/this"), &players[1]);
+    println!(
+        "{:<31} over hello, wall: other {:.3} ms, this {:.3} ms; cpu: other {:.3} ms, this {:.3} ms",
+        format!("{name}/over_hello"),
+        other_wall - hello_wall,
+        this_wall - hello_wall,
+        other_cpu - hello_cpu,
+        this_cpu - hello_cpu
+    );
+}
+
 fn memory(setup: &Setup) {
     let size = SIZES[0];
     let (mut hwm, mut maxrss) = (Vec::new(), Vec::new());
@@ -731,10 +800,10 @@ fn main() {
         player_dir == Some("release".as_ref()),
         "{PLAYER} is not a release build"
     );
-    if !["startup", "startup_fifo", "startup_lessons", "memory"]
-        .iter()
-        .any(|n| wanted(n))
-    {
+    let other = std::env::var_os("STARTUP_AGAINST").map(PathBuf::from);
+    let compare = other.is_some() && filters.iter().any(|f| "startup_against".contains(f.as_str()));
+    let parts = ["startup", "startup_fifo", "startup_lessons", "memory"];
+    if !compare && !parts.iter().any(|n| wanted(n)) {
         return;
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -742,6 +811,10 @@ fn main() {
     println!("load average at start: {}", load.trim());
     println!("wall: spawn to marker; cpu / wait: the main thread on a CPU / waiting for one, until then");
     let setup = Setup::new();
+    if let Some(other) = other.as_deref().filter(|_| compare) {
+        against(&setup, other);
+        return;
+    }
     if wanted("startup") {
         startup(&setup, Policy::Inherit);
     }

@@ -26,7 +26,7 @@ pub mod source;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{LoadReport, load_course, load_course_for};
+pub use load::{LoadReport, load_course, load_course_for, load_course_in_full};
 pub use source::CourseSource;
 
 use std::ops::RangeInclusive;
@@ -60,8 +60,9 @@ pub struct Lesson {
     pub aliases: Vec<(String, SlideIndex)>,
     /// Diagrams from `lesson.yaml`, shown by `Block::Figure` on their slides.
     pub diagrams: Vec<diagram::Diagram>,
-    /// Practice exercises from `lesson.yaml`, in file order.
-    pub exercises: Vec<exercise::Exercise>,
+    /// Practice exercises from `lesson.yaml`, in file order (a slice, parsed on first use in the
+    /// built-in course's player).
+    pub exercises: exercise::Exercises,
 }
 
 /// Where a lesson's segment-to-slide mapping came from.
@@ -215,7 +216,7 @@ impl Lesson {
     /// Resolves an id, slug, alias or chapter id to a slide (case-insensitive).
     pub fn resolve(&self, id: &str) -> Option<SlideIndex> {
         let id = id.trim().trim_start_matches(':').to_lowercase();
-        let matches = |s: &str| s.to_lowercase() == id;
+        let matches = |s: &str| lowercase_is(s, &id);
         if let Some(i) = self.slides().position(|(_, s)| {
             s.number.as_deref().is_some_and(matches) || matches(&s.slug) || s.extra_ids.iter().any(|e| matches(e))
         }) {
@@ -330,4 +331,45 @@ impl Chapter {
 /// Plain text of a run of inlines.
 pub fn inline_text(inlines: &[Inline]) -> String {
     inlines.iter().map(|i| i.text.as_str()).collect()
+}
+
+/// Whether `s.to_lowercase() == lower`, without lowercasing a copy of `s` (resolving a name
+/// compares it with every slide's id, slug and number).
+fn lowercase_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        // `lower` has no ASCII capital, and an ASCII `s` equals nothing else in it.
+        s.eq_ignore_ascii_case(lower)
+    } else if s.contains('Σ') {
+        // A capital sigma lowers by its place in a word, which `char::to_lowercase` can't see.
+        s.to_lowercase() == lower
+    } else {
+        s.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lowercase_is;
+
+    #[test]
+    fn lowercase_is_what_lowercasing_a_copy_gives() {
+        let names = [
+            "2.2.1",
+            "Pod",
+            "POD",
+            "pod",
+            "쿠버네티스-아키텍처",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "İstanbul",
+            "i̇stanbul",
+            "",
+        ];
+        for s in names {
+            for lower in names.map(str::to_lowercase) {
+                assert_eq!(lowercase_is(s, &lower), s.to_lowercase() == lower, "{s} / {lower}");
+            }
+        }
+    }
 }

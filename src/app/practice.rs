@@ -60,11 +60,7 @@ const MAX_STRETCH: std::time::Duration = std::time::Duration::from_secs(30 * 60)
 impl App {
     /// The exercises of lesson `l` on `slide`.
     pub fn exercises_on(&self, l: usize, slide: crate::content::SlideIndex) -> usize {
-        self.course.lessons[l]
-            .exercises
-            .iter()
-            .filter(|e| e.slide == slide)
-            .count()
+        self.course.lessons[l].exercises.count_on(slide)
     }
 
     /// The state of exercise `ex` of lesson `l` for this learner.

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Io, print_diagnostics};
 use crate::content::script::{at_speed, clock};
-use crate::content::{AlignmentSource, CourseSource, Severity, load_course};
+use crate::content::{AlignmentSource, CourseSource, Severity, load_course_in_full};
 use crate::text::pad_to;
 
 /// `check`: validate and summarise.
@@ -14,7 +14,7 @@ pub fn run(source: &CourseSource, io: &mut Io<'_>) -> std::io::Result<bool> {
 
 /// `check`, and with `lint` the author's findings after the summary (`check --lint`).
 pub fn run_with_lint(source: &CourseSource, lint: bool, io: &mut Io<'_>) -> std::io::Result<bool> {
-    let report = load_course(source);
+    let report = load_course_in_full(source);
     print_diagnostics(&report.diagnostics, io)?;
     let errors = report
         .diagnostics

@@ -33,6 +33,11 @@ use serde_yaml::Value;
 use super::diag::{Diagnostic, Diagnostics};
 use super::{Lesson, SlideIndex};
 
+mod later;
+
+pub use later::Exercises;
+pub(crate) use later::split_block;
+
 /// More exercises than any lesson needs; bounds loading whatever the file says.
 pub const MAX_EXERCISES: usize = 200;
 /// Bounds on the lists inside one exercise.
@@ -212,8 +217,26 @@ fn id_lines(text: &str) -> HashMap<&str, usize> {
     lines
 }
 
+/// What exercises are checked against: the slides their `slide:` may name, and the narration.
+pub(crate) trait Slides {
+    /// The slide `name` names (an id, slug or alias), as [`Lesson::resolve`] finds it.
+    fn resolve(&self, name: &str) -> Option<SlideIndex>;
+    /// How many narration segments the lesson has (0 without a script).
+    fn segments(&self) -> usize;
+}
+
+impl Slides for Lesson {
+    fn resolve(&self, name: &str) -> Option<SlideIndex> {
+        Lesson::resolve(self, name)
+    }
+
+    fn segments(&self) -> usize {
+        self.script.as_ref().map_or(0, |s| s.segments.len())
+    }
+}
+
 /// Parses the `exercises:` list of `lesson.yaml` (at `path`, whole text `text`) against `lesson`.
-pub fn parse(path: &str, text: &str, raw: Value, lesson: &Lesson, diags: &mut Diagnostics) -> Vec<Exercise> {
+pub(crate) fn parse(path: &str, text: &str, raw: Value, lesson: &dyn Slides, diags: &mut Diagnostics) -> Vec<Exercise> {
     let whole = super::yaml::line_of_key(text, 1, "exercises");
     let Value::Sequence(items) = raw else {
         diags.push(Diagnostic::error(
@@ -300,7 +323,7 @@ pub fn parse(path: &str, text: &str, raw: Value, lesson: &Lesson, diags: &mut Di
             fail("a quiz needs `accept:`, the accepted answers".into());
             continue;
         }
-        let count = lesson.script.as_ref().map_or(0, |s| s.segments.len());
+        let count = lesson.segments();
         if let Some(n) = raw.segment.filter(|&n| n == 0 || n > count) {
             fail(format!(
                 "segment {n} is not in the script (it has segments 1 to {count})"

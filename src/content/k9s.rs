@@ -88,8 +88,9 @@ impl Taught {
         for (i, (_, slide)) in lesson.slides().enumerate() {
             let title = slide.title.to_lowercase();
             for r in RESOURCES {
-                let name = r.kind.to_lowercase();
-                if (title == name || title.split_whitespace().any(|w| w == name))
+                // `title` is lower case, and a kind is ASCII: no lower-case copy of it is needed.
+                if (title.eq_ignore_ascii_case(r.kind)
+                    || title.split_whitespace().any(|w| w.eq_ignore_ascii_case(r.kind)))
                     && !taught.by_title.iter().any(|(k, _)| *k == r.kind)
                 {
                     taught.by_title.push((r.kind, SlideIndex(i)));

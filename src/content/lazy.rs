@@ -6,7 +6,7 @@
 
 use super::diag::{Diagnostic, Diagnostics};
 use super::frontmatter::FrontMatter;
-use super::load::{LoadReport, assemble, lesson_id, load_lesson, outline};
+use super::load::{ExerciseParse, LoadReport, assemble, lesson_id, load_lesson, outline};
 use super::source::CourseSource;
 use crate::content::{AlignmentSource, Lesson};
 
@@ -25,7 +25,7 @@ pub fn load_course_lazily(source: &CourseSource, pick: impl FnOnce(&str, &[Strin
     let course = outline(source, &mut diags).and_then(|o| {
         let ids: Vec<String> = o.lessons.iter().map(|d| lesson_id(source, d)).collect();
         let first = pick(&o.id, &ids).filter(|&i| i < o.lessons.len()).unwrap_or(0);
-        let loaded = load_lesson(source, &o.lessons[first], &mut diags)?;
+        let loaded = load_lesson(source, &o.lessons[first], ExerciseParse::BuiltInOnFirstUse, &mut diags)?;
         let mut lessons = Vec::with_capacity(o.lessons.len());
         for (i, (dir, id)) in o.lessons.iter().zip(ids).enumerate() {
             if i != first {
@@ -50,7 +50,7 @@ pub fn load_course_lazily(source: &CourseSource, pick: impl FnOnce(&str, &[Strin
 /// Reads lesson folder `dir` of `source`: the lesson, or the errors that keep it from showing.
 pub fn load_lesson_in(source: &CourseSource, dir: &str) -> Result<Lesson, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
-    match load_lesson(source, dir, &mut diags) {
+    match load_lesson(source, dir, ExerciseParse::BuiltInOnFirstUse, &mut diags) {
         Some(lesson) if !diags.has_errors() => Ok(lesson),
         _ => Err(diags.items.into_iter().filter(Diagnostic::is_error).collect()),
     }
@@ -70,6 +70,6 @@ pub fn placeholder(id: String) -> Lesson {
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
-        exercises: Vec::new(),
+        exercises: Default::default(),
     }
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::diag::{Diagnostic, Diagnostics};
+use super::exercise::{Exercises, split_block};
 use super::yaml::{self, YamlSource};
 use crate::content::{Lesson, SlideIndex};
 
@@ -41,28 +42,64 @@ pub struct LessonMeta {
     /// Checked diagrams and the slide each goes on.
     pub diagrams: Vec<(super::diagram::Diagram, SlideIndex)>,
     /// Checked exercises (`exercises:`).
-    pub exercises: Vec<super::exercise::Exercise>,
+    pub exercises: Exercises,
 }
 
 /// Parses `text` (the file at `path`) and resolves its names against `lesson`, which has its
 /// slides and script but no aliases yet.
 pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -> LessonMeta {
+    let (mut meta, exercises) = parse_head(path, text, text, lesson, diags);
+    if let Some(raw) = exercises {
+        meta.exercises = Exercises::now(super::exercise::parse(path, text, raw, lesson, diags));
+    }
+    meta
+}
+
+/// [`parse`] for a built-in file in the player: an `exercises:` block at the end of the file is
+/// left as text and parsed on first use (see [`Exercises`]), which the first frame never asks for.
+pub(crate) fn parse_built_in(path: &str, text: &'static str, lesson: &Lesson, diags: &mut Diagnostics) -> LessonMeta {
+    let later = split_block(text).and_then(|at| Some((at.0, Exercises::later(path, text, at, lesson)?)));
+    let Some((at, later)) = later else {
+        return parse(path, text, lesson, diags);
+    };
+    match parse_head(path, &text[..at], text, lesson, diags) {
+        (meta, None) => LessonMeta {
+            exercises: later,
+            ..meta
+        },
+        // Another `exercises:` before the block (one the line scan could not see): parse it now.
+        (mut meta, Some(raw)) => {
+            meta.exercises = Exercises::now(super::exercise::parse(path, text, raw, lesson, diags));
+            meta
+        }
+    }
+}
+
+/// Parses `yaml` (all of `text`, or the part before its exercises) and checks all but the
+/// exercises, which come back as YAML. `text` is the whole file, for the lines messages name.
+fn parse_head(
+    path: &str,
+    yaml: &str,
+    text: &str,
+    lesson: &Lesson,
+    diags: &mut Diagnostics,
+) -> (LessonMeta, Option<Value>) {
     let mut meta = LessonMeta {
         aliases: Vec::new(),
         alignment: None,
         diagrams: Vec::new(),
-        exercises: Vec::new(),
+        exercises: Exercises::default(),
     };
     let raw: Raw = match yaml::parse(&YamlSource {
         path,
         first_line: 1,
-        text,
+        text: yaml,
     }) {
         Ok(Some(r)) => r,
         Ok(None) => Raw::default(),
         Err(d) => {
             diags.push(d);
-            return meta;
+            return (meta, None);
         }
     };
     let line_of = |key: &str| yaml::line_of_key(text, 1, key);
@@ -98,10 +135,7 @@ pub fn parse(path: &str, text: &str, lesson: &Lesson, diags: &mut Diagnostics) -
         meta.alignment = alignment(path, text, &map, lesson, diags);
     }
     meta.diagrams = super::diagram_meta::diagrams(path, text, raw.diagrams, lesson, diags);
-    if let Some(exercises) = raw.exercises {
-        meta.exercises = super::exercise::parse(path, text, exercises, lesson, diags);
-    }
-    meta
+    (meta, raw.exercises)
 }
 
 fn no_slide(path: &str, line: Option<usize>, target: &str, what: &str) -> Diagnostic {

@@ -1,12 +1,14 @@
 //! Files -> [`Course`]: reads every lesson, collects every problem with its `path:line`, and
 //! returns the course only when there are no errors.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::diag::{Diagnostic, Diagnostics};
 use super::source::{CourseSource, Layout};
 use super::yaml::{self, YamlSource};
-use super::{align, lesson_meta, mojibake, post, script};
+use super::{align, embedded, lesson_meta, mojibake, post, script};
 use crate::content::{AlignmentSource, Course, Lesson};
 use crate::text::clean_line;
 
@@ -31,10 +33,21 @@ fn default_language() -> String {
     "ko".into()
 }
 
-/// Loads the course at `source`.
+/// Loads the course at `source`: every lesson, every problem reported (the built-in course's
+/// exercises, which the tests prove have none, are parsed on first use).
 pub fn load_course(source: &CourseSource) -> LoadReport {
+    load_course_when(source, ExerciseParse::BuiltInOnFirstUse)
+}
+
+/// [`load_course`] with the built-in course's exercises parsed at once too: what `check` reports
+/// on.
+pub fn load_course_in_full(source: &CourseSource) -> LoadReport {
+    load_course_when(source, ExerciseParse::Now)
+}
+
+fn load_course_when(source: &CourseSource, when: ExerciseParse) -> LoadReport {
     let mut diags = Diagnostics::default();
-    let course = load(source, &mut diags);
+    let course = load(source, when, &mut diags);
     let course = if diags.has_errors() { None } else { course };
     LoadReport {
         course,
@@ -64,7 +77,7 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
             .filter(|l| o.lessons.iter().any(|n| n == l));
         let mut lessons = Vec::new();
         for dir in o.lessons.iter().filter(|d| named.is_none_or(|n| n == d.as_str())) {
-            let Some(lesson) = load_lesson(source, dir, &mut diags) else {
+            let Some(lesson) = load_lesson(source, dir, ExerciseParse::BuiltInOnFirstUse, &mut diags) else {
                 continue;
             };
             let found = lesson.resolve(id.rsplit('/').next().unwrap_or(id)).is_some();
@@ -83,12 +96,12 @@ pub fn load_course_for(source: &CourseSource, id: &str) -> LoadReport {
     }
 }
 
-fn load(source: &CourseSource, diags: &mut Diagnostics) -> Option<Course> {
+fn load(source: &CourseSource, when: ExerciseParse, diags: &mut Diagnostics) -> Option<Course> {
     let o = outline(source, diags)?;
     let lessons: Vec<Lesson> = o
         .lessons
         .iter()
-        .filter_map(|dir| load_lesson(source, dir, diags))
+        .filter_map(|dir| load_lesson(source, dir, when, diags))
         .collect();
     assemble(o, lessons)
 }
@@ -190,8 +203,25 @@ pub(super) fn lesson_id(source: &CourseSource, dir: &str) -> String {
     }
 }
 
-/// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson course).
-pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnostics) -> Option<Lesson> {
+/// When a lesson's exercises are parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ExerciseParse {
+    /// With the lesson, every problem reported (`check`, a course on disk).
+    Now,
+    /// In the built-in course, on first use: the player's first frame doesn't need them, and the
+    /// tests prove the built-in ones have no problem to report (`exercise::Exercises`). A course
+    /// on disk is still parsed at once.
+    BuiltInOnFirstUse,
+}
+
+/// Loads one lesson folder (`dir` relative to the course root; empty for a single-lesson
+/// course), its exercises parsed `when` it says.
+pub(super) fn load_lesson(
+    source: &CourseSource,
+    dir: &str,
+    when: ExerciseParse,
+    diags: &mut Diagnostics,
+) -> Option<Lesson> {
     let post_rel = join(dir, "post.md");
     let post_path = source.display(&post_rel);
     let text = read_text(source, &post_rel, diags)?;
@@ -215,13 +245,19 @@ pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnost
         alignment_source: AlignmentSource::None,
         aliases: Vec::new(),
         diagrams: Vec::new(),
-        exercises: Vec::new(),
+        exercises: Default::default(),
     };
     let meta_rel = join(dir, "lesson.yaml");
     if source.exists(&meta_rel) {
         let path = source.display(&meta_rel);
         if let Some(text) = read_text(source, &meta_rel, diags) {
-            let meta = lesson_meta::parse(&path, &text, &lesson, diags);
+            let meta = match (when, &text) {
+                // Borrowed: a file of the built-in course.
+                (ExerciseParse::BuiltInOnFirstUse, Cow::Borrowed(text)) => {
+                    lesson_meta::parse_built_in(&path, text, &lesson, diags)
+                }
+                _ => lesson_meta::parse(&path, &text, &lesson, diags),
+            };
             lesson.aliases = meta.aliases;
             lesson.exercises = meta.exercises;
             super::diagram_meta::place(&mut lesson, meta.diagrams);
@@ -261,11 +297,17 @@ pub(super) fn load_lesson(source: &CourseSource, dir: &str, diags: &mut Diagnost
     Some(lesson)
 }
 
-/// Reads a file as text: UTF-8 (a BOM is dropped), not mojibake, LF line endings.
-fn read_text(source: &CourseSource, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+/// Reads a file as text: UTF-8 (a BOM is dropped), not mojibake, LF line endings. A built-in
+/// file is all that already (`embedded`'s tests prove it) and is borrowed as it is.
+fn read_text(source: &CourseSource, rel: &str, diags: &mut Diagnostics) -> Option<Cow<'static, str>> {
+    if let CourseSource::BuiltIn = source
+        && let Some(text) = embedded::file(rel)
+    {
+        return Some(Cow::Borrowed(text));
+    }
     let path = source.display(rel);
     let bytes = source.read(rel).map_err(|d| diags.push(d)).ok()?;
-    decode(&path, bytes).map_err(|d| diags.push(d)).ok()
+    decode(&path, bytes).map(Cow::Owned).map_err(|d| diags.push(d)).ok()
 }
 
 /// Bytes -> text, or a message saying what the encoding problem is and where.

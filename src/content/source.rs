@@ -72,7 +72,7 @@ impl CourseSource {
     /// Whether `rel` exists (used for optional files).
     pub fn exists(&self, rel: &str) -> bool {
         match self {
-            CourseSource::BuiltIn => embedded::FILES.iter().any(|(p, _)| *p == rel),
+            CourseSource::BuiltIn => embedded::file(rel).is_some(),
             // The entry itself, not what a symlink points at: `read` then decides whether it may be used,
             // so an optional file that escapes the folder is reported rather than silently skipped.
             CourseSource::Dir(root) => root.join(rel).symlink_metadata().is_ok(),
@@ -93,10 +93,8 @@ impl CourseSource {
             )));
         }
         match self {
-            CourseSource::BuiltIn => embedded::FILES
-                .iter()
-                .find(|(p, _)| *p == rel)
-                .map(|(_, bytes)| bytes.to_vec())
+            CourseSource::BuiltIn => embedded::file(rel)
+                .map(|text| text.as_bytes().to_vec())
                 .ok_or_else(|| err("missing file in the built-in course".into())),
             CourseSource::Dir(root) => read_inside(root, rel).map_err(err),
         }
