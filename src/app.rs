@@ -92,7 +92,7 @@ impl App {
     /// slide of the first lesson, or where they were (see [`Setup::begin`]). A loaded course
     /// always has a lesson.
     pub fn new(setup: Setup, course: Course, progress: crate::progress::Progress) -> Self {
-        let index = search::Index::build(&course);
+        let index = search::Index::new(&course);
         let toc = view::toc_rows(&course);
         let playback = crate::playback::Playback::new(&course.lessons[0]);
         let lang = (setup.lang)

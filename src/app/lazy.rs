@@ -147,7 +147,7 @@ impl App {
         self.lazy.pending[l] = None;
         match read {
             Ok(lesson) => {
-                self.finder.index.set_lesson(l, &lesson);
+                self.finder.index.forget_lesson(l);
                 self.course.lessons[l] = lesson;
             }
             Err(why) => self.lazy.failed[l] = Some(why),
@@ -166,7 +166,7 @@ impl App {
             *selected = self.toc.iter().position(|r| *r == row).unwrap_or(0);
         }
         if let Some(search) = &mut self.finder.search {
-            search.hits = self.finder.index.search(&search.query);
+            search.hits = self.finder.index.search(&self.course, &search.query);
         }
     }
 }

@@ -44,36 +44,51 @@ struct Entry {
     lines: Vec<(String, String)>,
 }
 
-/// Every searchable line of a course, lesson by lesson (a lesson read later is indexed then).
+/// Every searchable line of a course, lesson by lesson. A lesson is indexed at the first search
+/// after it is read: the first frame doesn't need the index, and building it for the built-in
+/// lesson took about a tenth of a start.
 #[derive(Debug, Default)]
 pub struct Index {
-    lessons: Vec<Vec<Entry>>,
+    /// `None`: not indexed yet (or read again since).
+    lessons: Vec<Option<Vec<Entry>>>,
 }
 
 impl Index {
-    pub fn build(course: &Course) -> Self {
-        let mut index = Self::default();
-        for (l, lesson) in course.lessons.iter().enumerate() {
-            index.set_lesson(l, lesson);
+    /// An index of `course` with nothing indexed yet.
+    pub fn new(course: &Course) -> Self {
+        Self {
+            lessons: course.lessons.iter().map(|_| None).collect(),
         }
-        index
     }
 
-    /// Indexes lesson `l` anew (it was read after the index was built).
-    pub fn set_lesson(&mut self, l: usize, lesson: &Lesson) {
+    /// Lesson `l` was read after the index was made: it is indexed anew at the next search.
+    pub fn forget_lesson(&mut self, l: usize) {
         if self.lessons.len() <= l {
-            self.lessons.resize_with(l + 1, Vec::new);
+            self.lessons.resize_with(l + 1, || None);
         }
-        self.lessons[l] = entries_of(l, lesson);
+        self.lessons[l] = None;
     }
-    /// Every line containing `query` (case-insensitive), in course order, at most [`MAX_HITS`].
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+
+    /// Indexes every lesson of `course` not indexed yet.
+    fn fill(&mut self, course: &Course) {
+        self.lessons.resize_with(course.lessons.len(), || None);
+        for (l, (entries, lesson)) in self.lessons.iter_mut().zip(&course.lessons).enumerate() {
+            if entries.is_none() {
+                *entries = Some(entries_of(l, lesson));
+            }
+        }
+    }
+
+    /// Every line of `course` containing `query` (case-insensitive), in course order, at most
+    /// [`MAX_HITS`].
+    pub fn search(&mut self, course: &Course, query: &str) -> Vec<Hit> {
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
             return Vec::new();
         }
+        self.fill(course);
         let mut hits = Vec::new();
-        for entry in self.lessons.iter().flatten() {
+        for entry in self.lessons.iter().flatten().flatten() {
             let mut occurrence = 0;
             for (text, lower) in &entry.lines {
                 if !lower.contains(&needle) {
@@ -229,9 +244,9 @@ mod tests {
     #[test]
     fn finds_english_and_korean_in_slides_and_narration() {
         let course = load_course(&CourseSource::BuiltIn).course.expect("built-in course");
-        let index = Index::build(&course);
+        let mut index = Index::new(&course);
         let lesson = &course.lessons[0];
-        let trivy = index.search("TRIVY");
+        let trivy = index.search(&course, "TRIVY");
         assert!(
             trivy
                 .iter()
@@ -240,7 +255,7 @@ mod tests {
         assert!(trivy.iter().all(|h| h.line.to_lowercase().contains("trivy")));
         // Falco is in the security diagram on 3.1 and spoken over 3.3 and 5; the narration's
         // markdown markers are gone from the snippets.
-        let falco = index.search("falco");
+        let falco = index.search(&course, "falco");
         let places: Vec<(String, Place)> = falco.iter().map(|h| (lesson.id_of(h.slide), h.place)).collect();
         assert_eq!(
             places,
@@ -257,14 +272,14 @@ mod tests {
             ]
         );
         assert!(falco.iter().all(|h| !h.line.contains("**")), "{falco:?}");
-        let pod = index.search("컨테이너");
+        let pod = index.search(&course, "컨테이너");
         assert!(pod.iter().any(|h| matches!(h.place, Place::Narration(_))));
         assert!(
             pod.iter()
                 .any(|h| h.place == Place::Slide && lesson.id_of(h.slide) == "1.1")
         );
-        assert!(index.search("   ").is_empty());
-        assert!(index.search("zzzz-no-such-thing").is_empty());
+        assert!(index.search(&course, "   ").is_empty());
+        assert!(index.search(&course, "zzzz-no-such-thing").is_empty());
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl App {
             }
             _ => {
                 if prompt.edit(&edit) && prompt.kind == PromptKind::Filter {
-                    let hits = self.finder.index.search(&prompt.text);
+                    let hits = self.finder.index.search(&self.course, &prompt.text);
                     self.finder.search = Some(Search {
                         query: prompt.text.trim().to_string(),
                         hits,
