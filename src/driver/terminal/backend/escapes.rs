@@ -4,9 +4,9 @@
 //! A slide change sends a few thousand cells. crossterm writes each cell's text, and each cursor
 //! move, through `core::fmt` (a formatter, an adapter and a `write!` per command); a profile of
 //! slide changes put that at a tenth of the player's time. Here a cell's text is copied as it is
-//! and a move is two numbers written by hand; the rarer changes of colour and attribute still go
-//! through crossterm, so what a terminal sees is exactly what ratatui would send (a test compares
-//! the two).
+//! and a move is two numbers written by hand; the rarer changes of colour and attribute are
+//! crossterm's commands in ratatui's order, so what a terminal sees is exactly what ratatui would
+//! send (a test compares the two).
 
 use std::io::{self, Write};
 
@@ -25,8 +25,8 @@ where
     W: Write,
     I: Iterator<Item = (u16, u16, &'a Cell)>,
 {
-    // Colours, underline colour and attributes as ratatui tracks them: it compares each cell with
-    // the last one written and sends only what differs, through a backend of its own.
+    // Colours, underline colour and attributes as ratatui tracks them: each cell is compared with
+    // the last one written, and only what differs is sent.
     let mut styled = Styled::default();
     let mut last: Option<(u16, u16)> = None;
     for (x, y, cell) in content {
