@@ -10,7 +10,7 @@ mod cells;
 pub mod chrome;
 mod code_picker;
 mod convert;
-pub(crate) mod diff;
+mod diff;
 mod digits;
 mod help;
 pub(crate) mod lecture;

@@ -45,7 +45,9 @@ pub(super) struct Player<'a> {
 /// The parts of a frame that change without the app: the time of day in the header, the code
 /// colours (syntect loads in the background), and the second of the lecture clock.
 struct Shown {
+    /// The time of day drawn, and the minute it is of ([`clock::minute`]).
     clock: String,
+    minute: u64,
     highlighted: bool,
     second: u64,
     /// Every code block was handed to syntect in the background once the first frame was up.
@@ -60,6 +62,7 @@ impl<'a> Player<'a> {
         presenting: Option<Presenting<'a>>,
         watcher: practice::Watcher,
     ) -> anyhow::Result<Self> {
+        let minute = clock::minute();
         Ok(Player {
             app,
             session,
@@ -71,7 +74,8 @@ impl<'a> Player<'a> {
             started: Instant::now(),
             remote: VecDeque::new(),
             shown: Shown {
-                clock: clock::now_hhmm(),
+                clock: clock::hhmm(minute),
+                minute,
                 highlighted: false,
                 second: 0,
                 warmed: false,
@@ -141,10 +145,12 @@ impl<'a> Player<'a> {
     /// Woken with no key: whether something shown that the app doesn't hold changed.
     fn shown_changed(&mut self) -> bool {
         let mut changed = false;
-        let now = clock::now_hhmm();
-        if now != self.shown.clock {
+        let minute = clock::minute();
+        if minute != self.shown.minute {
+            self.shown.minute = minute;
+            let now = clock::hhmm(minute);
+            changed = now != self.shown.clock;
             self.shown.clock = now;
-            changed = true;
         }
         changed |= !self.shown.highlighted && self.highlighter.is_ready();
         // The lecture clock and the narration bar show seconds.

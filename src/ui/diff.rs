@@ -211,13 +211,14 @@ fn is_skip(cell: &Cell) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use std::num::NonZeroU16;
 
     use ratatui::buffer::Buffer;
     use ratatui::style::Style;
 
     use super::*;
+    use crate::fuzz::rng::Rng;
     use crate::ui::untouched::Untouched;
 
     /// `changes` sends what `Buffer::diff` sends, and leaves the old frame empty.
@@ -229,18 +230,6 @@ pub(crate) mod tests {
         found.finish();
         assert_eq!(got, expected, "\nfrom {prev:?}\nto {next:?}");
         assert!(old.iter().all(|c| *c == Cell::EMPTY), "the old frame is emptied");
-    }
-
-    /// A small deterministic generator (xorshift), so a failure names its case.
-    pub(crate) struct Rng(pub(crate) u64);
-
-    impl Rng {
-        pub(crate) fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
     }
 
     /// A frame of text as ratatui writes it (wide glyphs with their trailing cells), in a few
@@ -294,7 +283,7 @@ pub(crate) mod tests {
 
     #[test]
     fn finds_what_ratatui_finds_on_random_frames() {
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
         for area in [Rect::new(0, 0, 12, 4), Rect::new(3, 2, 7, 3), Rect::new(0, 0, 1, 5)] {
             for _ in 0..1500 {
                 let prev = frame(&mut rng, area);
@@ -310,7 +299,7 @@ pub(crate) mod tests {
     /// old frame empty.
     #[test]
     fn a_part_empty_in_both_frames_is_passed_over_and_nothing_is_missed() {
-        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
         for area in [Rect::new(0, 0, 12, 6), Rect::new(3, 2, 9, 5)] {
             for _ in 0..1500 {
                 // Rows untouched from a column of their own, in a part of the frame.

@@ -188,7 +188,7 @@ mod tests {
     use ratatui::style::{Color, Modifier};
 
     use super::*;
-    use crate::ui::diff::tests::Rng;
+    use crate::fuzz::rng::Rng;
 
     fn cell(rng: &mut Rng) -> Cell {
         const TEXT: [&str; 6] = [" ", "a", "파", "│", "e\u{301}", "❤\u{fe0f}"];
@@ -213,7 +213,7 @@ mod tests {
     /// moves, attributes, colours and text, byte for byte.
     #[test]
     fn writes_what_ratatuis_backend_writes() {
-        let mut rng = Rng(0x5eed_cafe);
+        let mut rng = Rng::new(0x5eed_cafe);
         for case in 0..2_000 {
             let len = rng.below(40);
             let mut changes = Vec::new();
