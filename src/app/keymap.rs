@@ -8,6 +8,8 @@ mod way_out;
 
 pub use key::{Key, parse_key};
 
+use std::collections::HashMap;
+
 use crate::app::Action;
 
 pub use crate::app::registry::Group;
@@ -26,6 +28,9 @@ fn selecting_only(e: &Entry) -> bool {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Key, &'static Entry)>,
+    /// The first row of each action, by name: the header asks for a dozen hints on every frame.
+    /// Made once the rows are final (they never change after).
+    first: HashMap<&'static str, usize>,
 }
 
 impl Keymap {
@@ -45,7 +50,10 @@ impl Keymap {
                 bindable(name).ok_or_else(|| format!("built-in key table: no action {name}"))?,
             ));
         }
-        let mut map = Self { rows: Vec::new() };
+        let mut map = Self {
+            rows: Vec::new(),
+            first: HashMap::new(),
+        };
         for (key, b) in rows {
             map.bind(key, b)?;
         }
@@ -56,6 +64,9 @@ impl Keymap {
             }
         }
         way_out::check(&map)?;
+        for (i, (_, b)) in map.rows.iter().enumerate().rev() {
+            map.first.insert(b.name, i);
+        }
         Ok(map)
     }
 
@@ -108,10 +119,8 @@ impl Keymap {
     /// [`Keymap::hint`] for a registry entry, found by its name: the header asks for a dozen on
     /// every frame, and building each row's action to compare it cost more than the rest of it.
     pub fn entry_hint(&self, entry: &Entry) -> Option<String> {
-        self.rows
-            .iter()
-            .find(|(_, b)| b.name == entry.name)
-            .map(|(k, _)| k.to_string())
+        let row = self.first.get(entry.name)?;
+        self.rows.get(*row).map(|(k, _)| k.to_string())
     }
 }
 
@@ -128,7 +137,10 @@ pub fn unknown_action(name: &str) -> String {
 impl Default for Keymap {
     fn default() -> Self {
         // The defaults are checked by a test; an error here is a programming error caught there.
-        Self::with_overrides(std::iter::empty()).unwrap_or(Self { rows: Vec::new() })
+        Self::with_overrides(std::iter::empty()).unwrap_or(Self {
+            rows: Vec::new(),
+            first: HashMap::new(),
+        })
     }
 }
 
