@@ -28,9 +28,12 @@ fn selecting_only(e: &Entry) -> bool {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Key, &'static Entry)>,
-    /// The first row of each action, by name: the header asks for a dozen hints on every frame.
-    /// Made once the rows are final (they never change after).
+    /// The first row of each action, by name. Made once the rows are final (they never change
+    /// after), as is `hints`.
     first: HashMap<&'static str, usize>,
+    /// The header's hints ([`registry::hints`], in order) that have a key, with the first key:
+    /// the header lists them on every frame.
+    hints: Vec<(&'static Entry, &'static registry::Hint, String)>,
 }
 
 impl Keymap {
@@ -53,6 +56,7 @@ impl Keymap {
         let mut map = Self {
             rows: Vec::new(),
             first: HashMap::new(),
+            hints: Vec::new(),
         };
         for (key, b) in rows {
             map.bind(key, b)?;
@@ -67,6 +71,9 @@ impl Keymap {
         for (i, (_, b)) in map.rows.iter().enumerate().rev() {
             map.first.insert(b.name, i);
         }
+        map.hints = (registry::hints().iter())
+            .filter_map(|(e, h)| Some((*e, *h, map.entry_hint(e)?)))
+            .collect();
         Ok(map)
     }
 
@@ -116,8 +123,13 @@ impl Keymap {
         self.keys_for(action).first().map(|k| k.to_string())
     }
 
-    /// [`Keymap::hint`] for a registry entry, found by its name: the header asks for a dozen on
-    /// every frame, and building each row's action to compare it cost more than the rest of it.
+    /// The header's hints that have a key, in order, each with its first key.
+    pub fn hints(&self) -> &[(&'static Entry, &'static registry::Hint, String)] {
+        &self.hints
+    }
+
+    /// [`Keymap::hint`] for a registry entry, found by its name (building each row's action to
+    /// compare it costs more).
     pub fn entry_hint(&self, entry: &Entry) -> Option<String> {
         let row = self.first.get(entry.name)?;
         self.rows.get(*row).map(|(k, _)| k.to_string())
@@ -140,6 +152,7 @@ impl Default for Keymap {
         Self::with_overrides(std::iter::empty()).unwrap_or(Self {
             rows: Vec::new(),
             first: HashMap::new(),
+            hints: Vec::new(),
         })
     }
 }
