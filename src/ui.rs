@@ -123,7 +123,12 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
         let buf = frame.buffer_mut();
         untouched = match header::info(buf, header_area, app, ctx) {
             header::Rest::Untouched(one_line) => one_line,
-            header::Rest::Hints(hints) => kept::hints(hints, buf, on_screen, &mut painted),
+            header::Rest::Block { rows, hints } => {
+                for (slot, (row, line)) in rows.into_iter().enumerate() {
+                    kept::line(slot, row, line, buf, on_screen, &mut painted);
+                }
+                kept::hints(hints, buf, on_screen, &mut painted)
+            }
         };
     }
     let cursor = app

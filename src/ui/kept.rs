@@ -13,7 +13,9 @@ use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
+use super::cells;
 use super::header::Hints;
 use super::surface::Painted;
 use super::untouched::Untouched;
@@ -23,6 +25,34 @@ use super::untouched::Untouched;
 pub struct Memo {
     /// The header's key hints.
     hints: Option<Hints>,
+    /// Lines by slot (the header's info rows), each with where it was drawn.
+    lines: Vec<Option<(Rect, Line<'static>)>>,
+}
+
+/// Draws `line` in `row` unless the frame on screen, drawn from `on_screen`, shows the same line
+/// there (in slot `slot`, one per place a line is kept in); notes in `painted` what it was drawn
+/// from and whether it was kept.
+pub(super) fn line(
+    slot: usize,
+    row: Rect,
+    line: Line<'static>,
+    buf: &mut Buffer,
+    on_screen: &Memo,
+    painted: &mut Painted,
+) {
+    let shown = on_screen.lines.get(slot).and_then(Option::as_ref);
+    let same = shown.is_some_and(|(r, l)| *r == row && *l == line);
+    if !same || cfg!(debug_assertions) {
+        cells::set_line(buf, row.x, row.y, &line, row.width);
+    }
+    if same {
+        painted.kept.push(row);
+    }
+    let lines = &mut painted.memo.lines;
+    if lines.len() <= slot {
+        lines.resize(slot + 1, None);
+    }
+    lines[slot] = Some((row, line));
 }
 
 /// Draws each column of `hints` into `buf` unless the frame on screen, drawn from `on_screen`,
@@ -57,7 +87,7 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
         return Vec::new();
     }
     let width = usize::from(area.width);
-    let mut ranges: Vec<Range<usize>> = (kept.iter())
+    let ranges: Vec<Range<usize>> = (kept.iter())
         .map(|part| part.intersection(area))
         .flat_map(|part| {
             (part.top()..part.bottom()).map(move |y| {
@@ -66,7 +96,8 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
             })
         })
         .collect();
-    ranges.sort_unstable_by_key(|r| r.start);
+    // Joined, so that a cell two parts claim is moved once, not moved and moved back.
+    let ranges = union(ranges, Vec::new());
     for range in &ranges {
         if cfg!(debug_assertions) {
             for i in range.clone() {
@@ -85,11 +116,8 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
     ranges
 }
 
-/// `a` and `b`, each in order, as one list in order with overlapping ranges joined.
+/// `a` and `b` as one list in order, with overlapping ranges joined.
 pub(super) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    if b.is_empty() {
-        return a;
-    }
     let mut all = a;
     all.extend(b);
     all.sort_unstable_by_key(|r| r.start);
