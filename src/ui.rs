@@ -121,13 +121,17 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
     let mut untouched = Untouched::default();
     if header > 0 {
         let buf = frame.buffer_mut();
+        let mut next = kept::Next {
+            memo: &mut painted.memo,
+            kept: &mut painted.kept,
+        };
         untouched = match header::info(buf, header_area, app, ctx) {
             header::Rest::Untouched(one_line) => one_line,
             header::Rest::Block { rows, hints } => {
                 for (slot, (row, line)) in rows.into_iter().enumerate() {
-                    kept::line(slot, row, line, buf, on_screen, &mut painted);
+                    kept::line(slot, row, line, buf, on_screen, &mut next);
                 }
-                kept::hints(hints, buf, on_screen, &mut painted)
+                kept::hints(hints, buf, on_screen, &mut next)
             }
         };
     }

@@ -17,7 +17,6 @@ use ratatui::text::Line;
 
 use super::cells;
 use super::header::Hints;
-use super::surface::Painted;
 use super::untouched::Untouched;
 
 /// What the parts of a frame were drawn from, to tell whether the next frame can keep them.
@@ -29,8 +28,14 @@ pub struct Memo {
     lines: Vec<Option<(Rect, Line<'static>)>>,
 }
 
+/// What the next frame keeps track of: what its parts were drawn from, and which it kept.
+pub(super) struct Next<'a> {
+    pub memo: &'a mut Memo,
+    pub kept: &'a mut Vec<Rect>,
+}
+
 /// Draws `line` in `row` unless the frame on screen, drawn from `on_screen`, shows the same line
-/// there (in slot `slot`, one per place a line is kept in); notes in `painted` what it was drawn
+/// there (in slot `slot`, one per place a line is kept in); notes in `next` what it was drawn
 /// from and whether it was kept.
 pub(super) fn line(
     slot: usize,
@@ -38,7 +43,7 @@ pub(super) fn line(
     line: Line<'static>,
     buf: &mut Buffer,
     on_screen: &Memo,
-    painted: &mut Painted,
+    next: &mut Next<'_>,
 ) {
     let shown = on_screen.lines.get(slot).and_then(Option::as_ref);
     let same = shown.is_some_and(|(r, l)| *r == row && *l == line);
@@ -46,9 +51,9 @@ pub(super) fn line(
         cells::set_line(buf, row.x, row.y, &line, row.width);
     }
     if same {
-        painted.kept.push(row);
+        next.kept.push(row);
     }
-    let lines = &mut painted.memo.lines;
+    let lines = &mut next.memo.lines;
     if lines.len() <= slot {
         lines.resize(slot + 1, None);
     }
@@ -56,9 +61,9 @@ pub(super) fn line(
 }
 
 /// Draws each column of `hints` into `buf` unless the frame on screen, drawn from `on_screen`,
-/// shows the same column; notes in `painted` what they were drawn from and which were kept. Says
+/// shows the same column; notes in `next` what they were drawn from and which were kept. Says
 /// what they left untouched.
-pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, painted: &mut Painted) -> Untouched {
+pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, next: &mut Next<'_>) -> Untouched {
     for i in 0..hints.columns() {
         let same = on_screen
             .hints
@@ -68,11 +73,11 @@ pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, painted: &
             hints.draw(buf, i);
         }
         if same {
-            painted.kept.extend(hints.column_area(i));
+            next.kept.extend(hints.column_area(i));
         }
     }
     let untouched = hints.untouched();
-    painted.memo.hints = Some(hints);
+    next.memo.hints = Some(hints);
     untouched
 }
 
