@@ -129,7 +129,7 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
             header::Rest::Untouched(one_line) => one_line,
             header::Rest::Block { rows, hints } => {
                 for (slot, (row, line)) in rows.into_iter().enumerate() {
-                    kept::line(slot, row, line, buf, on_screen, &mut next);
+                    kept::line(slot, (row, background), line, buf, on_screen, &mut next);
                 }
                 kept::hints(hints, buf, on_screen, &mut next)
             }

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::cells;
@@ -24,8 +25,9 @@ use super::untouched::Untouched;
 pub struct Memo {
     /// The header's key hints.
     hints: Option<Hints>,
-    /// Lines by slot (the header's info rows), each with where it was drawn.
-    lines: Vec<Option<(Rect, Line<'static>)>>,
+    /// Lines by slot (the header's info rows), each with where it was drawn and the background
+    /// under it (which shows where the line has no text).
+    lines: Vec<Option<(Rect, Line<'static>, Style)>>,
 }
 
 /// What the next frame keeps track of: what its parts were drawn from, and which it kept.
@@ -34,19 +36,19 @@ pub(super) struct Next<'a> {
     pub kept: &'a mut Vec<Rect>,
 }
 
-/// Draws `line` in `row` unless the frame on screen, drawn from `on_screen`, shows the same line
-/// there (in slot `slot`, one per place a line is kept in); notes in `next` what it was drawn
-/// from and whether it was kept.
+/// Draws `line` in `row`, over `background`, unless the frame on screen, drawn from `on_screen`,
+/// shows the same line there (in slot `slot`, one per place a line is kept in); notes in `next`
+/// what it was drawn from and whether it was kept.
 pub(super) fn line(
     slot: usize,
-    row: Rect,
+    (row, background): (Rect, Style),
     line: Line<'static>,
     buf: &mut Buffer,
     on_screen: &Memo,
     next: &mut Next<'_>,
 ) {
     let shown = on_screen.lines.get(slot).and_then(Option::as_ref);
-    let same = shown.is_some_and(|(r, l)| *r == row && *l == line);
+    let same = shown.is_some_and(|(r, l, b)| *r == row && *l == line && *b == background);
     if !same || cfg!(debug_assertions) {
         cells::set_line(buf, row.x, row.y, &line, row.width);
     }
@@ -57,7 +59,7 @@ pub(super) fn line(
     if lines.len() <= slot {
         lines.resize(slot + 1, None);
     }
-    lines[slot] = Some((row, line));
+    lines[slot] = Some((row, line, background));
 }
 
 /// Draws each column of `hints` into `buf` unless the frame on screen, drawn from `on_screen`,

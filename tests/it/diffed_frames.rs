@@ -147,3 +147,47 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
     );
     assert!(kept > 100, "the walk kept the header from the screen: {kept} times");
 }
+
+/// A theme that changes only the background (a user's copy of high-contrast with another black):
+/// the header's kept rows and hint columns are drawn again on it, not kept with the old one.
+#[test]
+fn a_new_background_alone_redraws_what_was_kept() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let builtin =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/high-contrast.yaml"))
+            .expect("the built-in theme");
+    let other = builtin.replace(
+        r##"background: { fg: "#ffffff", bg: "#000000" }"##,
+        r##"background: { fg: "#ffffff", bg: "#101010" }"##,
+    );
+    assert_ne!(other, builtin, "the background line is there to change");
+    std::fs::write(dir.path().join("dim.yaml"), other).expect("writing the theme");
+    let first = k8s_course::theme::load("high-contrast", None).expect("a built-in theme");
+    let second = k8s_course::theme::load("dim", Some(dir.path())).expect("the user's theme");
+    let highlighter = Highlighter::new();
+    let mut app = app();
+    let mut diffed = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+    let mut full = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+    let mut shown = surface::Shown::default();
+    let mut kept = 0;
+    for (step, theme) in [&first, &first, &second].into_iter().enumerate() {
+        app.update(Action::NextSlide);
+        let ctx = Ctx {
+            theme,
+            highlighter: &highlighter,
+            clock: "12:00",
+        };
+        surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
+            let painted = ui::paint(f, &app, &ctx, on_screen);
+            kept += painted.kept.len();
+            painted
+        })
+        .expect("drawing into a test backend");
+        full.draw(|f| {
+            ui::draw(f, &app, &ctx);
+        })
+        .expect("drawing into a test backend");
+        assert_eq!(screen(&diffed), screen(&full), "step {step}");
+    }
+    assert!(kept > 0, "the second frame kept parts of the first");
+}
