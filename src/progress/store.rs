@@ -5,7 +5,8 @@
 //! synced). Before the rename, the current file (which was just read and found sound) becomes the
 //! last-known-good copy. Writers take the learner's lock and apply their delta to what is on disk,
 //! so concurrent players merge rather than overwrite. What is on disk is the file this store
-//! wrote last when `stat` says so (same inode, size and times): then it is not read back.
+//! wrote last when `stat` says so (same inode, size and times): then it is not read back, and a
+//! delta that changes nothing in it (the same slide within the same second) writes nothing.
 
 mod memory;
 
@@ -223,26 +224,25 @@ impl Store {
         // Under the lock, so no cooperating writer is between the stat and the write. Any other
         // writer put a new inode in place or moved the times, and the file is read as ever.
         let remembered = self.memory().take(learner);
-        let untouched = remembered.and_then(|(id, p)| (self.fs.identity(&main) == Some(id)).then_some(p));
-        let (mut progress, main_is_sound, notices) = match untouched {
+        let untouched = remembered.filter(|(id, _)| self.fs.identity(&main) == Some(*id));
+        let (progress, main_is_sound, notices) = match untouched {
             // Written and found sound by this store, unchanged since: it becomes the good copy.
-            Some(p) => (p, true, Vec::new()),
-            None => {
-                let (current, notices) = self.read_current(dir, learner, now);
-                match current {
-                    Current::Sound(p) => (p, self.fs.exists(&main), notices),
-                    Current::Missing => (Progress::default(), false, notices),
-                    Current::Future(v) => {
-                        return Err(format!(
-                            "{} is from a newer k8s-course (schema {v}): not saved",
-                            main.display()
-                        ));
-                    }
-                    Current::Unreadable(why) => return Err(why),
+            Some((id, before)) => {
+                let mut after = before.clone();
+                after.apply(delta);
+                if after == before {
+                    // Nothing new (the same slide, within the same second): the file says it all.
+                    self.memory().remember(learner, id, before);
+                    return Ok(Vec::new());
                 }
+                (after, true, Vec::new())
+            }
+            None => {
+                let (mut progress, main_is_sound, notices) = self.read_for_save(dir, learner, &main, now)?;
+                progress.apply(delta);
+                (progress, main_is_sound, notices)
             }
         };
-        progress.apply(delta);
         let text = encode(learner.as_str(), &progress)?;
         let temp = self.fs.write_temp(&main, text.as_bytes()).map_err(shown)?;
         let written = self.fs.identity(&temp);
@@ -264,6 +264,27 @@ impl Store {
             self.memory().remember(learner, id, progress);
         }
         Ok(notices)
+    }
+
+    /// What a save applies its delta to when the file is not the one this store wrote: the file
+    /// read (or its good copy), whether it is there to become the good copy, and notices.
+    fn read_for_save(
+        &self,
+        dir: &Path,
+        learner: &Learner,
+        main: &Path,
+        now: Unix,
+    ) -> Result<(Progress, bool, Vec<String>), String> {
+        let (current, notices) = self.read_current(dir, learner, now);
+        match current {
+            Current::Sound(p) => Ok((p, self.fs.exists(main), notices)),
+            Current::Missing => Ok((Progress::default(), false, notices)),
+            Current::Future(v) => Err(format!(
+                "{} is from a newer k8s-course (schema {v}): not saved",
+                main.display()
+            )),
+            Current::Unreadable(why) => Err(why),
+        }
     }
 
     /// Takes `learner`'s lock for a save. The first save makes the data dir (and reports why it

@@ -224,3 +224,41 @@ fn saves_in_a_row_read_nothing_back_until_another_writer_saves() {
     assert_eq!(visited(&p), ["1.1", "1.2", "1.3", "1.4", "2.1", "other"]);
     assert_eq!(seconds(&p), 6);
 }
+
+#[test]
+fn a_save_that_changes_nothing_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(Some(tmp.path().to_path_buf()));
+    let main = tmp.path().join("kim.yaml");
+    let save_at = |slide: &str, when: i64| {
+        let mut t = Tracker::default();
+        t.visit(&key(), slide);
+        t.seen(&key(), when);
+        store.save(&kim(), &t.take_pending(), when).expect("saved");
+    };
+    let names = || {
+        let mut n: Vec<String> = std::fs::read_dir(tmp.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    save_at("1.1", NOW);
+    let stat = || {
+        let m = std::fs::metadata(&main).expect("stat");
+        (m.ino(), m.mtime(), m.mtime_nsec(), m.ctime(), m.ctime_nsec())
+    };
+    let (before, files) = (stat(), names());
+    // The same slide again within the same second: what the file says already.
+    save_at("1.1", NOW);
+    assert_eq!(stat(), before, "the file was not written again");
+    assert_eq!(names(), files, "no good copy, no temporary file");
+    // A later second is news: written, and the file before becomes the good copy.
+    save_at("1.1", NOW + 1);
+    assert_ne!(stat().0, before.0, "a new file took its place");
+    assert!(tmp.path().join("kim.yaml.last-good").exists());
+    let p = on_disk(&main);
+    assert_eq!(p.lesson(&key()).and_then(|l| l.last_seen), Some(NOW + 1));
+}
