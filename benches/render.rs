@@ -216,7 +216,7 @@ fn render_switch(c: &mut Criterion) {
     for id in ids.iter().chain(ids.iter().rev()) {
         fx.goto(id);
         let ctx = fx.ctx();
-        ui::surface::draw_diffed(&mut diffed, &mut shown, |f| ui::paint(f, &fx.app, &ctx))
+        ui::surface::draw_diffed(&mut diffed, &mut shown, |f, m| ui::paint(f, &fx.app, &ctx, m))
             .expect("drawing into a test backend");
         assert_eq!(
             screen(&diffed),
@@ -229,8 +229,8 @@ fn render_switch(c: &mut Criterion) {
             fx.app.update(Action::Goto(ids[next].clone()));
             next = (next + 1) % total;
             let ctx = fx.ctx();
-            ui::surface::draw_diffed(&mut diffed, &mut shown, |f| {
-                black_box(ui::paint(f, black_box(&fx.app), &ctx))
+            ui::surface::draw_diffed(&mut diffed, &mut shown, |f, m| {
+                black_box(ui::paint(f, black_box(&fx.app), &ctx, m))
             })
             .expect("drawing into a test backend");
         })
@@ -251,8 +251,8 @@ fn render_switch(c: &mut Criterion) {
                 theme: &themes[turn],
                 ..fx.ctx()
             };
-            ui::surface::draw_diffed(&mut diffed, &mut shown, |f| {
-                black_box(ui::paint(f, black_box(&fx.app), &ctx))
+            ui::surface::draw_diffed(&mut diffed, &mut shown, |f, m| {
+                black_box(ui::paint(f, black_box(&fx.app), &ctx, m))
             })
             .expect("drawing into a test backend");
         })

@@ -12,7 +12,9 @@ mod code_picker;
 mod convert;
 mod diff;
 mod digits;
+mod header;
 mod help;
+pub mod kept;
 pub(crate) mod lecture;
 mod lists;
 mod pane;
@@ -32,6 +34,7 @@ use ratatui::style::Style;
 use crate::app::{App, Drawn, Msg, View};
 use crate::render::Highlighter;
 use crate::theme::{Theme, UiRole};
+use kept::Memo;
 use surface::Painted;
 use untouched::Untouched;
 
@@ -57,21 +60,23 @@ impl Ctx<'_> {
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Drawn {
-    let (drawn, painted) = screen(frame, app, ctx);
+    let (drawn, painted) = screen(frame, app, ctx, &Memo::default());
     if let Some(cursor) = painted.cursor {
         frame.set_cursor_position(cursor);
     }
     drawn
 }
 
-/// Draws the whole screen for `app`, saying what [`surface::draw_diffed`] needs to know.
-pub fn paint(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> Painted {
-    screen(frame, app, ctx).1
+/// Draws the whole screen for `app` over a frame drawn from `on_screen`, saying what
+/// [`surface::draw_diffed`] needs to know.
+pub fn paint(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> Painted {
+    screen(frame, app, ctx, on_screen).1
 }
 
 /// Draws the whole screen for `app`; also says where the cursor shows (in the prompt), if anywhere,
 /// and what part of the screen nothing was drawn on.
-fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
+/// Parts that equal what the frame on screen drew them from (`on_screen`) are kept ([`kept`]).
+fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> (Drawn, Painted) {
     let area = frame.area();
     // No `Clear`: ratatui hands every frame an empty buffer already, and its diff writes only the
     // cells that changed (a full clear would restyle every cell on each slide change). A theme
@@ -97,7 +102,7 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
     let header = if app.header_hidden() {
         0
     } else if area.height >= FULL_HEADER_HEIGHT && area.width >= 60 {
-        chrome::HEADER_ROWS as u16
+        header::HEADER_ROWS as u16
     } else {
         1
     };
@@ -121,9 +126,14 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let mut painted = Painted::default();
     let mut untouched = Untouched::default();
     if header > 0 {
-        untouched = chrome::header(frame, header_area, app, ctx);
+        let buf = frame.buffer_mut();
+        untouched = match header::info(buf, header_area, app, ctx) {
+            header::Rest::Untouched(one_line) => one_line,
+            header::Rest::Hints(hints) => kept::hints(hints, buf, on_screen, &mut painted),
+        };
     }
     let cursor = app
         .prompt()
@@ -138,12 +148,13 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>) -> (Drawn, Painted) {
     let in_crumbs = chrome::crumbs(frame, crumbs_area, app, ctx);
     let in_flash = chrome::flash(frame, flash_area, app, ctx);
     // Each of these rows is drawn by its own part alone. A background colour is drawn everywhere.
-    let untouched = if filled {
+    painted.untouched = if filled {
         Untouched::default()
     } else {
         untouched.and(in_pane).and(in_crumbs).and(in_flash)
     };
-    (drawn, Painted { cursor, untouched })
+    painted.cursor = cursor;
+    (drawn, painted)
 }
 
 /// The pane: the slide, or the view on top of it. Also says what part of the pane the slide left
@@ -174,8 +185,8 @@ pub(crate) fn body(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) 
 pub fn render<S: surface::Surface>(terminal: &mut S, app: &mut App, ctx: &Ctx<'_>) -> Result<(), S::Error> {
     for _ in 0..2 {
         let mut drawn = Drawn::default();
-        terminal.frame(|f| {
-            let (d, painted) = screen(f, app, ctx);
+        terminal.frame(|f, on_screen| {
+            let (d, painted) = screen(f, app, ctx, on_screen);
             drawn = d;
             painted
         })?;

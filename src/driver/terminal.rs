@@ -16,6 +16,7 @@ use crossterm::{cursor, execute};
 use ratatui::backend::Backend;
 use ratatui::{Frame, Terminal};
 
+use crate::ui::kept::Memo;
 use crate::ui::surface::{Painted, Shown, Surface};
 
 mod backend;
@@ -160,7 +161,9 @@ impl Events {
             .chain(others.iter().copied())
             .map(watch)
             .collect();
-        let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // Whole milliseconds, rounded up: rounded down, the last fraction of a millisecond before
+        // a deadline would be waited as 0 ms again and again, a busy loop until it passed.
+        let ms = libc::c_int::try_from(timeout.as_micros().div_ceil(1000)).unwrap_or(libc::c_int::MAX);
         let count = libc::nfds_t::try_from(fds.len()).unwrap_or(1);
         // SAFETY: `fds` is a live slice of valid `pollfd`s and `count` is at most its length.
         let n = unsafe { libc::poll(fds.as_mut_ptr(), count, ms) };
@@ -222,7 +225,7 @@ impl<B: Backend> DerefMut for Screen<B> {
 impl<B: Backend> Surface for Screen<B> {
     type Error = B::Error;
 
-    fn frame<F: FnOnce(&mut Frame<'_>) -> Painted>(&mut self, draw: F) -> Result<(), B::Error> {
+    fn frame<F: FnOnce(&mut Frame<'_>, &Memo) -> Painted>(&mut self, draw: F) -> Result<(), B::Error> {
         match self.terminal.as_mut() {
             Some(terminal) => crate::ui::surface::draw_diffed(terminal, &mut self.shown, draw),
             // Only taken when dropped.

@@ -1,7 +1,5 @@
-//! Everything around the pane: the K9s-style header (info and key hints), the crumbs bar, the flash
-//! line, and the notice shown when the terminal is too small.
-
-use std::borrow::Cow;
+//! Everything around the pane but the header ([`super::header`]): the crumbs bar, the flash line,
+//! the notice shown when the terminal is too small, and a key as the hints name it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,13 +8,9 @@ use ratatui::text::{Line, Span};
 use super::untouched::Untouched;
 use super::{Ctx, MIN_HEIGHT, MIN_WIDTH, convert::plain};
 use crate::app::App;
-use crate::app::registry;
 use crate::i18n::{Lang, words};
-use crate::text::{clean_line, display_width, pad_to, truncate_to};
+use crate::text::{display_width, truncate_to};
 use crate::theme::UiRole;
-
-/// Rows of the full header (K9s has six too): the info block, and key hints in columns this tall.
-pub const HEADER_ROWS: usize = 6;
 
 /// A key as a hint shows it: arrows as arrows.
 pub fn key_label(key: &str) -> String {
@@ -27,128 +21,6 @@ pub fn key_label(key: &str) -> String {
         "down" => "↓".into(),
         k if k.starts_with("<c-") => format!("ctrl-{}", k.trim_start_matches("<c-").trim_end_matches('>')),
         k => k.into(),
-    }
-}
-
-/// Draws the header; says what it left untouched (right of its key hints, or of its one line).
-pub fn header(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Untouched {
-    let lesson = app.current_lesson();
-    let (chapter_index, chapter) = lesson
-        .slides()
-        .nth(app.slide().0)
-        .map(|(c, _)| (c, &lesson.chapters[c]))
-        .unwrap_or((0, &lesson.chapters[0]));
-    let slide_title = lesson.slide(app.slide()).map(|s| s.display_title()).unwrap_or_default();
-    let chapters = format!("{}/{}", chapter_index + 1, lesson.chapters.len());
-    let slides = format!("{}/{}", app.slide().0 + 1, lesson.slide_count());
-    let learner = if app.learner().is_empty() {
-        "-".to_string()
-    } else {
-        clean_line(app.learner())
-    };
-    let lang = app.lang();
-    let clock = format!("{} {}", words::CLOCK.get(lang), ctx.clock);
-    let buf = frame.buffer_mut();
-    if (area.height as usize) < HEADER_ROWS {
-        let text = format!(
-            " {} │ {chapters} {} │ {slides} {slide_title} │ {learner} {clock}",
-            lesson.title, chapter.title
-        );
-        let (end, _) = super::cells::set_line(
-            buf,
-            area.x,
-            area.y,
-            &plain(truncate_to(&text, area.width as usize), ctx.ui(UiRole::HeaderValue)),
-            area.width,
-        );
-        return Untouched::right_of(area, end);
-    }
-    let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
-    let label = ctx.ui(UiRole::HeaderLabel);
-    let session = match app.timer() {
-        Some(t) => format!("{} · {clock}", t.header(app.now(), lang)),
-        None => clock,
-    };
-    let rows: [(&str, String, UiRole); HEADER_ROWS] = [
-        (words::COURSE.get(lang), app.course().title.clone(), UiRole::HeaderTitle),
-        (
-            words::LESSON.get(lang),
-            lesson_title(&app.course().title, &lesson.title),
-            UiRole::HeaderTitle,
-        ),
-        (
-            words::CHAPTER.get(lang),
-            format!("{chapters} {}", chapter.display_title()),
-            UiRole::HeaderValue,
-        ),
-        (
-            words::SLIDE_LABEL.get(lang),
-            format!("{slides} {slide_title}"),
-            UiRole::HeaderValue,
-        ),
-        (
-            words::LEARNER.get(lang),
-            format!(
-                "{learner} · {}{}",
-                app.percent_complete(),
-                words::PERCENT_DONE.get(lang)
-            ),
-            UiRole::HeaderValue,
-        ),
-        (words::SESSION.get(lang), session, UiRole::HeaderValue),
-    ];
-    for (i, (name, value, role)) in rows.iter().enumerate() {
-        let value_width = info_width.saturating_sub(11);
-        let line = Line::from(vec![
-            Span::styled(pad_to(&format!(" {name}"), 11), label),
-            Span::styled(truncate_to(value, value_width), ctx.ui(*role)),
-        ]);
-        super::cells::set_line(buf, area.x, area.y + i as u16, &line, info_width as u16);
-    }
-    // Key hints in columns of five, as many columns as fit.
-    // `practice (N)` only on a slide with exercises, N of them.
-    let exercises = app.exercises_on(app.lesson(), app.slide());
-    let hints: Vec<(String, Cow<'static, str>)> = registry::hints()
-        .iter()
-        .filter(|(e, _)| e.name != "practice" || exercises > 0)
-        .filter_map(|(e, h)| {
-            let text = if e.name == "practice" {
-                Cow::Owned(format!("{} ({exercises})", h.text.get(lang)))
-            } else {
-                Cow::Borrowed(h.text.get(lang))
-            };
-            (app.keymap().entry_hint(e)).map(|k| (format!("<{}>", key_label(&k)), text))
-        })
-        .collect();
-    let mut x = area.x as usize + info_width + 1;
-    let right = area.x as usize + area.width as usize;
-    for column in hints.chunks(HEADER_ROWS) {
-        let key_w = column.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
-        let col_w = column.iter().map(|(_, t)| display_width(t)).max().unwrap_or(0) + key_w + 3;
-        if x + col_w > right {
-            break;
-        }
-        for (row, (key, text)) in column.iter().enumerate() {
-            let line = Line::from(vec![
-                Span::styled(pad_to(key, key_w + 1), ctx.ui(UiRole::KeyHint)),
-                Span::styled(text.as_ref(), ctx.ui(UiRole::KeyHintText)),
-            ]);
-            super::cells::set_line(buf, x as u16, area.y + row as u16, &line, col_w as u16);
-        }
-        x += col_w;
-    }
-    Untouched::right_of(area, u16::try_from(x).unwrap_or(u16::MAX))
-}
-
-/// The lesson's title without the course title it often repeats (`과정 7기 - 7주차: ...` under
-/// `과정 7기` reads as `7주차: ...`).
-fn lesson_title(course: &str, lesson: &str) -> String {
-    let rest = lesson.strip_prefix(course).unwrap_or(lesson);
-    let rest = rest.trim_start_matches([' ', '-', ':', '·', '|', '–', '—']);
-    if rest.is_empty() {
-        lesson.to_string()
-    } else {
-        rest.to_string()
     }
 }
 

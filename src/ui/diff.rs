@@ -13,7 +13,9 @@
 use std::iter::Peekable;
 use std::ops::Range;
 
-use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Cell, CellDiffOption};
+
+use super::cells;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
@@ -27,14 +29,16 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 /// The changes from `shown` to `next` (two frames of the same `area`), as `(x, y, cell)`. Every
 /// cell of `shown` it has passed is emptied; [`Changes::finish`] empties the rest.
 ///
-/// It passes over `empty`, ranges of cells (indexes into both, in order) that are empty in both
-/// frames (the caller knows: nothing was drawn there in either): those cells are neither compared
-/// nor emptied, so a slide of a few short lines in a tall pane costs its lines, not the pane.
+/// It passes over `pass_over`, ranges of cells (indexes into both, in order) that are empty in
+/// `shown` and need not be sent: empty in both frames (the caller knows: nothing was drawn there
+/// in either), or kept from the screen (moved from `shown` to `next` and emptied). Those cells
+/// are neither compared nor emptied, so a slide of a few short lines in a tall pane costs its
+/// lines, not the pane, and a kept header costs nothing.
 pub(crate) fn changes<'a, 'b>(
     shown: &'b mut [Cell],
     next: &'a [Cell],
     area: Rect,
-    empty: Vec<Range<usize>>,
+    pass_over: Vec<Range<usize>>,
 ) -> Changes<'a, 'b> {
     Changes {
         len: next.len().min(shown.len()),
@@ -44,7 +48,7 @@ pub(crate) fn changes<'a, 'b>(
         pos: 0,
         emptied: 0,
         trailing: None,
-        empty: empty.into_iter().peekable(),
+        pass_over: pass_over.into_iter().peekable(),
     }
 }
 
@@ -59,8 +63,8 @@ pub(crate) struct Changes<'a, 'b> {
     /// `prev[..emptied]` has been emptied. Nothing before `pos` is read again.
     emptied: usize,
     trailing: Option<Trailing>,
-    /// The ranges empty in both frames not passed yet.
-    empty: Peekable<std::vec::IntoIter<Range<usize>>>,
+    /// The ranges to pass over not passed yet.
+    pass_over: Peekable<std::vec::IntoIter<Range<usize>>>,
 }
 
 /// Cells after a wide glyph that must be looked at (or sent) on their own.
@@ -106,7 +110,7 @@ impl<'a> Iterator for Changes<'a, '_> {
         if let Some(t) = &mut self.trailing {
             while t.next_index < t.end {
                 let j = t.next_index;
-                t.next_index += usize::from(self.next[j].cell_width().max(1));
+                t.next_index += usize::from(cells::cell_width(&self.next[j]).max(1));
                 t.end = t.end.max(t.next_index).min(len);
                 if !is_skip(&self.next[j]) && (t.force || self.prev[j].symbol() != self.next[j].symbol()) {
                     let (x, y) = self.at(j);
@@ -118,9 +122,9 @@ impl<'a> Iterator for Changes<'a, '_> {
         }
         let next = self.next;
         while self.pos < len {
-            if let Some(gap) = self.empty.next_if(|r| self.pos >= r.start) {
-                // Empty in both: nothing to send and nothing to empty. (`pos` can pass a range's
-                // first cell only by stepping over a wide glyph, whose trailing cells are empty.)
+            if let Some(gap) = self.pass_over.next_if(|r| self.pos >= r.start) {
+                // Nothing to send and nothing to empty. (`pos` can pass a range's first cell only
+                // by stepping over a wide glyph, whose trailing cells are empty.)
                 let end = gap.end.min(len);
                 if self.pos < end {
                     self.empty_to(self.pos);
@@ -150,12 +154,12 @@ impl<'a> Iterator for Changes<'a, '_> {
                         // one byte is one cell wide (as `cell_width` says without looking).
                         let symbol = current.symbol();
                         if symbol.len() > 1 {
-                            self.pos += usize::from(symbol.cell_width()).saturating_sub(1);
+                            self.pos += usize::from(cells::width(symbol)).saturating_sub(1);
                         }
                         continue;
                     }
-                    let cell_width = usize::from(current.cell_width());
-                    let previous_width = usize::from(previous.cell_width());
+                    let cell_width = usize::from(cells::cell_width(current));
+                    let previous_width = usize::from(cells::cell_width(previous));
                     let vs16 = cell_width > 1 && current.symbol().contains('\u{FE0F}');
                     if vs16 {
                         self.trailing = Some(Trailing {

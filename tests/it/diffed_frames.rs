@@ -2,8 +2,10 @@
 //! of the slide pane that neither frame drew on (`ui::surface::draw_diffed`). Walked through the
 //! whole course, its views, a search, the diagram selection, the header hidden and shown, at two
 //! sizes and in every theme, a terminal fed that way shows exactly what ratatui's own full
-//! `Terminal::draw` shows. (In this debug build `draw_diffed` also checks that the part passed over
-//! is empty in both frames, and panics naming the cell if a view drew there.)
+//! `Terminal::draw` shows, also where it kept the header from the frame on screen (`ui::kept`),
+//! when the minute turns and when the theme changes. (In this debug build `draw_diffed` also checks
+//! that the part passed over is empty in both frames and that a kept part equals the screen, and
+//! panics naming the cell if not.)
 
 use k8s_course::app::{Action, App, Setup};
 use k8s_course::content::{CourseSource, load_course};
@@ -78,24 +80,32 @@ fn screen(term: &Terminal<TestBackend>) -> String {
 fn frames_sent_as_changes_show_what_a_full_draw_shows() {
     let highlighter = Highlighter::new();
     let mut passed_over = 0;
-    for theme_name in k8s_course::theme::names(None) {
-        let theme = k8s_course::theme::load(&theme_name, None).expect("a built-in theme");
+    let mut kept = 0;
+    let names = k8s_course::theme::names(None);
+    for (t, theme_name) in names.iter().enumerate() {
+        let theme = k8s_course::theme::load(theme_name, None).expect("a built-in theme");
+        // The theme switched to at the end, which every part must be drawn in again.
+        let other = k8s_course::theme::load(&names[(t + 1) % names.len()], None).expect("a built-in theme");
         for (width, height) in [(200, 60), (80, 24)] {
             let mut app = app();
             let slides = app.current_lesson().slide_count();
             let mut diffed = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
             let mut full = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
             let mut shown = surface::Shown::default();
-            for (step, action) in std::iter::once(Action::First).chain(walk(slides)).enumerate() {
+            let steps = walk(slides);
+            let last = steps.len();
+            for (step, action) in std::iter::once(Action::First).chain(steps).enumerate() {
                 app.update(action.clone());
                 let ctx = Ctx {
-                    theme: &theme,
+                    // The last step is drawn in another theme, and the minute turns half way.
+                    theme: if step == last { &other } else { &theme },
                     highlighter: &highlighter,
-                    clock: "12:00",
+                    clock: if step < last / 2 { "12:00" } else { "12:01" },
                 };
-                surface::draw_diffed(&mut diffed, &mut shown, |f| {
-                    let painted = ui::paint(f, &app, &ctx);
+                surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
+                    let painted = ui::paint(f, &app, &ctx, on_screen);
                     passed_over += painted.untouched.cells();
+                    kept += painted.kept.len();
                     painted
                 })
                 .expect("drawing into a test backend");
@@ -119,8 +129,10 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
                     highlighter: &highlighter,
                     clock: "12:00",
                 };
-                surface::draw_diffed(&mut diffed, &mut shown, |f| ui::paint(f, &app, &ctx))
-                    .expect("drawing into a test backend");
+                surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
+                    ui::paint(f, &app, &ctx, on_screen)
+                })
+                .expect("drawing into a test backend");
                 full.draw(|f| {
                     ui::draw(f, &app, &ctx);
                 })
@@ -133,4 +145,5 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
         passed_over > 100_000,
         "the walk left cells untouched to pass over: {passed_over}"
     );
+    assert!(kept > 100, "the walk kept the header from the screen: {kept} times");
 }
