@@ -116,16 +116,7 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
         timeline_area,
         crumbs_area,
         flash_area,
-    ] = Layout::vertical([
-        Constraint::Length(header),
-        Constraint::Length(prompt),
-        Constraint::Min(3),
-        Constraint::Length(subtitles),
-        Constraint::Length(timeline),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    ] = rows(area, [header, prompt, subtitles, timeline]);
     let mut painted = Painted::default();
     let mut untouched = Untouched::default();
     if header > 0 {
@@ -155,6 +146,36 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
     };
     painted.cursor = cursor;
     (drawn, painted)
+}
+
+/// The screen's rows, top to bottom: header, prompt, pane, subtitles, timeline, crumbs, flash,
+/// with the pane taking what the others (`fixed`: header, prompt, subtitles, timeline, then a
+/// row each for crumbs and flash) leave, at least three rows. Counted directly where everything
+/// fits, which is every screen the player draws this on (ratatui's layout solver, which it
+/// matches there, looks the answer up in a cache on every frame); the solver where not.
+fn rows(area: Rect, fixed: [u16; 4]) -> [Rect; 7] {
+    let [header, prompt, subtitles, timeline] = fixed;
+    let around = u32::from(header) + u32::from(prompt) + u32::from(subtitles) + u32::from(timeline) + 2;
+    if around + 3 > u32::from(area.height) {
+        return Layout::vertical([
+            Constraint::Length(header),
+            Constraint::Length(prompt),
+            Constraint::Min(3),
+            Constraint::Length(subtitles),
+            Constraint::Length(timeline),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+    }
+    // Fits: `around` is below the height, a u16.
+    let pane = area.height - around as u16;
+    let mut y = area.y;
+    [header, prompt, pane, subtitles, timeline, 1, 1].map(|height| {
+        let row = Rect { y, height, ..area };
+        y += height;
+        row
+    })
 }
 
 /// The pane: the slide, or the view on top of it. Also says what part of the pane the slide left
@@ -195,4 +216,38 @@ pub fn render<S: surface::Surface>(terminal: &mut S, app: &mut App, ctx: &Ctx<'_
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows counted directly are the layout solver's, for every height the player draws at
+    /// and every size of the rows around the pane; where they don't fit, the solver answers.
+    #[test]
+    fn rows_are_the_layout_solvers() {
+        for height in 0..=90 {
+            let area = Rect::new(3, 2, 120, height);
+            for header in [0, 1, 6] {
+                for prompt in [0, 3] {
+                    for subtitles in [0, 1, 2] {
+                        for timeline in [0, 1] {
+                            let solver: [Rect; 7] = Layout::vertical([
+                                Constraint::Length(header),
+                                Constraint::Length(prompt),
+                                Constraint::Min(3),
+                                Constraint::Length(subtitles),
+                                Constraint::Length(timeline),
+                                Constraint::Length(1),
+                                Constraint::Length(1),
+                            ])
+                            .areas(area);
+                            let fixed = [header, prompt, subtitles, timeline];
+                            assert_eq!(rows(area, fixed), solver, "{height} rows, {fixed:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

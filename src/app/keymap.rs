@@ -8,6 +8,8 @@ mod way_out;
 
 pub use key::{Key, parse_key};
 
+use std::collections::HashMap;
+
 use crate::app::Action;
 
 pub use crate::app::registry::Group;
@@ -26,6 +28,12 @@ fn selecting_only(e: &Entry) -> bool {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Key, &'static Entry)>,
+    /// The first row of each action, by name. Made once the rows are final (they never change
+    /// after), as is `hints`.
+    first: HashMap<&'static str, usize>,
+    /// The header's hints ([`registry::hints`], in order) that have a key, with the first key:
+    /// the header lists them on every frame.
+    hints: Vec<(&'static Entry, &'static registry::Hint, String)>,
 }
 
 impl Keymap {
@@ -45,7 +53,11 @@ impl Keymap {
                 bindable(name).ok_or_else(|| format!("built-in key table: no action {name}"))?,
             ));
         }
-        let mut map = Self { rows: Vec::new() };
+        let mut map = Self {
+            rows: Vec::new(),
+            first: HashMap::new(),
+            hints: Vec::new(),
+        };
         for (key, b) in rows {
             map.bind(key, b)?;
         }
@@ -56,6 +68,12 @@ impl Keymap {
             }
         }
         way_out::check(&map)?;
+        for (i, (_, b)) in map.rows.iter().enumerate().rev() {
+            map.first.insert(b.name, i);
+        }
+        map.hints = (registry::hints().iter())
+            .filter_map(|(e, h)| Some((*e, *h, map.entry_hint(e)?)))
+            .collect();
         Ok(map)
     }
 
@@ -105,13 +123,16 @@ impl Keymap {
         self.keys_for(action).first().map(|k| k.to_string())
     }
 
-    /// [`Keymap::hint`] for a registry entry, found by its name: the header asks for a dozen on
-    /// every frame, and building each row's action to compare it cost more than the rest of it.
+    /// The header's hints that have a key, in order, each with its first key.
+    pub fn hints(&self) -> &[(&'static Entry, &'static registry::Hint, String)] {
+        &self.hints
+    }
+
+    /// [`Keymap::hint`] for a registry entry, found by its name (building each row's action to
+    /// compare it costs more).
     pub fn entry_hint(&self, entry: &Entry) -> Option<String> {
-        self.rows
-            .iter()
-            .find(|(_, b)| b.name == entry.name)
-            .map(|(k, _)| k.to_string())
+        let row = self.first.get(entry.name)?;
+        self.rows.get(*row).map(|(k, _)| k.to_string())
     }
 }
 
@@ -128,7 +149,11 @@ pub fn unknown_action(name: &str) -> String {
 impl Default for Keymap {
     fn default() -> Self {
         // The defaults are checked by a test; an error here is a programming error caught there.
-        Self::with_overrides(std::iter::empty()).unwrap_or(Self { rows: Vec::new() })
+        Self::with_overrides(std::iter::empty()).unwrap_or(Self {
+            rows: Vec::new(),
+            first: HashMap::new(),
+            hints: Vec::new(),
+        })
     }
 }
 

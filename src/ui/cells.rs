@@ -54,6 +54,12 @@ fn set_ascii(buf: &mut Buffer, mut x: u16, y: u16, text: &str, max_width: u16, s
     x
 }
 
+/// Whether every character of `text` is a grapheme cluster of its own ([`alone`]), so that it is
+/// written a cell (or two) per character whichever way ratatui writes it.
+pub(crate) fn stands_alone(text: &str) -> bool {
+    text.chars().all(alone)
+}
+
 /// Whether `c` is a grapheme cluster of its own next to any other such character: printable
 /// ASCII and Latin-1 (but the soft hyphen, a control), general punctuation from the hyphen to the
 /// ellipsis, arrows, box drawing, and Hangul syllables (which join only jamo). Their

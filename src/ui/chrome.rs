@@ -55,9 +55,7 @@ pub fn crumbs(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Un
         ));
         spans.push(Span::raw(" "));
     }
-    let (end, _) = frame
-        .buffer_mut()
-        .set_line(area.x, area.y, &Line::from(spans), area.width);
+    let (end, _) = super::cells::set_line(frame.buffer_mut(), area.x, area.y, &Line::from(spans), area.width);
     Untouched::right_of(area, end)
 }
 
@@ -72,7 +70,7 @@ pub fn flash(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) -> Unt
         _ => return Untouched::right_of(area, area.x),
     };
     let line = plain(truncate_to(&format!(" {text}"), area.width as usize), ctx.ui(role));
-    let (end, _) = frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+    let (end, _) = super::cells::set_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
     Untouched::right_of(area, end)
 }
 

@@ -20,7 +20,6 @@ use super::convert::plain;
 use super::untouched::Untouched;
 use crate::app::App;
 use crate::app::keymap::Keymap;
-use crate::app::registry;
 use crate::i18n::{Lang, words};
 use crate::text::{clean_line, display_width, pad_to, truncate_to};
 use crate::theme::UiRole;
@@ -139,16 +138,15 @@ pub struct Column {
 impl Hints {
     /// The hints of `keymap` in the header's `area`, from `offset` columns in.
     fn gather(area: Rect, offset: usize, keymap: &Keymap, lang: Lang, exercises: usize, ctx: &Ctx<'_>) -> Self {
-        let hints: Vec<(String, Cow<'static, str>)> = registry::hints()
-            .iter()
-            .filter(|(e, _)| e.name != "practice" || exercises > 0)
-            .filter_map(|(e, h)| {
+        let hints: Vec<(String, Cow<'static, str>)> = (keymap.hints().iter())
+            .filter(|(e, _, _)| e.name != "practice" || exercises > 0)
+            .map(|(e, h, key)| {
                 let text = if e.name == "practice" {
                     Cow::Owned(format!("{} ({exercises})", h.text.get(lang)))
                 } else {
                     Cow::Borrowed(h.text.get(lang))
                 };
-                (keymap.entry_hint(e)).map(|k| (format!("<{}>", key_label(&k)), text))
+                (format!("<{}>", key_label(key)), text)
             })
             .collect();
         let mut x = area.x as usize + offset;

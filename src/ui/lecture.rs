@@ -30,7 +30,7 @@ pub fn timeline(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
         Span::styled("─".repeat(room - filled), ctx.ui(UiRole::Border)),
         Span::styled(right, ctx.ui(UiRole::HeaderValue)),
     ]);
-    frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+    super::cells::set_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
 }
 
 /// The break card over the whole screen: the countdown in block digits as large as the screen
@@ -71,7 +71,7 @@ pub fn break_card(frame: &mut Frame<'_>, area: Rect, app: &App, countdown: &str,
         }
         let text = truncate_to(text, area.width as usize);
         let x = area.x + area.width.saturating_sub(display_width(&text) as u16) / 2;
-        buf.set_line(x, y, &plain(text, ctx.ui(*role)), area.width);
+        super::cells::set_line(buf, x, y, &plain(text, ctx.ui(*role)), area.width);
     }
 }
 
@@ -93,7 +93,6 @@ pub fn presenter_status(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<
     }
     // No flash here: the operator's messages (`playing 4/24 at 1x`) go to the notes window.
     let text = truncate_to(&format!(" {}", parts.join("   ")), area.width as usize);
-    frame
-        .buffer_mut()
-        .set_line(area.x, area.y, &plain(text, ctx.ui(UiRole::Muted)), area.width);
+    let line = plain(text, ctx.ui(UiRole::Muted));
+    super::cells::set_line(frame.buffer_mut(), area.x, area.y, &line, area.width);
 }

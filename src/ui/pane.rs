@@ -2,13 +2,15 @@
 //! the scroll position on the bottom one.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-use super::Ctx;
 use super::untouched::Untouched;
+use super::{Ctx, cells};
 use crate::app::Drawn;
 use crate::text::{clean_line, display_width, truncate_to};
 use crate::theme::UiRole;
@@ -92,25 +94,61 @@ pub fn frame(
     // Drawn as ratatui draws a bordered `Block` over `area`, without styling every cell inside
     // it: a `Block` sets its style on its whole area, even an empty style, and at 200x60 that
     // pass over 10,000 cells was a large part of a slide change. So the top and bottom rows are
-    // blocks of one row each, and the sides are drawn cell by cell.
+    // drawn as blocks of one row each would draw them, and the sides cell by cell.
     let last = area.bottom() - 1;
-    edge(Borders::TOP | Borders::LEFT | Borders::RIGHT)
-        .title_top(top)
-        .render(Rect { height: 1, ..area }, buf);
-    with_label(edge(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)).render(
-        Rect {
-            y: last,
-            height: 1,
-            ..area
-        },
-        buf,
-    );
     let border = ctx.ui(UiRole::Border);
+    let top_row = Rect { height: 1, ..area };
+    if !edge_row(buf, top_row, [line::TOP_LEFT, line::TOP_RIGHT], border, Some(&top)) {
+        (edge(Borders::TOP | Borders::LEFT | Borders::RIGHT).title_top(top)).render(top_row, buf);
+    }
+    let bottom_row = Rect { y: last, ..top_row };
+    if !edge_row(
+        buf,
+        bottom_row,
+        [line::BOTTOM_LEFT, line::BOTTOM_RIGHT],
+        border,
+        label.as_ref(),
+    ) {
+        with_label(edge(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)).render(bottom_row, buf);
+    }
     for y in area.top() + 1..last {
         for x in [area.left(), area.right() - 1] {
             buf[(x, y)].set_symbol(line::VERTICAL).set_style(border);
         }
     }
+}
+
+/// Draws the top or bottom row of the frame in `row` (two cells wide at least) as a `Block` of
+/// one row with that border and `title` draws it: the corners, a line between them, all in
+/// `style`, and the title placed by its alignment (centred or right) between the corners, its
+/// spans' styles over the border's. Only a title that fits whole and whose every character is a
+/// cluster of its own; for any other it draws nothing and says so (the caller asks the `Block`).
+fn edge_row(buf: &mut Buffer, row: Rect, corners: [&str; 2], style: Style, title: Option<&Line<'_>>) -> bool {
+    let between = Rect {
+        x: row.x + 1,
+        width: row.width - 2,
+        ..row
+    };
+    let width = title.map_or(0, |t| t.width());
+    let plain = title.is_none_or(|t| t.iter().all(|span| cells::stands_alone(&span.content)));
+    if width > usize::from(between.width) || !plain {
+        return false;
+    }
+    buf[(row.x, row.y)].set_symbol(corners[0]).set_style(style);
+    for x in between.left()..between.right() {
+        buf[(x, row.y)].set_symbol(line::HORIZONTAL).set_style(style);
+    }
+    buf[(row.right() - 1, row.y)].set_symbol(corners[1]).set_style(style);
+    if let Some(title) = title.filter(|_| width > 0) {
+        // Fits: at most `between.width`, a u16.
+        let width = width as u16;
+        let x = match title.alignment {
+            Some(Alignment::Right) => between.right() - width,
+            _ => between.x + (between.width - width) / 2,
+        };
+        cells::set_line(buf, x, row.y, title, width);
+    }
+    true
 }
 
 /// A framed, scrolling text: the views that show lines (slide, narration, describe, source, help).
@@ -166,4 +204,72 @@ pub fn write_lines(frame: &mut Frame<'_>, area: Rect, lines: &[Line<'_>], first:
 /// The furthest a text of `total` rows scrolls in `page` rows.
 pub fn max_scroll(total: usize, page: usize) -> usize {
     total.saturating_sub(page)
+}
+
+#[cfg(test)]
+mod edge_tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    /// The frame's top and bottom rows drawn directly are the ones a one-row `Block` draws, for
+    /// every width and for titles that fit and don't, plain and not.
+    #[test]
+    fn edge_rows_are_what_a_block_draws() {
+        let border = Style::default().fg(Color::Blue).add_modifier(Modifier::DIM);
+        let spans = |texts: &[&'static str]| {
+            let styles = [
+                Style::default().fg(Color::Yellow).bg(Color::Black),
+                Style::default().bold(),
+            ];
+            Line::from(
+                (texts.iter().enumerate())
+                    .map(|(i, t)| Span::styled(*t, styles[i % 2]))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let titles = [
+            None,
+            Some(spans(&[" slide", "(1.2)", "[3/24 ★]", " "])),
+            Some(spans(&[" 슬라이드", "(도커 이미지)", " "])),
+            Some(spans(&[" ▲▼ 1-52/60 "])),
+            Some(spans(&[" e\u{301}", "x"])),
+            Some(spans(&[""])),
+        ];
+        let mut direct = 0;
+        for width in 2..30 {
+            for title in &titles {
+                for (alignment, borders, corners) in [
+                    (Alignment::Center, Borders::TOP, [line::TOP_LEFT, line::TOP_RIGHT]),
+                    (
+                        Alignment::Right,
+                        Borders::BOTTOM,
+                        [line::BOTTOM_LEFT, line::BOTTOM_RIGHT],
+                    ),
+                ] {
+                    let row = Rect::new(1, 0, width, 1);
+                    let mut theirs = Buffer::filled(Rect::new(0, 0, 32, 1), ratatui::buffer::Cell::new("."));
+                    let mut ours = theirs.clone();
+                    let title = title.clone().map(|t| t.alignment(alignment));
+                    let mut block = Block::new()
+                        .borders(borders | Borders::LEFT | Borders::RIGHT)
+                        .border_type(BorderType::Plain)
+                        .border_style(border);
+                    if let Some(t) = title.clone() {
+                        block = if borders == Borders::TOP {
+                            block.title_top(t)
+                        } else {
+                            block.title_bottom(t)
+                        };
+                    }
+                    block.render(row, &mut theirs);
+                    if edge_row(&mut ours, row, corners, border, title.as_ref()) {
+                        assert_eq!(ours, theirs, "{title:?} in {width}");
+                        direct += 1;
+                    }
+                }
+            }
+        }
+        assert!(direct > 100, "most rows are drawn directly: {direct}");
+    }
 }

@@ -60,6 +60,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, ctx: &Ctx<'_>) {
     for (row, line) in lines.iter().skip(shown * page).take(page).enumerate() {
         let used: usize = line.spans.iter().map(Span::width).sum();
         let x = area.x + 1 + (room.saturating_sub(used) / 2) as u16;
-        buf.set_line(x, area.y + row as u16, line, width as u16);
+        super::cells::set_line(buf, x, area.y + row as u16, line, width as u16);
     }
 }
