@@ -121,9 +121,18 @@ fn screen(frame: &mut Frame<'_>, app: &App, ctx: &Ctx<'_>, on_screen: &Memo) -> 
     let mut untouched = Untouched::default();
     if header > 0 {
         let buf = frame.buffer_mut();
+        let mut next = kept::Next {
+            memo: &mut painted.memo,
+            kept: &mut painted.kept,
+        };
         untouched = match header::info(buf, header_area, app, ctx) {
             header::Rest::Untouched(one_line) => one_line,
-            header::Rest::Hints(hints) => kept::hints(hints, buf, on_screen, &mut painted),
+            header::Rest::Block { rows, hints } => {
+                for (slot, (row, line)) in rows.into_iter().enumerate() {
+                    kept::line(slot, row, line, buf, on_screen, &mut next);
+                }
+                kept::hints(hints, buf, on_screen, &mut next)
+            }
         };
     }
     let cursor = app
@@ -157,16 +166,7 @@ fn rows(area: Rect, fixed: [u16; 4]) -> [Rect; 7] {
     let [header, prompt, subtitles, timeline] = fixed;
     let around = u32::from(header) + u32::from(prompt) + u32::from(subtitles) + u32::from(timeline) + 2;
     if around + 3 > u32::from(area.height) {
-        return Layout::vertical([
-            Constraint::Length(header),
-            Constraint::Length(prompt),
-            Constraint::Min(3),
-            Constraint::Length(subtitles),
-            Constraint::Length(timeline),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        return solved_rows(area, fixed);
     }
     // Fits: `around` is below the height, a u16.
     let pane = area.height - around as u16;
@@ -176,6 +176,20 @@ fn rows(area: Rect, fixed: [u16; 4]) -> [Rect; 7] {
         y += height;
         row
     })
+}
+
+/// [`rows`] as ratatui's layout solver finds them.
+fn solved_rows(area: Rect, [header, prompt, subtitles, timeline]: [u16; 4]) -> [Rect; 7] {
+    Layout::vertical([
+        Constraint::Length(header),
+        Constraint::Length(prompt),
+        Constraint::Min(3),
+        Constraint::Length(subtitles),
+        Constraint::Length(timeline),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// The pane: the slide, or the view on top of it. Also says what part of the pane the slide left
@@ -232,17 +246,8 @@ mod tests {
                 for prompt in [0, 3] {
                     for subtitles in [0, 1, 2] {
                         for timeline in [0, 1] {
-                            let solver: [Rect; 7] = Layout::vertical([
-                                Constraint::Length(header),
-                                Constraint::Length(prompt),
-                                Constraint::Min(3),
-                                Constraint::Length(subtitles),
-                                Constraint::Length(timeline),
-                                Constraint::Length(1),
-                                Constraint::Length(1),
-                            ])
-                            .areas(area);
                             let fixed = [header, prompt, subtitles, timeline];
+                            let solver = solved_rows(area, fixed);
                             assert_eq!(rows(area, fixed), solver, "{height} rows, {fixed:?}");
                         }
                     }

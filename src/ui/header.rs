@@ -34,12 +34,15 @@ const LABEL_WIDTH: usize = 11;
 pub enum Rest {
     /// Nothing (a low terminal's one line): what it left untouched.
     Untouched(Untouched),
-    /// The key hints, to draw beside it.
-    Hints(Hints),
+    /// The block: its rows (where each goes and what it shows), and the key hints beside it.
+    Block {
+        rows: Vec<(Rect, Line<'static>)>,
+        hints: Hints,
+    },
 }
 
-/// Draws the info block (course, lesson, chapter, slide, learner, session) in the left of `area`,
-/// or all of it on one line when `area` is lower than [`HEADER_ROWS`].
+/// The info block (course, lesson, chapter, slide, learner, session) for the left of `area`, and
+/// the hints beside it; or, when `area` is lower than [`HEADER_ROWS`], all of it drawn on one line.
 pub fn info(buf: &mut Buffer, area: Rect, app: &App, ctx: &Ctx<'_>) -> Rest {
     let lesson = app.current_lesson();
     let (chapter_index, chapter) = lesson
@@ -101,16 +104,20 @@ pub fn info(buf: &mut Buffer, area: Rect, app: &App, ctx: &Ctx<'_>) -> Rest {
     let info_width = (area.width as usize / 2).clamp(34, 64).min(area.width as usize);
     let value_width = info_width.saturating_sub(LABEL_WIDTH);
     let label = ctx.ui(UiRole::HeaderLabel);
-    for (i, (name, value, role)) in rows.iter().enumerate() {
-        let line = Line::from(vec![
-            Span::styled(pad_to(&format!(" {}", name.get(lang)), LABEL_WIDTH), label),
-            Span::styled(truncate_to(value, value_width), ctx.ui(*role)),
-        ]);
-        set_line(buf, area.x, area.y + i as u16, &line, info_width as u16);
-    }
+    let rows = (rows.into_iter().enumerate())
+        .map(|(i, (name, value, role))| {
+            let line = Line::from(vec![
+                Span::styled(pad_to(&format!(" {}", name.get(lang)), LABEL_WIDTH), label),
+                Span::styled(truncate_to(&value, value_width), ctx.ui(role)),
+            ]);
+            // At most the area's width.
+            (Rect::new(area.x, area.y + i as u16, info_width as u16, 1), line)
+        })
+        .collect();
     // The hints start a column after the block.
     let exercises = app.exercises_on(app.lesson(), app.slide());
-    Rest::Hints(Hints::gather(area, info_width + 1, app.keymap(), lang, exercises, ctx))
+    let hints = Hints::gather(area, info_width + 1, app.keymap(), lang, exercises, ctx);
+    Rest::Block { rows, hints }
 }
 
 /// The header's key hints: columns of [`HEADER_ROWS`], as many as fit right of the info block.

@@ -13,9 +13,10 @@ use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
+use super::cells;
 use super::header::Hints;
-use super::surface::Painted;
 use super::untouched::Untouched;
 
 /// What the parts of a frame were drawn from, to tell whether the next frame can keep them.
@@ -23,12 +24,46 @@ use super::untouched::Untouched;
 pub struct Memo {
     /// The header's key hints.
     hints: Option<Hints>,
+    /// Lines by slot (the header's info rows), each with where it was drawn.
+    lines: Vec<Option<(Rect, Line<'static>)>>,
+}
+
+/// What the next frame keeps track of: what its parts were drawn from, and which it kept.
+pub(super) struct Next<'a> {
+    pub memo: &'a mut Memo,
+    pub kept: &'a mut Vec<Rect>,
+}
+
+/// Draws `line` in `row` unless the frame on screen, drawn from `on_screen`, shows the same line
+/// there (in slot `slot`, one per place a line is kept in); notes in `next` what it was drawn
+/// from and whether it was kept.
+pub(super) fn line(
+    slot: usize,
+    row: Rect,
+    line: Line<'static>,
+    buf: &mut Buffer,
+    on_screen: &Memo,
+    next: &mut Next<'_>,
+) {
+    let shown = on_screen.lines.get(slot).and_then(Option::as_ref);
+    let same = shown.is_some_and(|(r, l)| *r == row && *l == line);
+    if !same || cfg!(debug_assertions) {
+        cells::set_line(buf, row.x, row.y, &line, row.width);
+    }
+    if same {
+        next.kept.push(row);
+    }
+    let lines = &mut next.memo.lines;
+    if lines.len() <= slot {
+        lines.resize(slot + 1, None);
+    }
+    lines[slot] = Some((row, line));
 }
 
 /// Draws each column of `hints` into `buf` unless the frame on screen, drawn from `on_screen`,
-/// shows the same column; notes in `painted` what they were drawn from and which were kept. Says
+/// shows the same column; notes in `next` what they were drawn from and which were kept. Says
 /// what they left untouched.
-pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, painted: &mut Painted) -> Untouched {
+pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, next: &mut Next<'_>) -> Untouched {
     for i in 0..hints.columns() {
         let same = on_screen
             .hints
@@ -38,11 +73,11 @@ pub(super) fn hints(hints: Hints, buf: &mut Buffer, on_screen: &Memo, painted: &
             hints.draw(buf, i);
         }
         if same {
-            painted.kept.extend(hints.column_area(i));
+            next.kept.extend(hints.column_area(i));
         }
     }
     let untouched = hints.untouched();
-    painted.memo.hints = Some(hints);
+    next.memo.hints = Some(hints);
     untouched
 }
 
@@ -57,7 +92,7 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
         return Vec::new();
     }
     let width = usize::from(area.width);
-    let mut ranges: Vec<Range<usize>> = (kept.iter())
+    let ranges: Vec<Range<usize>> = (kept.iter())
         .map(|part| part.intersection(area))
         .flat_map(|part| {
             (part.top()..part.bottom()).map(move |y| {
@@ -66,7 +101,8 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
             })
         })
         .collect();
-    ranges.sort_unstable_by_key(|r| r.start);
+    // Joined, so that a cell two parts claim is moved once, not moved and moved back.
+    let ranges = union(ranges, Vec::new());
     for range in &ranges {
         if cfg!(debug_assertions) {
             for i in range.clone() {
@@ -85,11 +121,8 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
     ranges
 }
 
-/// `a` and `b`, each in order, as one list in order with overlapping ranges joined.
+/// `a` and `b` as one list in order, with overlapping ranges joined.
 pub(super) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    if b.is_empty() {
-        return a;
-    }
     let mut all = a;
     all.extend(b);
     all.sort_unstable_by_key(|r| r.start);
