@@ -10,6 +10,27 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// An exclusive lock, released when dropped.
 pub trait LockGuard: Send {}
 
+/// Which file a path names and how it was last changed, from `lstat`: two equal identities are
+/// the same inode, untouched in between (a writer that renames a new file in gives a new inode;
+/// one that rewrites in place moves mtime and ctime).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+    size: u64,
+    /// Seconds and nanoseconds.
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl FileId {
+    /// Whether `self` and `other` are one inode with the same contents as far as `stat` tells
+    /// (ctime aside: a rename moves it and nothing else).
+    pub fn same_contents(&self, other: &FileId) -> bool {
+        (self.dev, self.ino, self.size, self.mtime) == (other.dev, other.ino, other.size, other.mtime)
+    }
+}
+
 /// What the store does to files.
 pub trait Storage: Send + Sync {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
@@ -25,6 +46,11 @@ pub trait Storage: Send + Sync {
     fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>>;
     /// File names in `dir`.
     fn list(&self, dir: &Path) -> io::Result<Vec<String>>;
+    /// The identity of the regular file at `path`; None when there is none or it can't be told,
+    /// and then the store reads the file again on every save.
+    fn identity(&self, _path: &Path) -> Option<FileId> {
+        None
+    }
 }
 
 /// The real file system.
@@ -155,5 +181,18 @@ impl Storage for RealFs {
         }
         out.sort();
         Ok(out)
+    }
+
+    fn identity(&self, path: &Path) -> Option<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        // lstat: a symlink put in the file's place is never taken for the file written.
+        let m = fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
+        Some(FileId {
+            dev: m.dev(),
+            ino: m.ino(),
+            size: m.size(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        })
     }
 }

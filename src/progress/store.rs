@@ -4,13 +4,19 @@
 //! Every write is atomic (a synced temporary file renamed over the old one, then the directory
 //! synced). Before the rename, the current file (which was just read and found sound) becomes the
 //! last-known-good copy. Writers take the learner's lock and apply their delta to what is on disk,
-//! so concurrent players merge rather than overwrite.
+//! so concurrent players merge rather than overwrite. What is on disk is the file this store
+//! wrote last when `stat` says so (same inode, size and times): then it is not read back, and a
+//! delta that changes nothing in it (the same slide within the same second) writes nothing.
+
+mod memory;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use memory::Memory;
 
 use super::file::{Decoded, decode, encode};
-use super::storage::{RealFs, Storage};
+use super::storage::{LockGuard, RealFs, Storage};
 use super::time::{Unix, format_utc};
 use super::{Delta, Learner, Progress};
 
@@ -36,6 +42,7 @@ pub struct Opened {
 pub struct Store {
     dir: Option<PathBuf>,
     fs: Arc<dyn Storage>,
+    memory: Arc<Mutex<Memory>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -60,7 +67,16 @@ impl Store {
 
     /// A store doing its file operations through `fs` (tests inject failures this way).
     pub fn with_storage(dir: Option<PathBuf>, fs: Arc<dyn Storage>) -> Self {
-        Self { dir, fs }
+        Self {
+            dir,
+            fs,
+            memory: Arc::default(),
+        }
+    }
+
+    fn memory(&self) -> MutexGuard<'_, Memory> {
+        // Memory is only ever a shortcut: a panic elsewhere while it was held leaves it usable.
+        self.memory.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn dir(&self) -> Option<&Path> {
@@ -200,25 +216,36 @@ impl Store {
             return Err("no data directory: set K8S_COURSE_DATA_DIR".into());
         };
         let shown = |e: std::io::Error| format!("cannot save progress in {}: {e}", dir.display());
-        self.fs.create_dir_all(dir).map_err(shown)?;
-        let _lock = self.fs.lock(&Self::lock_path(dir, learner)).map_err(shown)?;
-        self.sweep_temporaries(dir, learner);
-        let (current, notices) = self.read_current(dir, learner, now);
+        let _lock = self.lock_for_save(dir, learner).map_err(shown)?;
+        if self.memory().first_sweep(learner) {
+            self.sweep_temporaries(dir, learner);
+        }
         let main = dir.join(learner.file_name());
-        let (mut progress, main_is_sound) = match current {
-            Current::Sound(p) => (p, self.fs.exists(&main)),
-            Current::Missing => (Progress::default(), false),
-            Current::Future(v) => {
-                return Err(format!(
-                    "{} is from a newer k8s-course (schema {v}): not saved",
-                    main.display()
-                ));
+        // Under the lock, so no cooperating writer is between the stat and the write. Any other
+        // writer put a new inode in place or moved the times, and the file is read as ever.
+        let remembered = self.memory().take(learner);
+        let untouched = remembered.filter(|(id, _)| self.fs.identity(&main) == Some(*id));
+        let (progress, main_is_sound, notices) = match untouched {
+            // Written and found sound by this store, unchanged since: it becomes the good copy.
+            Some((id, before)) => {
+                let mut after = before.clone();
+                after.apply(delta);
+                if after == before {
+                    // Nothing new (the same slide, within the same second): the file says it all.
+                    self.memory().remember(learner, id, before);
+                    return Ok(Vec::new());
+                }
+                (after, true, Vec::new())
             }
-            Current::Unreadable(why) => return Err(why),
+            None => {
+                let (mut progress, main_is_sound, notices) = self.read_for_save(dir, learner, &main, now)?;
+                progress.apply(delta);
+                (progress, main_is_sound, notices)
+            }
         };
-        progress.apply(delta);
         let text = encode(learner.as_str(), &progress)?;
         let temp = self.fs.write_temp(&main, text.as_bytes()).map_err(shown)?;
+        let written = self.fs.identity(&temp);
         let finish = || -> std::io::Result<()> {
             if main_is_sound {
                 self.fs.rename(&main, &Self::good_path(&main))?;
@@ -230,12 +257,58 @@ impl Store {
             let _ = self.fs.remove(&temp);
             return Err(shown(e));
         }
+        // Remembered only if the file in place is the very one written (the rename moved its
+        // ctime, which is why that is taken from this second look).
+        let now_there = written.and_then(|w| self.fs.identity(&main).filter(|id| id.same_contents(&w)));
+        if let Some(id) = now_there {
+            self.memory().remember(learner, id, progress);
+        }
         Ok(notices)
+    }
+
+    /// What a save applies its delta to when the file is not the one this store wrote: the file
+    /// read (or its good copy), whether it is there to become the good copy, and notices.
+    fn read_for_save(
+        &self,
+        dir: &Path,
+        learner: &Learner,
+        main: &Path,
+        now: Unix,
+    ) -> Result<(Progress, bool, Vec<String>), String> {
+        let (current, notices) = self.read_current(dir, learner, now);
+        match current {
+            Current::Sound(p) => Ok((p, self.fs.exists(main), notices)),
+            Current::Missing => Ok((Progress::default(), false, notices)),
+            Current::Future(v) => Err(format!(
+                "{} is from a newer k8s-course (schema {v}): not saved",
+                main.display()
+            )),
+            Current::Unreadable(why) => Err(why),
+        }
+    }
+
+    /// Takes `learner`'s lock for a save. The first save makes the data dir (and reports why it
+    /// can't); later ones make it again only if it went away while the player ran.
+    fn lock_for_save(&self, dir: &Path, learner: &Learner) -> std::io::Result<Box<dyn LockGuard>> {
+        let path = Self::lock_path(dir, learner);
+        if !self.memory().dir_made() {
+            self.fs.create_dir_all(dir)?;
+            self.memory().mark_dir_made();
+            return self.fs.lock(&path);
+        }
+        match self.fs.lock(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.fs.create_dir_all(dir)?;
+                self.fs.lock(&path)
+            }
+            other => other,
+        }
     }
 
     /// Removes temporary files a writer killed mid-save left behind (`.NAME.yaml.tmp-PID-N`
     /// whose process is gone). Under the learner's lock, so no live writer's file is touched;
-    /// a failure here only leaves a harmless file.
+    /// a failure here only leaves a harmless file. Once per learner and store: a dead writer's
+    /// leftovers are from before this player started, or swept by the next one.
     fn sweep_temporaries(&self, dir: &Path, learner: &Learner) {
         let prefix = format!(".{}.tmp-", learner.file_name());
         for name in self.fs.list(dir).unwrap_or_default() {

@@ -40,6 +40,7 @@ mod progress;
 mod readme;
 mod reindent;
 mod remote;
+mod save_cost;
 mod script_limits;
 mod search_lessons;
 mod settings;
