@@ -76,6 +76,32 @@ fn screen(term: &Terminal<TestBackend>) -> String {
     out
 }
 
+/// Draws `app` both ways, sent as changes over `shown` and with a full `Terminal::draw`; returns
+/// the two screens, and the cells the changes passed over as untouched and the parts they kept.
+fn both_ways(
+    (diffed, full, shown): (
+        &mut Terminal<TestBackend>,
+        &mut Terminal<TestBackend>,
+        &mut surface::Shown,
+    ),
+    app: &App,
+    ctx: &Ctx<'_>,
+) -> (String, String, usize, usize) {
+    let (mut untouched, mut kept) = (0, 0);
+    surface::draw_diffed(diffed, shown, |f, on_screen| {
+        let painted = ui::paint(f, app, ctx, on_screen);
+        untouched = painted.untouched.cells();
+        kept = painted.kept.len();
+        painted
+    })
+    .expect("drawing into a test backend");
+    full.draw(|f| {
+        ui::draw(f, app, ctx);
+    })
+    .expect("drawing into a test backend");
+    (screen(diffed), screen(full), untouched, kept)
+}
+
 #[test]
 fn frames_sent_as_changes_show_what_a_full_draw_shows() {
     let highlighter = Highlighter::new();
@@ -102,20 +128,11 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
                     highlighter: &highlighter,
                     clock: if step < last / 2 { "12:00" } else { "12:01" },
                 };
-                surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
-                    let painted = ui::paint(f, &app, &ctx, on_screen);
-                    passed_over += painted.untouched.cells();
-                    kept += painted.kept.len();
-                    painted
-                })
-                .expect("drawing into a test backend");
-                full.draw(|f| {
-                    ui::draw(f, &app, &ctx);
-                })
-                .expect("drawing into a test backend");
+                let (sent, drawn, untouched, k) = both_ways((&mut diffed, &mut full, &mut shown), &app, &ctx);
+                passed_over += untouched;
+                kept += k;
                 assert_eq!(
-                    screen(&diffed),
-                    screen(&full),
+                    sent, drawn,
                     "{theme_name} at {width}x{height}, step {step} ({action:?})"
                 );
             }
@@ -129,15 +146,8 @@ fn frames_sent_as_changes_show_what_a_full_draw_shows() {
                     highlighter: &highlighter,
                     clock: "12:00",
                 };
-                surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
-                    ui::paint(f, &app, &ctx, on_screen)
-                })
-                .expect("drawing into a test backend");
-                full.draw(|f| {
-                    ui::draw(f, &app, &ctx);
-                })
-                .expect("drawing into a test backend");
-                assert_eq!(screen(&diffed), screen(&full), "{theme_name} resized to {w}x{h}");
+                let (sent, drawn, _, _) = both_ways((&mut diffed, &mut full, &mut shown), &app, &ctx);
+                assert_eq!(sent, drawn, "{theme_name} resized to {w}x{h}");
             }
         }
     }
@@ -177,17 +187,9 @@ fn a_new_background_alone_redraws_what_was_kept() {
             highlighter: &highlighter,
             clock: "12:00",
         };
-        surface::draw_diffed(&mut diffed, &mut shown, |f, on_screen| {
-            let painted = ui::paint(f, &app, &ctx, on_screen);
-            kept += painted.kept.len();
-            painted
-        })
-        .expect("drawing into a test backend");
-        full.draw(|f| {
-            ui::draw(f, &app, &ctx);
-        })
-        .expect("drawing into a test backend");
-        assert_eq!(screen(&diffed), screen(&full), "step {step}");
+        let (sent, drawn, _, k) = both_ways((&mut diffed, &mut full, &mut shown), &app, &ctx);
+        kept += k;
+        assert_eq!(sent, drawn, "step {step}");
     }
     assert!(kept > 0, "the second frame kept parts of the first");
 }

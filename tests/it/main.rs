@@ -3,6 +3,7 @@
 
 mod screen;
 mod support;
+mod watched_fs;
 
 mod bad_input;
 mod cli;

@@ -3,15 +3,13 @@
 //! concurrent writers and writers killed mid-save.
 
 use std::collections::BTreeSet;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 
+use crate::watched_fs::Watched;
 use k8s_course::app::{App, Begin, Setup};
 use k8s_course::content::{CourseSource, load_course};
 use k8s_course::progress::file::{Decoded, decode};
-use k8s_course::progress::storage::{LockGuard, RealFs, Storage};
 use k8s_course::progress::{Learner, LessonKey, Mode, Progress, Store, Tracker};
 
 const NOW: i64 = 1_795_446_245;
@@ -201,64 +199,6 @@ fn a_file_from_a_newer_version_is_left_untouched() {
     assert_eq!(std::fs::read(&path).expect("still there"), future);
 }
 
-/// The real file system with one operation made to fail, as a full, read-only or forbidden disk.
-struct Faulty {
-    fail: Mutex<Option<(&'static str, i32)>>,
-}
-
-impl Faulty {
-    fn failing(op: &'static str, errno: i32) -> Arc<Self> {
-        Arc::new(Self {
-            fail: Mutex::new(Some((op, errno))),
-        })
-    }
-
-    fn heal(&self) {
-        *self.fail.lock().expect("lock") = None;
-    }
-
-    fn check(&self, op: &str) -> io::Result<()> {
-        match *self.fail.lock().expect("lock") {
-            Some((o, errno)) if o == op => Err(io::Error::from_raw_os_error(errno)),
-            _ => Ok(()),
-        }
-    }
-}
-
-impl Storage for Faulty {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        self.check("read")?;
-        RealFs.read(path)
-    }
-    fn write_temp(&self, path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-        self.check("write")?;
-        RealFs.write_temp(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        self.check("rename")?;
-        RealFs.rename(from, to)
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        RealFs.remove(path)
-    }
-    fn exists(&self, path: &Path) -> bool {
-        RealFs.exists(path)
-    }
-    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        RealFs.sync_dir(dir)
-    }
-    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
-        self.check("mkdir")?;
-        RealFs.create_dir_all(dir)
-    }
-    fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>> {
-        RealFs.lock(path)
-    }
-    fn list(&self, dir: &Path) -> io::Result<Vec<String>> {
-        RealFs.list(dir)
-    }
-}
-
 #[test]
 fn a_full_read_only_or_forbidden_disk_loses_nothing_and_a_later_save_writes_everything() {
     for (op, errno, words) in [
@@ -269,7 +209,7 @@ fn a_full_read_only_or_forbidden_disk_loses_nothing_and_a_later_save_writes_ever
         let tmp = tempfile::tempdir().expect("temp dir");
         let dir = tmp.path().join("data");
         let before = saved_text(&Store::new(Some(dir.clone())), "park");
-        let fs = Faulty::failing(op, errno);
+        let fs = Watched::failing(op, errno);
         let store = Store::with_storage(Some(dir.clone()), fs.clone());
         let mut t = Tracker::default();
         t.visit(&key(), "4.2");
@@ -307,7 +247,7 @@ fn no_data_dir_and_an_unreadable_file_mean_read_only_not_a_crash() {
     // A file that exists but can't be read is never overwritten.
     let tmp = tempfile::tempdir().expect("temp dir");
     write(tmp.path(), "ro.yaml", b"whatever");
-    let store = Store::with_storage(Some(tmp.path().to_path_buf()), Faulty::failing("read", libc::EACCES));
+    let store = Store::with_storage(Some(tmp.path().to_path_buf()), Watched::failing("read", libc::EACCES));
     let opened = store.open(&learner("ro"), NOW);
     assert!(
         matches!(&opened.mode, Mode::ReadOnly(why) if why.contains("Permission denied")),

@@ -4,15 +4,13 @@
 //! place by anyone else (even of the same size) is read, the last-known-good copy is the file
 //! before, and a data dir removed while the player runs is made again.
 
-use std::io;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use k8s_course::progress::file::{Decoded, decode, encode};
-use k8s_course::progress::storage::{FileId, LockGuard, RealFs, Storage};
 use k8s_course::progress::{Learner, LessonKey, Progress, Store, Tracker};
+
+use crate::watched_fs::Watched;
 
 const NOW: i64 = 1_795_446_245;
 
@@ -157,54 +155,12 @@ fn a_data_dir_removed_while_playing_is_made_again_by_the_next_save() {
     assert_eq!(mode, 0o700);
 }
 
-/// The real file system, counting the reads and directory listings a save does.
-#[derive(Default)]
-struct Counting {
-    reads: AtomicUsize,
-    lists: AtomicUsize,
-}
-
-impl Storage for Counting {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        self.reads.fetch_add(1, Ordering::SeqCst);
-        RealFs.read(path)
-    }
-    fn write_temp(&self, path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-        RealFs.write_temp(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        RealFs.rename(from, to)
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        RealFs.remove(path)
-    }
-    fn exists(&self, path: &Path) -> bool {
-        RealFs.exists(path)
-    }
-    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        RealFs.sync_dir(dir)
-    }
-    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
-        RealFs.create_dir_all(dir)
-    }
-    fn lock(&self, path: &Path) -> io::Result<Box<dyn LockGuard>> {
-        RealFs.lock(path)
-    }
-    fn list(&self, dir: &Path) -> io::Result<Vec<String>> {
-        self.lists.fetch_add(1, Ordering::SeqCst);
-        RealFs.list(dir)
-    }
-    fn identity(&self, path: &Path) -> Option<FileId> {
-        RealFs.identity(path)
-    }
-}
-
 #[test]
 fn saves_in_a_row_read_nothing_back_until_another_writer_saves() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let fs = Arc::new(Counting::default());
+    let fs = Watched::counting();
     let mine = Store::with_storage(Some(tmp.path().to_path_buf()), fs.clone());
-    let counts = || (fs.reads.load(Ordering::SeqCst), fs.lists.load(Ordering::SeqCst));
+    let counts = || (fs.count("read"), fs.count("list"));
     save_visit(&mine, "1.1", 1);
     let first = counts();
     assert_eq!(first.1, 1, "the first save sweeps dead writers' leftovers once");
