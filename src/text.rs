@@ -4,4 +4,4 @@ pub mod clean;
 pub mod width;
 
 pub use clean::{clean_code, clean_line, clean_text};
-pub use width::{display_width, pad_to, truncate_to};
+pub use width::{display_width, is_hangul_syllable, pad_to, truncate_to};

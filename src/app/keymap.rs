@@ -8,8 +8,6 @@ mod way_out;
 
 pub use key::{Key, parse_key};
 
-use std::collections::HashMap;
-
 use crate::app::Action;
 
 pub use crate::app::registry::Group;
@@ -28,11 +26,8 @@ fn selecting_only(e: &Entry) -> bool {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Key, &'static Entry)>,
-    /// The first row of each action, by name. Made once the rows are final (they never change
-    /// after), as is `hints`.
-    first: HashMap<&'static str, usize>,
     /// The header's hints ([`registry::hints`], in order) that have a key, with the first key:
-    /// the header lists them on every frame.
+    /// the header lists them on every frame. Made once the rows are final (they never change).
     hints: Vec<(&'static Entry, &'static registry::Hint, String)>,
 }
 
@@ -55,7 +50,6 @@ impl Keymap {
         }
         let mut map = Self {
             rows: Vec::new(),
-            first: HashMap::new(),
             hints: Vec::new(),
         };
         for (key, b) in rows {
@@ -68,9 +62,6 @@ impl Keymap {
             }
         }
         way_out::check(&map)?;
-        for (i, (_, b)) in map.rows.iter().enumerate().rev() {
-            map.first.insert(b.name, i);
-        }
         map.hints = (registry::hints().iter())
             .filter_map(|(e, h)| Some((*e, *h, map.entry_hint(e)?)))
             .collect();
@@ -128,11 +119,12 @@ impl Keymap {
         &self.hints
     }
 
-    /// [`Keymap::hint`] for a registry entry, found by its name (building each row's action to
-    /// compare it costs more).
-    pub fn entry_hint(&self, entry: &Entry) -> Option<String> {
-        let row = self.first.get(entry.name)?;
-        self.rows.get(*row).map(|(k, _)| k.to_string())
+    /// [`Keymap::hint`] for a registry entry, found by its name.
+    fn entry_hint(&self, entry: &Entry) -> Option<String> {
+        self.rows
+            .iter()
+            .find(|(_, b)| b.name == entry.name)
+            .map(|(k, _)| k.to_string())
     }
 }
 
@@ -151,7 +143,6 @@ impl Default for Keymap {
         // The defaults are checked by a test; an error here is a programming error caught there.
         Self::with_overrides(std::iter::empty()).unwrap_or(Self {
             rows: Vec::new(),
-            first: HashMap::new(),
             hints: Vec::new(),
         })
     }

@@ -87,8 +87,7 @@ fn clean(s: &str, expand_tabs: bool) -> String {
 
 /// A character that every cleaning keeps as it is (not a control, tab, mark or format character).
 fn plain(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-        || (c >= ' ' && !is_combining_mark(c) && matches!(replacement(c), Replacement::Keep))
+    super::is_hangul_syllable(c) || (c >= ' ' && !is_combining_mark(c) && matches!(replacement(c), Replacement::Keep))
 }
 
 /// Controls become visible markers and invisible format characters go; newlines and tabs stay

@@ -8,6 +8,12 @@ pub fn display_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// A precomposed Hangul syllable (`가`..`힣`): two cells wide in every terminal, and a grapheme
+/// cluster of its own unless a jamo follows it.
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 fn char_width(c: char) -> usize {
     UnicodeWidthChar::width(c).unwrap_or(0)
 }

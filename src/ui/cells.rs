@@ -13,6 +13,8 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::text::is_hangul_syllable;
+
 /// `buf.set_line(x, y, line, max_width)`, the same cells in the same place.
 pub(crate) fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -> (u16, u16) {
     let mut remaining = max_width;
@@ -25,7 +27,7 @@ pub(crate) fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_wi
         let text = span.content.as_ref();
         let end = if text.is_ascii() {
             set_ascii(buf, x, y, text, remaining, style)
-        } else if text.chars().all(alone) {
+        } else if stands_alone(text) {
             set_alone(buf, x, y, text, remaining, style)
         } else {
             buf.set_stringn(x, y, text, usize::from(remaining), style).0
@@ -72,8 +74,8 @@ fn alone(c: char) -> bool {
         | '\u{AE}'..='\u{FF}'
         | '\u{2010}'..='\u{2027}'
         | '\u{2190}'..='\u{21FF}'
-        | '\u{2500}'..='\u{259F}'
-        | '\u{AC00}'..='\u{D7A3}')
+        | '\u{2500}'..='\u{259F}')
+        || is_hangul_syllable(c)
 }
 
 /// `symbol.cell_width()`, answered without a table lookup for one character that stands
@@ -84,7 +86,7 @@ pub(crate) fn width(symbol: &str) -> u16 {
     match (chars.next(), chars.next()) {
         // One byte is one cell, as `cell_width` says without looking.
         (Some(c), None) if c.is_ascii() => 1,
-        (Some('\u{AC00}'..='\u{D7A3}'), None) => 2,
+        (Some(c), None) if is_hangul_syllable(c) => 2,
         (Some(c), None) if alone(c) => 1,
         _ => symbol.cell_width(),
     }

@@ -30,9 +30,9 @@ pub const HEADER_ROWS: usize = 6;
 /// Width of the info block's labels, with the space before them.
 const LABEL_WIDTH: usize = 11;
 
-/// What is left of the header once its info block is drawn.
+/// The header as [`info`] leaves it to be drawn.
 pub enum Rest {
-    /// Nothing (a low terminal's one line): what it left untouched.
+    /// Nothing: a low terminal's one line is drawn already; what it left untouched.
     Untouched(Untouched),
     /// The block: its rows (where each goes and what it shows), and the key hints beside it.
     Block {
@@ -159,9 +159,11 @@ impl Hints {
         let mut x = area.x as usize + offset;
         let right = area.x as usize + area.width as usize;
         let mut columns = Vec::new();
-        for column in hints.chunks(HEADER_ROWS) {
-            let key_width = column.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
-            let width = column.iter().map(|(_, t)| display_width(t)).max().unwrap_or(0) + key_width + 3;
+        let mut hints = hints.into_iter().peekable();
+        while hints.peek().is_some() {
+            let rows: Vec<_> = hints.by_ref().take(HEADER_ROWS).collect();
+            let key_width = rows.iter().map(|(k, _)| display_width(k)).max().unwrap_or(0);
+            let width = rows.iter().map(|(_, t)| display_width(t)).max().unwrap_or(0) + key_width + 3;
             if x + width > right {
                 break;
             }
@@ -169,7 +171,7 @@ impl Hints {
                 // Inside the header, itself inside a frame whose size is a u16.
                 area: Rect::new(x as u16, area.y, width as u16, area.height),
                 key_width,
-                rows: column.to_vec(),
+                rows,
             });
             x += width;
         }

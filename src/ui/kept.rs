@@ -18,7 +18,7 @@ use ratatui::text::Line;
 
 use super::cells;
 use super::header::Hints;
-use super::untouched::Untouched;
+use super::untouched::{self, Untouched};
 
 /// What the parts of a frame were drawn from, to tell whether the next frame can keep them.
 #[derive(Debug, Clone, Default)]
@@ -93,14 +93,10 @@ pub(super) fn move_over(kept: &[Rect], shown: &mut Buffer, next: &mut Buffer) ->
     if shown.area != area {
         return Vec::new();
     }
-    let width = usize::from(area.width);
     let ranges: Vec<Range<usize>> = (kept.iter())
         .map(|part| part.intersection(area))
         .flat_map(|part| {
-            (part.top()..part.bottom()).map(move |y| {
-                let row = usize::from(y - area.y) * width + usize::from(part.x - area.x);
-                row..row + usize::from(part.width)
-            })
+            (part.top()..part.bottom()).map(move |y| untouched::indexes(area, y, part.left()..part.right()))
         })
         .collect();
     // Joined, so that a cell two parts claim is moved once, not moved and moved back.

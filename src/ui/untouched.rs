@@ -68,13 +68,11 @@ impl Untouched {
     /// The untouched cells as ranges of indexes into the content of a buffer over `frame`, in
     /// order; only what lies inside `frame`.
     pub fn ranges(&self, frame: Rect) -> Vec<Range<usize>> {
-        let width = usize::from(frame.width);
         (self.rows.iter())
             .filter(|(y, _)| (frame.top()..frame.bottom()).contains(y))
             .filter_map(|(y, span)| {
                 let (from, to) = (span.start.max(frame.left()), span.end.min(frame.right()));
-                let row = usize::from(y - frame.y) * width;
-                (from < to).then(|| row + usize::from(from - frame.x)..row + usize::from(to - frame.x))
+                (from < to).then(|| indexes(frame, *y, from..to))
             })
             .collect()
     }
@@ -96,6 +94,13 @@ impl Untouched {
             }
         }
     }
+}
+
+/// The indexes, into the content of a buffer over `frame`, of columns `xs` of row `y` (both
+/// inside `frame`).
+pub(super) fn indexes(frame: Rect, y: u16, xs: Range<u16>) -> Range<usize> {
+    let row = usize::from(y - frame.y) * usize::from(frame.width);
+    row + usize::from(xs.start - frame.x)..row + usize::from(xs.end - frame.x)
 }
 
 #[cfg(test)]

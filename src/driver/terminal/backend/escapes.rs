@@ -62,7 +62,7 @@ where
 fn advance(symbol: &str) -> u16 {
     let mut chars = symbol.chars();
     match (chars.next(), chars.next()) {
-        (Some('\u{AC00}'..='\u{D7A3}'), None) => 2,
+        (Some(c), None) if crate::text::is_hangul_syllable(c) => 2,
         _ => 1,
     }
 }
